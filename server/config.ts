@@ -1,0 +1,88 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const port = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const positiveInt = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .positive('must be greater than zero');
+
+/** Every setting the server reads from the environment, with its default. */
+const schema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  /** Extra origins allowed to open the websocket, comma separated (the server's own is always allowed). */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** How long a room without connections stays in memory. */
+  ROOM_IDLE_MS: positiveInt.default(10_000),
+  /** Stored updates of one room that trigger a compaction into a single state. */
+  COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  /** Largest websocket frame accepted from a client, in bytes. */
+  MAX_MESSAGE_BYTES: positiveInt.default(8 * 1024 * 1024),
+  /** `full` waits for the disk on every commit; `normal` survives a process crash but not power loss. */
+  SQLITE_SYNC: z.enum(['full', 'normal'], { message: 'must be full or normal' }).default('full')
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: LogLevel;
+  allowedOrigins: string[];
+  roomIdleMs: number;
+  compactAfterUpdates: number;
+  maxMessageBytes: number;
+  sqliteSync: 'full' | 'normal';
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]])
+  );
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}=${JSON.stringify(raw[String(issue.path[0])])}: ${issue.message}`
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.DATA_DIR),
+    logLevel: c.LOG_LEVEL,
+    allowedOrigins: c.ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    roomIdleMs: c.ROOM_IDLE_MS,
+    compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
+    maxMessageBytes: c.MAX_MESSAGE_BYTES,
+    sqliteSync: c.SQLITE_SYNC
+  };
+}
+
+/** Creates the data folder if needed and proves it is writable, before anything is served. */
+export function ensureDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`DATA_DIR ${dataDir} is not a writable folder: ${reason}`);
+  }
+}

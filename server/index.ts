@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, ensureDataDir, loadConfig } from './config.ts';
+import { createLogger } from './log.ts';
+import { UzelServer, type HttpHandler } from './UzelServer.ts';
+
+/** Entry point of `npm start`: the built app and the relay on one port. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+    ensureDataDir(config.dataDir);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+
+  const handlerFile = path.resolve('build/handler.js');
+  if (!existsSync(handlerFile)) {
+    process.stderr.write('No build found: run `npm run build` (or `npm start`, which builds first).\n');
+    process.exit(2);
+  }
+  const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: HttpHandler };
+
+  const server = new UzelServer({ config, log, appHandler: handler });
+  const url = await server.listen();
+  log.info('listening', { url, dataDir: config.dataDir });
+  process.stdout.write(`Узел работает: ${url}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error('shutdown failed', { error: err instanceof Error ? err.message : String(err) });
+        process.exit(1);
+      }
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+await main();

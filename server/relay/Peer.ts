@@ -1,0 +1,12 @@
+import type { CloseReason } from './closeCodes.ts';
+
+/** What a room needs of a connected client; the websocket details stay in `Connection`. */
+export interface Peer {
+  /** A short id for logs (never a credential). */
+  readonly id: string;
+  /** The client asked to be told its updates are committed (`?acks=1`). */
+  readonly wantsAcks: boolean;
+  readonly isOpen: boolean;
+  send(frame: Uint8Array): void;
+  close(reason: CloseReason): void;
+}

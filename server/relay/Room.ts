@@ -1,0 +1,136 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { RoomStorage } from '../storage/RoomStorage.ts';
+import type { Peer } from './Peer.ts';
+import { encodeAwareness, encodeSaved, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
+
+/**
+ * One document held in memory while people are connected to it. An update is applied to the
+ * Y.Doc as it arrives (which also proves it is valid Yjs data before anything is stored), but it
+ * is forwarded to other peers, and acknowledged, only after storage has committed it.
+ */
+export class Room {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Each peer with the awareness client ids it has announced (removed when it leaves). */
+  readonly #peers = new Map<Peer, Set<number>>();
+  /** Sequence number of the last committed update. */
+  lastCommittedSeq = 0;
+  /** Updates stored since the last compaction (or load). */
+  updatesSinceCompaction = 0;
+  /** Updates handed to storage and not yet committed; a room is never evicted while > 0. */
+  writesInFlight = 0;
+  /** Peers waiting to be told what is stored once the writes in flight are committed. */
+  readonly ackWaiters = new Set<Peer>();
+
+  private constructor(name: string, doc: Y.Doc) {
+    this.name = name;
+    this.doc = doc;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+  }
+
+  static async load(name: string, storage: RoomStorage): Promise<Room> {
+    const stored = await storage.load(name);
+    const doc = new Y.Doc();
+    const room = new Room(name, doc);
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+    });
+    room.lastCommittedSeq = stored.updates.at(-1)?.seq ?? 0;
+    room.updatesSinceCompaction = stored.updates.length;
+    return room;
+  }
+
+  get peerCount(): number {
+    return this.#peers.size;
+  }
+
+  get peers(): Iterable<Peer> {
+    return this.#peers.keys();
+  }
+
+  /** Starts the standard handshake: our state vector, then everyone's presence. */
+  join(peer: Peer): void {
+    this.#peers.set(peer, new Set());
+    peer.send(encodeSyncStep1(this.doc));
+    this.sendAwarenessTo(peer);
+  }
+
+  leave(peer: Peer): void {
+    const owned = this.#peers.get(peer);
+    this.#peers.delete(peer);
+    this.ackWaiters.delete(peer);
+    if (owned && owned.size > 0) {
+      const ids = [...owned];
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, peer);
+      this.#broadcast(encodeAwareness(this.awareness, ids), null);
+    }
+  }
+
+  answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    peer.send(encodeSyncStep2(this.doc, stateVector));
+  }
+
+  /** Integrates a client's update; throws (and changes nothing) when it is not valid Yjs data. */
+  receiveUpdate(update: Uint8Array, origin: Peer): void {
+    Y.applyUpdate(this.doc, update, origin);
+    this.writesInFlight++;
+  }
+
+  /** Called once storage has committed an update received earlier: now others may see it. */
+  forwardCommitted(update: Uint8Array, seq: number, origin: Peer, frame: Uint8Array | null): void {
+    this.lastCommittedSeq = Math.max(this.lastCommittedSeq, seq);
+    this.updatesSinceCompaction++;
+    this.writesInFlight--;
+    // A client's `update` frame is forwarded byte for byte; a sync step 2 is re-framed as an update.
+    this.#broadcast(frame ?? encodeUpdate(update), origin);
+  }
+
+  applyAwareness(peer: Peer, update: Uint8Array, frame: Uint8Array): void {
+    const owned = this.#peers.get(peer);
+    if (!owned) return;
+    const before = new Set(this.awareness.getStates().keys());
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    const after = this.awareness.getStates();
+    for (const id of after.keys()) if (!before.has(id)) owned.add(id);
+    for (const id of owned) if (!after.has(id)) owned.delete(id);
+    this.#broadcast(frame, peer);
+  }
+
+  sendAwarenessTo(peer: Peer): void {
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states));
+  }
+
+  /** The state vector now; taken as a batch is written, it describes only what that batch commits. */
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
+  }
+
+  sendSaved(peer: Peer, stateVector: Uint8Array): void {
+    if (peer.isOpen && this.#peers.has(peer)) peer.send(encodeSaved(stateVector));
+  }
+
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
+  closeAllPeers(close: (peer: Peer) => void): void {
+    for (const peer of [...this.#peers.keys()]) close(peer);
+  }
+
+  #broadcast(frame: Uint8Array, except: Peer | null): void {
+    for (const peer of this.#peers.keys()) {
+      if (peer !== except && peer.isOpen) peer.send(frame);
+    }
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,213 @@
+import type { Logger } from '../log.ts';
+import type { RoomStorage } from '../storage/RoomStorage.ts';
+import { CloseCode } from './closeCodes.ts';
+import type { Peer } from './Peer.ts';
+import { Room } from './Room.ts';
+import { WriteBatcher, type BatchItem } from './WriteBatcher.ts';
+
+type WriteContext = { room: Room; origin: Peer; frame: Uint8Array | null };
+
+export type RegistryOptions = {
+  /** How long a room without peers stays loaded before it is stored and dropped. */
+  idleMs: number;
+  /** Compact a room once this many updates are stored after its snapshot. */
+  compactAfterUpdates: number;
+};
+
+/**
+ * The document lifecycle: loads rooms on first use, commits updates before they are applied and
+ * fanned out, compacts, and evicts rooms nobody is connected to. Knows nothing of websockets.
+ */
+export class RoomRegistry {
+  readonly #storage: RoomStorage;
+  readonly #log: Logger;
+  readonly #options: RegistryOptions;
+  readonly #rooms = new Map<string, Promise<Room>>();
+  readonly #evictTimers = new Map<string, NodeJS.Timeout>();
+  /** Rooms being evicted; opening one waits until it is stored and gone. */
+  readonly #evicting = new Map<string, Promise<void>>();
+  readonly #compacting = new Set<Room>();
+  #closed = false;
+  readonly #batcher: WriteBatcher<WriteContext, Map<Room, Uint8Array>>;
+
+  constructor(storage: RoomStorage, log: Logger, options: RegistryOptions) {
+    this.#storage = storage;
+    this.#log = log;
+    this.#options = options;
+    this.#batcher = new WriteBatcher(storage, {
+      prepare: (items) => this.#prepare(items),
+      committed: (items, seqs, vectors) => this.#committed(items, seqs, vectors),
+      failed: (items, error) => this.#failed(items, error)
+    });
+  }
+
+  get loadedRoomCount(): number {
+    return this.#rooms.size;
+  }
+
+  /** The loaded room, if any (for tests and metrics). */
+  async peek(name: string): Promise<Room | undefined> {
+    return this.#rooms.get(name);
+  }
+
+  async open(name: string): Promise<Room> {
+    if (this.#closed) throw new Error('the relay is shutting down');
+    const timer = this.#evictTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.#evictTimers.delete(name);
+    }
+    const evicting = this.#evicting.get(name);
+    if (evicting) await evicting;
+    let room = this.#rooms.get(name);
+    if (!room) {
+      room = Room.load(name, this.#storage);
+      this.#rooms.set(name, room);
+      room.catch(() => this.#rooms.delete(name));
+    }
+    return room;
+  }
+
+  join(room: Room, peer: Peer): void {
+    room.join(peer);
+  }
+
+  leave(room: Room, peer: Peer): void {
+    room.leave(peer);
+    if (room.peerCount === 0) this.#scheduleEviction(room);
+  }
+
+  /**
+   * Integrates an update and queues it for commit; it is forwarded only once it is durable.
+   * Throws, storing nothing, when the update is not valid Yjs data.
+   */
+  submitUpdate(room: Room, update: Uint8Array, origin: Peer, frame: Uint8Array | null): void {
+    room.receiveUpdate(update, origin);
+    this.#batcher.enqueue({ room: room.name, update, context: { room, origin, frame } });
+  }
+
+  /**
+   * Tells a peer what the server has stored, as soon as that is true of everything it has: now,
+   * or when the writes in flight for the room are committed.
+   */
+  requestAck(room: Room, peer: Peer): void {
+    if (room.writesInFlight === 0) room.sendSaved(peer, room.stateVector());
+    else room.ackWaiters.add(peer);
+  }
+
+  /** State vectors taken as a batch is written: they cover exactly what is committed with it. */
+  #prepare(items: BatchItem<WriteContext>[]): Map<Room, Uint8Array> {
+    const vectors = new Map<Room, Uint8Array>();
+    for (const { context } of items) {
+      if (context.origin.wantsAcks && !vectors.has(context.room)) {
+        vectors.set(context.room, context.room.stateVector());
+      }
+    }
+    return vectors;
+  }
+
+  #committed(items: BatchItem<WriteContext>[], seqs: number[], vectors: Map<Room, Uint8Array>): void {
+    const acks = new Map<Peer, Room>();
+    const touched = new Set<Room>();
+    items.forEach((item, i) => {
+      const { room, origin, frame } = item.context;
+      room.forwardCommitted(item.update, seqs[i]!, origin, frame);
+      touched.add(room);
+      if (origin.wantsAcks) acks.set(origin, room);
+    });
+    // One acknowledgement per client per batch, however many updates it sent.
+    for (const [peer, room] of acks) room.sendSaved(peer, vectors.get(room)!);
+    for (const room of touched) {
+      if (room.writesInFlight === 0 && room.ackWaiters.size > 0) {
+        const vector = room.stateVector();
+        for (const peer of room.ackWaiters) room.sendSaved(peer, vector);
+        room.ackWaiters.clear();
+      }
+      if (room.updatesSinceCompaction >= this.#options.compactAfterUpdates) void this.#compact(room);
+      if (room.peerCount === 0) this.#scheduleEviction(room);
+    }
+  }
+
+  #failed(items: BatchItem<WriteContext>[], error: unknown): void {
+    this.#log.error('storing updates failed', {
+      count: items.length,
+      error: error instanceof Error ? error.message : String(error)
+    });
+    // These rooms now hold updates that are not on disk. Drop them so they reload from storage;
+    // their clients keep the updates and resend them when they reconnect.
+    const rooms = new Set(items.map((item) => item.context.room));
+    for (const room of rooms) {
+      room.writesInFlight = 0;
+      room.closeAllPeers((peer) => peer.close(CloseCode.storageUnavailable));
+      this.#rooms.delete(room.name);
+      room.destroy();
+    }
+  }
+
+  async #compact(room: Room): Promise<void> {
+    if (this.#compacting.has(room) || room.updatesSinceCompaction === 0) return;
+    this.#compacting.add(room);
+    try {
+      // The doc contains every update up to lastCommittedSeq (and perhaps some still in flight,
+      // which are stored again under higher sequence numbers: applying twice changes nothing).
+      const upTo = room.lastCommittedSeq;
+      const counted = room.updatesSinceCompaction;
+      await this.#storage.compact(room.name, room.encodeState(), upTo);
+      room.updatesSinceCompaction -= counted;
+    } catch (error) {
+      this.#log.error('compaction failed', {
+        room: room.name,
+        error: error instanceof Error ? error.message : String(error)
+      });
+    } finally {
+      this.#compacting.delete(room);
+    }
+  }
+
+  #scheduleEviction(room: Room): void {
+    if (this.#closed || this.#evictTimers.has(room.name)) return;
+    const timer = setTimeout(() => {
+      this.#evictTimers.delete(room.name);
+      void this.#evict(room);
+    }, this.#options.idleMs);
+    timer.unref();
+    this.#evictTimers.set(room.name, timer);
+  }
+
+  async #evict(room: Room): Promise<void> {
+    if (room.peerCount > 0 || this.#evicting.has(room.name)) return;
+    if (room.writesInFlight > 0) return this.#scheduleEviction(room);
+    const done = (async () => {
+      await this.#compact(room);
+      // Someone may have connected while we were storing: keep the room then.
+      if (room.peerCount > 0 || room.writesInFlight > 0) return;
+      this.#rooms.delete(room.name);
+      room.destroy();
+      this.#log.debug('room evicted', { room: room.name });
+    })();
+    this.#evicting.set(room.name, done);
+    try {
+      await done;
+    } finally {
+      this.#evicting.delete(room.name);
+    }
+  }
+
+  /** Waits for every queued update to be committed, then compacts every loaded room. */
+  async flush(): Promise<void> {
+    await this.#batcher.drain();
+    for (const roomPromise of this.#rooms.values()) {
+      const room = await roomPromise.catch(() => null);
+      if (room) await this.#compact(room);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const timer of this.#evictTimers.values()) clearTimeout(timer);
+    this.#evictTimers.clear();
+    await this.flush();
+    for (const roomPromise of this.#rooms.values()) (await roomPromise.catch(() => null))?.destroy();
+    this.#rooms.clear();
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Every websocket close code the relay sends, in one place. y-websocket clients stop reconnecting
+ * on 4400–4499 (the server decided, retrying cannot help) and back off and retry on anything else,
+ * so a code's range is part of its meaning.
+ */
+export const CloseCode = {
+  /** The server is shutting down or restarting; reconnect later. */
+  goingAway: { code: 1001, reason: 'server is restarting' },
+  /** The frame could not be decoded as a y-protocols message. */
+  malformedMessage: { code: 4400, reason: 'malformed message' },
+  /** No valid credentials. */
+  unauthorised: { code: 4401, reason: 'unauthorised' },
+  /** Valid credentials, but not for this room (also used for rooms that do not exist). */
+  forbidden: { code: 4403, reason: 'forbidden' },
+  /** The room name does not match the allowed pattern. */
+  invalidRoom: { code: 4404, reason: 'invalid room name' },
+  /** A frame larger than MAX_MESSAGE_BYTES (the standard code; `ws` sends it itself). */
+  messageTooBig: { code: 1009, reason: 'message too big' },
+  /** Storage did not accept the update; the client keeps it and resends after reconnecting. */
+  storageUnavailable: { code: 4503, reason: 'storage unavailable, try again' },
+  /** Too many messages per second; reconnect after a back-off. */
+  rateLimited: { code: 4529, reason: 'rate limited' }
+} as const;
+
+export type CloseReason = (typeof CloseCode)[keyof typeof CloseCode];

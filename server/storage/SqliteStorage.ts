@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import type { AppendEntry, RoomStorage, StoredRoom } from './RoomStorage.ts';
+
+/** Schema versions, applied in order; `user_version` records how far a file has come. */
+const MIGRATIONS = [
+  `CREATE TABLE room_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     room TEXT NOT NULL,
+     data BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX room_updates_by_room ON room_updates (room, seq);
+   CREATE TABLE room_snapshots (
+     room TEXT PRIMARY KEY,
+     data BLOB NOT NULL,
+     up_to_seq INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`
+];
+
+export type SqliteOptions = { synchronous?: 'full' | 'normal' };
+
+/**
+ * The embedded default engine: one SQLite file in WAL mode. better-sqlite3 is synchronous, which
+ * is what makes "committed before fanned out" cheap: a batch is one short transaction.
+ */
+export class SqliteStorage implements RoomStorage {
+  readonly #db: Database.Database;
+  readonly #insert: Database.Statement<[string, Uint8Array, number]>;
+  readonly #selectUpdates: Database.Statement<[string], { seq: number; data: Buffer }>;
+  readonly #selectSnapshot: Database.Statement<[string], { data: Buffer }>;
+  readonly #appendAll: (entries: AppendEntry[]) => number[];
+  readonly #compact: (room: string, state: Uint8Array, upToSeq: number) => void;
+
+  constructor(file: string, options: SqliteOptions = {}) {
+    this.#db = new Database(file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    this.#db.pragma('busy_timeout = 5000');
+    this.#migrate();
+
+    this.#insert = this.#db.prepare('INSERT INTO room_updates (room, data, created_at) VALUES (?, ?, ?)');
+    this.#selectUpdates = this.#db.prepare('SELECT seq, data FROM room_updates WHERE room = ? ORDER BY seq');
+    this.#selectSnapshot = this.#db.prepare('SELECT data FROM room_snapshots WHERE room = ?');
+    const deleteUpTo = this.#db.prepare('DELETE FROM room_updates WHERE room = ? AND seq <= ?');
+    const upsertSnapshot = this.#db.prepare(
+      `INSERT INTO room_snapshots (room, data, up_to_seq, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (room) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq,
+         updated_at = excluded.updated_at`
+    );
+
+    this.#appendAll = this.#db.transaction((entries: AppendEntry[]) => {
+      const now = Date.now();
+      return entries.map((e) => Number(this.#insert.run(e.room, e.update, now).lastInsertRowid));
+    });
+    this.#compact = this.#db.transaction((room: string, state: Uint8Array, upToSeq: number) => {
+      deleteUpTo.run(room, upToSeq);
+      upsertSnapshot.run(room, state, upToSeq, Date.now());
+    });
+  }
+
+  #migrate(): void {
+    const version = this.#db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new Error(
+        `The database was written by a newer Uzel (schema ${version}, this one knows ${MIGRATIONS.length})`
+      );
+    }
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.#db.transaction(() => {
+        this.#db.exec(MIGRATIONS[v]!);
+        this.#db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  async load(room: string): Promise<StoredRoom> {
+    const snapshot = this.#selectSnapshot.get(room);
+    const updates = this.#selectUpdates.all(room).map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }));
+    return { snapshot: snapshot ? new Uint8Array(snapshot.data) : null, updates };
+  }
+
+  async append(entries: AppendEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    return this.#appendAll(entries);
+  }
+
+  async compact(room: string, state: Uint8Array, upToSeq: number): Promise<void> {
+    this.#compact(room, state, upToSeq);
+  }
+
+  async listRooms(prefix = ''): Promise<string[]> {
+    // Escape LIKE's wildcards so a prefix is matched literally.
+    const pattern = prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+    const rows = this.#db
+      .prepare(
+        `SELECT room FROM room_updates WHERE room LIKE ? ESCAPE '\\'
+         UNION SELECT room FROM room_snapshots WHERE room LIKE ? ESCAPE '\\' ORDER BY room`
+      )
+      .all(pattern, pattern) as { room: string }[];
+    return rows.map((r) => r.room);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
