@@ -15,6 +15,8 @@ let nextId = 1;
 export class Connection implements Peer {
   readonly id = `c${nextId++}`;
   readonly wantsAcks: boolean;
+  syncMessagesReceived = 0;
+  writesInFlight = 0;
   readonly #ws: WebSocket;
   readonly #registry: RoomRegistry;
   readonly #log: Logger;
@@ -90,6 +92,7 @@ export class Connection implements Peer {
     } catch (err) {
       return this.#reject(err instanceof MalformedMessage ? err.message : 'undecodable message');
     }
+    if (message.kind === 'syncStep1' || message.kind === 'update') this.syncMessagesReceived++;
     try {
       switch (message.kind) {
         case 'syncStep1':
@@ -97,7 +100,7 @@ export class Connection implements Peer {
           break;
         case 'update':
           if (!isEmptyUpdate(message.update)) this.#registry.submitUpdate(room, message.update, this, message.frame);
-          else if (this.wantsAcks) this.#registry.requestAck(room, this);
+          else this.#registry.acknowledge(room, this);
           break;
         case 'awareness':
           room.applyAwareness(this, message.update, message.frame);

@@ -6,6 +6,10 @@ export interface Peer {
   readonly id: string;
   /** The client asked to be told its updates are committed (`?acks=1`). */
   readonly wantsAcks: boolean;
+  /** Sync messages (step 1, step 2, update) received from this client so far. */
+  readonly syncMessagesReceived: number;
+  /** Updates from this client handed to storage and not yet committed. */
+  writesInFlight: number;
   readonly isOpen: boolean;
   send(frame: Uint8Array): void;
   close(reason: CloseReason): void;

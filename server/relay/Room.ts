@@ -21,8 +21,6 @@ export class Room {
   updatesSinceCompaction = 0;
   /** Updates handed to storage and not yet committed; a room is never evicted while > 0. */
   writesInFlight = 0;
-  /** Peers waiting to be told what is stored once the writes in flight are committed. */
-  readonly ackWaiters = new Set<Peer>();
 
   private constructor(name: string, doc: Y.Doc) {
     this.name = name;
@@ -63,7 +61,6 @@ export class Room {
   leave(peer: Peer): void {
     const owned = this.#peers.get(peer);
     this.#peers.delete(peer);
-    this.ackWaiters.delete(peer);
     if (owned && owned.size > 0) {
       const ids = [...owned];
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, peer);
@@ -106,13 +103,8 @@ export class Room {
     if (states.length > 0) peer.send(encodeAwareness(this.awareness, states));
   }
 
-  /** The state vector now; taken as a batch is written, it describes only what that batch commits. */
-  stateVector(): Uint8Array {
-    return Y.encodeStateVector(this.doc);
-  }
-
-  sendSaved(peer: Peer, stateVector: Uint8Array): void {
-    if (peer.isOpen && this.#peers.has(peer)) peer.send(encodeSaved(stateVector));
+  sendSaved(peer: Peer): void {
+    if (peer.isOpen && this.#peers.has(peer)) peer.send(encodeSaved(peer.syncMessagesReceived));
   }
 
   encodeState(): Uint8Array {

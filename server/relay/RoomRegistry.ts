@@ -28,15 +28,14 @@ export class RoomRegistry {
   readonly #evicting = new Map<string, Promise<void>>();
   readonly #compacting = new Set<Room>();
   #closed = false;
-  readonly #batcher: WriteBatcher<WriteContext, Map<Room, Uint8Array>>;
+  readonly #batcher: WriteBatcher<WriteContext>;
 
   constructor(storage: RoomStorage, log: Logger, options: RegistryOptions) {
     this.#storage = storage;
     this.#log = log;
     this.#options = options;
-    this.#batcher = new WriteBatcher(storage, {
-      prepare: (items) => this.#prepare(items),
-      committed: (items, seqs, vectors) => this.#committed(items, seqs, vectors),
+    this.#batcher = new WriteBatcher<WriteContext>(storage, {
+      committed: (items, seqs) => this.#committed(items, seqs),
       failed: (items, error) => this.#failed(items, error)
     });
   }
@@ -83,46 +82,31 @@ export class RoomRegistry {
    */
   submitUpdate(room: Room, update: Uint8Array, origin: Peer, frame: Uint8Array | null): void {
     room.receiveUpdate(update, origin);
+    origin.writesInFlight++;
     this.#batcher.enqueue({ room: room.name, update, context: { room, origin, frame } });
   }
 
   /**
-   * Tells a peer what the server has stored, as soon as that is true of everything it has: now,
-   * or when the writes in flight for the room are committed.
+   * Tells a peer (that asked for acknowledgements) that everything it sent is stored, once that
+   * is true: now, or when its writes in flight are committed.
    */
-  requestAck(room: Room, peer: Peer): void {
-    if (room.writesInFlight === 0) room.sendSaved(peer, room.stateVector());
-    else room.ackWaiters.add(peer);
+  acknowledge(room: Room, peer: Peer): void {
+    if (peer.wantsAcks && peer.writesInFlight === 0) room.sendSaved(peer);
   }
 
-  /** State vectors taken as a batch is written: they cover exactly what is committed with it. */
-  #prepare(items: BatchItem<WriteContext>[]): Map<Room, Uint8Array> {
-    const vectors = new Map<Room, Uint8Array>();
-    for (const { context } of items) {
-      if (context.origin.wantsAcks && !vectors.has(context.room)) {
-        vectors.set(context.room, context.room.stateVector());
-      }
-    }
-    return vectors;
-  }
-
-  #committed(items: BatchItem<WriteContext>[], seqs: number[], vectors: Map<Room, Uint8Array>): void {
-    const acks = new Map<Peer, Room>();
+  #committed(items: BatchItem<WriteContext>[], seqs: number[]): void {
+    const origins = new Map<Peer, Room>();
     const touched = new Set<Room>();
     items.forEach((item, i) => {
       const { room, origin, frame } = item.context;
       room.forwardCommitted(item.update, seqs[i]!, origin, frame);
+      origin.writesInFlight--;
       touched.add(room);
-      if (origin.wantsAcks) acks.set(origin, room);
+      origins.set(origin, room);
     });
     // One acknowledgement per client per batch, however many updates it sent.
-    for (const [peer, room] of acks) room.sendSaved(peer, vectors.get(room)!);
+    for (const [peer, room] of origins) this.acknowledge(room, peer);
     for (const room of touched) {
-      if (room.writesInFlight === 0 && room.ackWaiters.size > 0) {
-        const vector = room.stateVector();
-        for (const peer of room.ackWaiters) room.sendSaved(peer, vector);
-        room.ackWaiters.clear();
-      }
       if (room.updatesSinceCompaction >= this.#options.compactAfterUpdates) void this.#compact(room);
       if (room.peerCount === 0) this.#scheduleEviction(room);
     }
@@ -136,6 +120,7 @@ export class RoomRegistry {
     // These rooms now hold updates that are not on disk. Drop them so they reload from storage;
     // their clients keep the updates and resend them when they reconnect.
     const rooms = new Set(items.map((item) => item.context.room));
+    for (const item of items) item.context.origin.writesInFlight = 0;
     for (const room of rooms) {
       room.writesInFlight = 0;
       room.closeAllPeers((peer) => peer.close(CloseCode.storageUnavailable));

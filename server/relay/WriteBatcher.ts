@@ -7,20 +7,18 @@ export type BatchItem<T> = AppendEntry & { context: T };
  * Batches are committed one after another, so updates are applied in the order they arrived.
  * Committing many small updates together is what keeps "commit before fan-out" cheap.
  */
-export type BatchHooks<T, P> = {
-  /** Called synchronously as a batch is taken, before it is written; its result reaches `committed`. */
-  prepare(items: BatchItem<T>[]): P;
-  committed(items: BatchItem<T>[], seqs: number[], prepared: P): void;
+export type BatchHooks<T> = {
+  committed(items: BatchItem<T>[], seqs: number[]): void;
   failed(items: BatchItem<T>[], error: unknown): void;
 };
 
-export class WriteBatcher<T, P> {
+export class WriteBatcher<T> {
   readonly #storage: RoomStorage;
-  readonly #hooks: BatchHooks<T, P>;
+  readonly #hooks: BatchHooks<T>;
   #queue: BatchItem<T>[] = [];
   #running: Promise<void> | null = null;
 
-  constructor(storage: RoomStorage, hooks: BatchHooks<T, P>) {
+  constructor(storage: RoomStorage, hooks: BatchHooks<T>) {
     this.#storage = storage;
     this.#hooks = hooks;
   }
@@ -35,7 +33,6 @@ export class WriteBatcher<T, P> {
     while (this.#queue.length > 0) {
       const batch = this.#queue;
       this.#queue = [];
-      const prepared = this.#hooks.prepare(batch);
       let seqs: number[];
       try {
         seqs = await this.#storage.append(batch);
@@ -43,7 +40,7 @@ export class WriteBatcher<T, P> {
         this.#hooks.failed(batch, error);
         continue;
       }
-      this.#hooks.committed(batch, seqs, prepared);
+      this.#hooks.committed(batch, seqs);
     }
     this.#running = null;
   }

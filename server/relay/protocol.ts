@@ -11,9 +11,10 @@ export const MessageType = {
   auth: 2,
   queryAwareness: 3,
   /**
-   * Server → client, only to clients that asked for it (`?acks=1`): the server's state vector
-   * after the client's updates were committed. It lets the app say "all changes saved on the
-   * server" truthfully; standard clients never receive it.
+   * Server → client, only to clients that asked for it (`?acks=1`): "the first K sync messages
+   * you sent on this connection are stored". A count, not a state vector, because deletions do
+   * not show in a state vector. It lets the app say "all changes saved on the server"
+   * truthfully; standard clients never receive it.
    */
   saved: 100
 } as const;
@@ -52,10 +53,10 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   return encoding.toUint8Array(e);
 }
 
-export function encodeSaved(stateVector: Uint8Array): Uint8Array {
+export function encodeSaved(syncMessagesStored: number): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.saved);
-  encoding.writeVarUint8Array(e, stateVector);
+  encoding.writeVarUint(e, syncMessagesStored);
   return encoding.toUint8Array(e);
 }
 
