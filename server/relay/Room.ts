@@ -74,6 +74,9 @@ export class Room {
 
   /** Integrates a client's update; throws (and changes nothing) when it is not valid Yjs data. */
   receiveUpdate(update: Uint8Array, origin: Peer): void {
+    // Yjs integrates an update's structs before it reads its delete set, so an update cut short
+    // there would change the doc and only then throw. Decoding it whole first keeps it out.
+    Y.decodeUpdate(update);
     Y.applyUpdate(this.doc, update, origin);
     this.writesInFlight++;
   }
@@ -91,10 +94,15 @@ export class Room {
     const owned = this.#peers.get(peer);
     if (!owned) return;
     const before = new Set(this.awareness.getStates().keys());
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
-    const after = this.awareness.getStates();
-    for (const id of after.keys()) if (!before.has(id)) owned.add(id);
-    for (const id of owned) if (!after.has(id)) owned.delete(id);
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    } finally {
+      // y-protocols sets each entry as it reads it: when a later entry is broken, the states set
+      // so far must still be owned by this peer, or they outlive it when it is closed.
+      const after = this.awareness.getStates();
+      for (const id of after.keys()) if (!before.has(id)) owned.add(id);
+      for (const id of owned) if (!after.has(id)) owned.delete(id);
+    }
     this.#broadcast(frame, peer);
   }
 

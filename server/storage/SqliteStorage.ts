@@ -90,14 +90,14 @@ export class SqliteStorage implements RoomStorage {
   }
 
   async listRooms(prefix = ''): Promise<string[]> {
-    // Escape LIKE's wildcards so a prefix is matched literally.
-    const pattern = prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+    // Compared with substr rather than LIKE: LIKE ignores ASCII case, and room ids are
+    // case-sensitive (workspace "aB" is not workspace "ab"); it also has no wildcards to escape.
     const rows = this.#db
       .prepare(
-        `SELECT room FROM room_updates WHERE room LIKE ? ESCAPE '\\'
-         UNION SELECT room FROM room_snapshots WHERE room LIKE ? ESCAPE '\\' ORDER BY room`
+        `SELECT room FROM room_updates WHERE substr(room, 1, length(@prefix)) = @prefix
+         UNION SELECT room FROM room_snapshots WHERE substr(room, 1, length(@prefix)) = @prefix ORDER BY room`
       )
-      .all(pattern, pattern) as { room: string }[];
+      .all({ prefix }) as { room: string }[];
     return rows.map((r) => r.room);
   }
 

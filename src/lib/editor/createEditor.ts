@@ -1,0 +1,57 @@
+import { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
+import StarterKit from '@tiptap/starter-kit';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { DOCUMENT_CONTENT_FIELD } from '../model/schema.ts';
+import { isSafeHref } from './safeHref.ts';
+
+export type EditorUser = { name: string; color: string };
+
+export type CreateEditorOptions = {
+  element: HTMLElement;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  user: EditorUser;
+  label: string;
+  editable?: boolean;
+  onTransaction?: (editor: Editor) => void;
+};
+
+/** The document editor: Tiptap bound to the document's Y.XmlFragment, with others' carets. */
+export function createEditor(options: CreateEditorOptions): Editor {
+  return new Editor({
+    element: options.element,
+    editable: options.editable ?? true,
+    extensions: [
+      // Collaboration brings its own undo history (per person), so StarterKit's is off.
+      StarterKit.configure({
+        undoRedo: false,
+        link: {
+          openOnClick: false,
+          autolink: true,
+          defaultProtocol: 'https',
+          isAllowedUri: (url) => isSafeHref(url),
+          shouldAutoLink: (url) => isSafeHref(url)
+        }
+      }),
+      TaskList,
+      TaskItem.configure({ nested: true }),
+      Collaboration.configure({ document: options.doc, field: DOCUMENT_CONTENT_FIELD }),
+      CollaborationCaret.configure({ provider: options.provider, user: options.user })
+    ],
+    editorProps: {
+      attributes: {
+        'aria-label': options.label,
+        'aria-multiline': 'true',
+        role: 'textbox',
+        class: 'document-text',
+        spellcheck: 'true',
+        lang: 'ru'
+      }
+    },
+    onTransaction: ({ editor }) => options.onTransaction?.(editor)
+  });
+}

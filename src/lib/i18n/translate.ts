@@ -1,0 +1,38 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { en } from './en.ts';
+import { ru, type MessageKey } from './ru.ts';
+
+export type Locale = 'ru' | 'en';
+export const LOCALES: readonly Locale[] = ['ru', 'en'];
+export type { MessageKey };
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { ru, en };
+const cache = new Map<string, IntlMessageFormat>();
+
+/** Formats a message with ICU plurals and Russian grammar; plain, so it works outside components. */
+export function translate(locale: Locale, key: MessageKey, values?: Record<string, string | number>): string {
+  const cacheKey = `${locale}\u0000${key}`;
+  let format = cache.get(cacheKey);
+  if (!format) {
+    format = new IntlMessageFormat(catalogues[locale][key], locale);
+    cache.set(cacheKey, format);
+  }
+  return String(format.format(values));
+}
+
+/** "5 минут назад", "вчера": relative time in the locale's words. */
+export function formatRelative(locale: Locale, timestamp: number, now = Date.now()): string {
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const seconds = Math.round((timestamp - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return rtf.format(0, 'second');
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  if (abs < 86400 * 7) return rtf.format(Math.round(seconds / 86400), 'day');
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(timestamp);
+}
+
+/** Sorts titles the way a Russian reader expects (ё with е, case-insensitive, numbers by value). */
+export function collator(locale: Locale): Intl.Collator {
+  return new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+}

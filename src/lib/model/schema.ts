@@ -1,0 +1,39 @@
+import * as Y from 'yjs';
+
+/**
+ * Every Yjs root key and shape, declared once. Components and state never call `doc.getMap(…)`
+ * themselves; they use the typed accessors built on these.
+ */
+
+/** The document id of a workspace's index (its room is `<workspaceId>/index`). */
+export const INDEX_DOC_ID = 'index';
+
+/** Until accounts arrive, the app works in one built-in workspace. */
+export const DEFAULT_WORKSPACE_ID = 'main';
+
+/** Workspace index: `documents` maps a document id to its metadata map. */
+export const indexRoots = {
+  documents: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('documents')
+} as const;
+
+/** Keys of one document's metadata map in the index. */
+export const DocumentField = {
+  title: 'title',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt',
+  /** A tombstone: the time it went to the bin, or null. Documents are never removed from the index. */
+  deletedAt: 'deletedAt'
+} as const;
+
+/** A document's own Y.Doc: its rich text, bound to Tiptap's Collaboration extension. */
+export const documentRoots = {
+  content: (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_CONTENT_FIELD)
+} as const;
+
+export const DOCUMENT_CONTENT_FIELD = 'content';
+
+export const TITLE_MAX_LENGTH = 200;
+
+export function roomName(workspaceId: string, docId: string): string {
+  return `${workspaceId}/${docId}`;
+}

@@ -1,0 +1,183 @@
+import * as decoding from 'lib0/decoding';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { isBrowserOnline, onConnectivityChange } from './connectivity.ts';
+import { localStorageCount, SaveTracker } from './SaveTracker.ts';
+
+/** Message type of the relay's "stored" acknowledgement (see server/relay/protocol.ts). */
+const MESSAGE_SAVED = 100;
+/** Close codes the app explains to the person (see server/relay/closeCodes.ts). */
+const CLOSE_TOO_BIG = 1009;
+const CLOSE_STORAGE = 4503;
+
+export type Connection = 'offline' | 'connecting' | 'online';
+export type SyncProblem = 'tooBig' | 'storage' | 'refused' | null;
+
+export type SyncState = {
+  connection: Connection;
+  /** Local changes the server has not confirmed as stored. */
+  pending: number;
+  /** The copy on this device has been read from IndexedDB. */
+  loaded: boolean;
+  /** The first exchange with the server finished since the doc was opened. */
+  synced: boolean;
+  /** Every local change so far is written to IndexedDB. */
+  savedLocally: boolean;
+  problem: SyncProblem;
+};
+
+export type SyncedDocOptions = { relayUrl: string; params?: Record<string, string> };
+
+/**
+ * One Y.Doc kept on this device (y-indexeddb) and synced live with the relay (y-websocket).
+ * Knows nothing of Svelte: state reaches components through `subscribe`.
+ */
+export class SyncedDoc {
+  readonly room: string;
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly #persistence: IndexeddbPersistence;
+  readonly #saves: SaveTracker;
+  readonly #listeners = new Set<() => void>();
+  readonly #localChangeListeners = new Set<() => void>();
+  readonly #cleanups: (() => void)[] = [];
+  readonly whenLoaded: Promise<void>;
+  #state: SyncState;
+  #localWrites = 0;
+  #destroyed = false;
+
+  constructor(room: string, options: SyncedDocOptions) {
+    this.room = room;
+    this.#saves = new SaveTracker(localStorageCount(`uzel:pending:${room}`), () => this.#refresh());
+    this.#state = {
+      connection: isBrowserOnline() ? 'connecting' : 'offline',
+      pending: this.#saves.pending,
+      loaded: false,
+      synced: false,
+      savedLocally: true,
+      problem: null
+    };
+
+    this.#persistence = new IndexeddbPersistence(`uzel:${room}`, this.doc);
+    this.whenLoaded = this.#persistence.whenSynced.then(() => this.#set({ loaded: true }));
+
+    // Registered before the provider's own handler, so a change is counted before it is sent.
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider || origin === this.#persistence) return;
+      this.#saves.localChange();
+      this.#trackLocalWrite();
+      for (const listener of this.#localChangeListeners) listener();
+    };
+    this.doc.on('update', onUpdate);
+    this.#cleanups.push(() => this.doc.off('update', onUpdate));
+
+    const saves = this.#saves;
+    const CountingWebSocket = class extends WebSocket {
+      override send(data: Parameters<WebSocket['send']>[0]): void {
+        if (data instanceof Uint8Array) saves.frameSent(data);
+        super.send(data);
+      }
+    };
+    this.provider = new WebsocketProvider(options.relayUrl, room, this.doc, {
+      connect: false,
+      params: { acks: '1', ...options.params },
+      WebSocketPolyfill: CountingWebSocket
+    });
+    this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+      this.#saves.acknowledged(decoding.readVarUint(decoder));
+    };
+    this.provider.on('status', ({ status }) => {
+      this.#saves.connectionReset();
+      this.#set({
+        connection: !isBrowserOnline() ? 'offline' : status === 'connected' ? 'online' : 'connecting',
+        pending: this.#saves.pending
+      });
+    });
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.#set({ synced: true, problem: null });
+    });
+    this.provider.on('connection-close', (event) => {
+      const code = event?.code;
+      if (code === CLOSE_TOO_BIG) this.#set({ problem: 'tooBig' });
+      else if (code === CLOSE_STORAGE) this.#set({ problem: 'storage' });
+    });
+    this.provider.on('closed', () => this.#set({ problem: 'refused', connection: 'offline' }));
+
+    this.#cleanups.push(
+      onConnectivityChange((online) => {
+        if (online) {
+          this.#set({ connection: 'connecting' });
+          this.provider.connect();
+        } else {
+          this.provider.disconnect();
+          this.#set({ connection: 'offline' });
+        }
+      })
+    );
+    if (isBrowserOnline()) this.provider.connect();
+  }
+
+  get state(): SyncState {
+    return this.#state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `listener` after each change made on this device (not received, not loaded). */
+  onLocalChange(listener: () => void): () => void {
+    this.#localChangeListeners.add(listener);
+    return () => this.#localChangeListeners.delete(listener);
+  }
+
+  /**
+   * Resolves once every change made so far is in IndexedDB: transactions on one store run in
+   * the order they were created, so an empty one that completes comes after y-indexeddb's writes.
+   */
+  async flushLocal(): Promise<void> {
+    await this.whenLoaded;
+    const db = this.#persistence.db;
+    if (!db) return;
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['updates'], 'readonly');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.objectStore('updates').count();
+    });
+  }
+
+  #trackLocalWrite(): void {
+    this.#localWrites++;
+    if (this.#state.savedLocally) this.#set({ savedLocally: false });
+    const ticket = this.#localWrites;
+    // Wait a tick so y-indexeddb has queued its write for this update first.
+    queueMicrotask(() => {
+      void this.flushLocal().then(() => {
+        if (!this.#destroyed && ticket === this.#localWrites) this.#set({ savedLocally: true });
+      });
+    });
+  }
+
+  #refresh(): void {
+    this.#set({ pending: this.#saves.pending });
+  }
+
+  #set(patch: Partial<SyncState>): void {
+    if (this.#destroyed) return;
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of this.#listeners) listener();
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    for (const cleanup of this.#cleanups) cleanup();
+    this.#listeners.clear();
+    this.#localChangeListeners.clear();
+    this.provider.destroy();
+    void this.#persistence.destroy();
+    this.doc.destroy();
+  }
+}

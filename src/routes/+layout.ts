@@ -1,0 +1,5 @@
+// The app is a client-side shell: documents live in the browser (IndexedDB) and sync over the
+// relay, so nothing is rendered on the server. Prerendering the shell lets the service worker
+// precache it and serve every app route offline.
+export const ssr = false;
+export const prerender = true;

@@ -1,0 +1,156 @@
+/**
+ * Starting, measuring and stopping the relay under test. Each server runs as a child process so
+ * that its CPU time (read from /proc) is its own, not shared with the load generator.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export type ServerKind = 'ours' | 'classic';
+export const SERVER_KINDS: readonly ServerKind[] = ['ours', 'classic'];
+
+export type RunningServer = {
+  kind: ServerKind;
+  pid: number;
+  /** The websocket URL a client opens for one document. */
+  docUrl(workspace: string, doc: string): string;
+  /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+  stop(graceMs?: number): Promise<StopResult>;
+};
+
+export type StopResult = { cleanExit: boolean; code: number | null; signal: string | null };
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const live = new Set<ChildProcess>();
+
+// Whatever happens to the benchmark (abort, exception), no server is left holding a port.
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+export async function startServer(
+  kind: ServerKind,
+  options: { profileDir?: string } = {}
+): Promise<RunningServer> {
+  return kind === 'ours' ? startOurs(options.profileDir) : startClassic();
+}
+
+async function startOurs(profileDir?: string): Promise<RunningServer> {
+  const entry = fileURLToPath(new URL('./start-relay.ts', import.meta.url));
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = launch([...profile, '--import', 'tsx', entry], process.env);
+  const line = await firstLine(child, (l) => l.startsWith('{'));
+  const { url } = JSON.parse(line) as { url: string };
+  const base = url.replace(/^http/, 'ws');
+  // `acks=1` as the app asks for it: the server then also sends "saved" messages, a real cost.
+  return running('ours', child, (ws, doc) => `${base}/sync/${ws}/${doc}?acks=1`);
+}
+
+async function startClassic(): Promise<RunningServer> {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve('y-websocket-classic/package.json');
+  const entry = path.join(path.dirname(pkg), 'bin', 'server.js');
+  const port = await freePort();
+  const child = launch([entry], { ...process.env, HOST: '127.0.0.1', PORT: String(port) });
+  await firstLine(child, (l) => l.includes('running at'));
+  return running('classic', child, (ws, doc) => `ws://127.0.0.1:${port}/${ws}/${doc}`);
+}
+
+function launch(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit']
+  });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+function running(
+  kind: ServerKind,
+  child: ChildProcess,
+  docUrl: (workspace: string, doc: string) => string
+): RunningServer {
+  if (child.pid === undefined) throw new Error(`${kind} server has no pid`);
+  return { kind, pid: child.pid, docUrl, stop: (graceMs = 10_000) => stopChild(child, graceMs) };
+}
+
+/** Resolves with the first stdout line accepted by `match`; rejects if the child dies first. */
+function firstLine(child: ChildProcess, match: (line: string) => boolean): Promise<string> {
+  const stdout = child.stdout;
+  if (!stdout) return Promise.reject(new Error('child has no stdout'));
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: stdout });
+    const timer = setTimeout(() => fail(new Error('server did not start within 20 s')), 20_000);
+    const onExit = (code: number | null) => fail(new Error(`server exited early (code ${code})`));
+    const fail = (err: Error) => {
+      clearTimeout(timer);
+      lines.close();
+      child.kill('SIGKILL');
+      reject(err);
+    };
+    child.once('exit', onExit);
+    lines.on('line', (line) => {
+      if (!match(line)) return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      // Keep draining stdout so a chatty server never blocks on a full pipe.
+      lines.removeAllListeners('line');
+      resolve(line);
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess, graceMs: number): Promise<StopResult> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return { cleanExit: false, code: child.exitCode, signal: child.signalCode };
+  }
+  const exited = new Promise<StopResult>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ cleanExit: true, code, signal }))
+  );
+  child.kill('SIGTERM');
+  const timer = new Promise<null>((resolve) => setTimeout(() => resolve(null), graceMs));
+  const result = await Promise.race([exited, timer]);
+  if (result) return result;
+  child.kill('SIGKILL');
+  return { ...(await exited), cleanExit: false };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Clock ticks per second, the unit of utime/stime in /proc (almost always 100). */
+export function clockTicksPerSecond(): number {
+  try {
+    const value = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    return Number.isFinite(value) && value > 0 ? value : 100;
+  } catch {
+    return 100;
+  }
+}
+
+export type CpuTicks = { user: number; system: number };
+
+/** User and system CPU time of the whole process (all threads), in clock ticks. */
+export function cpuTicks(pid: number): CpuTicks {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may contain spaces; fields are counted from after its ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { user: Number(fields[11]), system: Number(fields[12]) }; // fields 14 and 15
+}
+
+/** Resident memory in MiB, from /proc/<pid>/status. */
+export function rssMiB(pid: number): number | null {
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match?.[1] ? Math.round(Number(match[1]) / 1024) : null;
+}

@@ -1,0 +1,84 @@
+/**
+ * Relay fan-out benchmark: D documents × C clients, each client making E small edits per second,
+ * against Uzel's relay and against the classic y-websocket server (1.5.4), one after the other
+ * under the same load. Prints one JSON object, then a short human summary.
+ *
+ *   npm run bench -- --docs 50 --clients 5 --rate 2 --seconds 10
+ *
+ * Target: Uzel's server CPU per delivered update no higher than the classic server's, and its
+ * p99 edit-to-receipt latency under 50 ms at 200 × 5 × 2/s. Uzel commits every update to SQLite
+ * before forwarding it and acknowledges it; the classic server keeps documents in memory only.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseOptions } from './options.ts';
+import { clockTicksPerSecond } from './processes.ts';
+import { runServer, type ServerResult } from './runServer.ts';
+
+const options = parseOptions(process.argv.slice(2), process.env);
+
+// Hard bound: whatever hangs, the run ends (the exit hook in processes.ts kills the servers).
+const deadline = setTimeout(() => {
+  process.stderr.write(`bench: aborted after ${options.timeout} s\n`);
+  process.exit(1);
+}, options.timeout * 1000);
+process.on('SIGINT', () => process.exit(130));
+
+const clockTicks = clockTicksPerSecond();
+const results: Partial<Record<ServerResult['server'], ServerResult>> = {};
+for (const kind of options.servers) {
+  process.stderr.write(
+    `bench: ${kind}: ${options.docs}×${options.clients} clients, ${options.rate}/s each…\n`
+  );
+  results[kind] = await runServer(kind, options, clockTicks);
+}
+clearTimeout(deadline);
+
+const ours = results.ours;
+const classic = results.classic;
+const cpuRatio =
+  ours?.cpuUsPerDelivered && classic?.cpuUsPerDelivered
+    ? Math.round((ours.cpuUsPerDelivered / classic.cpuUsPerDelivered) * 1000) / 1000
+    : null;
+const output = {
+  config: {
+    docs: options.docs,
+    clients: options.clients,
+    ratePerClient: options.rate,
+    offeredEditsPerSec: options.docs * options.clients * options.rate,
+    seconds: options.seconds,
+    warmup: options.warmup,
+    drain: options.drain
+  },
+  machine: {
+    nproc: cpus().length,
+    node: process.version,
+    cpu: cpus()[0]?.model ?? null,
+    clockTicks
+  },
+  results,
+  cpuPerDeliveredRatioOursOverClassic: cpuRatio,
+  target: {
+    cpuNoHigherThanClassic: cpuRatio === null ? null : cpuRatio <= 1,
+    oursP99Under50Ms: ours?.p99Ms == null ? null : ours.p99Ms < 50
+  }
+};
+const json = JSON.stringify(output, null, 2);
+process.stdout.write(json + '\n');
+if (options.out) writeFileSync(options.out, json + '\n');
+
+process.stdout.write('\n');
+for (const r of Object.values(results)) {
+  process.stdout.write(
+    `${r.server.padEnd(8)} p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, delivered ${(r.deliveredFraction * 100).toFixed(2)} %, ` +
+      `${r.deliveredPerSec} updates/s, ${r.cpuUsPerDelivered} µs CPU per update (${r.serverCpuPercent} % of a core); ` +
+      `generator ${r.generator.cpuPercent} % CPU\n`
+  );
+}
+if (cpuRatio !== null) {
+  process.stdout.write(
+    `CPU per delivered update, ours / classic: ${cpuRatio} ` +
+      `(${output.target.cpuNoHigherThanClassic ? 'meets' : 'misses'} the target ≤ 1); ` +
+      `our p99 ${output.target.oursP99Under50Ms ? 'meets' : 'misses'} the < 50 ms target\n`
+  );
+}

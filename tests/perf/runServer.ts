@@ -1,0 +1,160 @@
+/**
+ * One server under load: start it, connect D×C clients, warm up, measure a window, drain, stop.
+ * The server's CPU is read from /proc at the window's edges, so start-up, connection set-up and
+ * JIT warm-up are not counted.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EditLog, type WindowSummary } from './editLog.ts';
+import { LoadClient } from './loadClient.ts';
+import type { BenchOptions } from './options.ts';
+import { cpuTicks, rssMiB, startServer, type ServerKind, type StopResult } from './processes.ts';
+
+export type ServerResult = WindowSummary & {
+  server: ServerKind;
+  /** receipts / expectedReceipts, over edits sent inside the window. */
+  deliveredFraction: number;
+  /** Receipts at non-sending clients that arrived during the window, per second. */
+  deliveredPerSec: number;
+  /** Server CPU (user + system) during the window divided by the deliveries in it. */
+  cpuUsPerDelivered: number | null;
+  /** Server CPU during the window as a share of one core, and its user / system parts. */
+  serverCpuPercent: number;
+  serverCpuUserPercent: number;
+  serverCpuSystemPercent: number;
+  serverRssMiB: number | null;
+  windowSeconds: number;
+  echoes: number;
+  acks: number;
+  unknownIds: number;
+  skippedEdits: number;
+  clientsClosedEarly: number;
+  connectSeconds: number;
+  /** The generator's own load: if it is near 100 % or lags, the figures are the generator's. */
+  generator: { cpuPercent: number; eventLoopDelayP99Ms: number };
+  stop: StopResult;
+};
+
+const CONNECT_CONCURRENCY = 50;
+const LAG_RESOLUTION_MS = 10;
+/** Spreads the clients' edit timers evenly over the period, without lining up a doc's clients. */
+const GOLDEN = 0.6180339887498949;
+
+export async function runServer(
+  kind: ServerKind,
+  options: BenchOptions,
+  clockTicks: number
+): Promise<ServerResult> {
+  const server = await startServer(kind, {
+    profileDir: kind === 'ours' ? options.profileDir : undefined
+  });
+  const log = new EditLog();
+  const clients: LoadClient[] = [];
+  for (let d = 0; d < options.docs; d++) {
+    for (let c = 0; c < options.clients; c++) {
+      clients.push(new LoadClient(clients.length, server.docUrl('bench', `doc${d}`), log));
+    }
+  }
+  const timers: NodeJS.Timeout[] = [];
+  try {
+    const connectStart = performance.now();
+    await connectAll(clients);
+    const connectSeconds = (performance.now() - connectStart) / 1000;
+
+    const periodMs = 1000 / options.rate;
+    clients.forEach((client, i) => {
+      const offset = ((i * GOLDEN) % 1) * periodMs;
+      timers.push(
+        setTimeout(() => {
+          client.edit();
+          timers.push(setInterval(() => client.edit(), periodMs));
+        }, offset)
+      );
+    });
+    await sleep(options.warmup * 1000);
+
+    const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+    lag.enable();
+    const genCpu0 = process.cpuUsage();
+    const ticks0 = cpuTicks(server.pid);
+    const t0 = performance.now();
+    log.startWindow();
+    await sleep(options.seconds * 1000);
+    log.endWindow();
+    const ticks1 = cpuTicks(server.pid);
+    const windowSeconds = (performance.now() - t0) / 1000;
+    const genCpu = process.cpuUsage(genCpu0);
+    lag.disable();
+    const serverRssMiB = rssMiB(server.pid);
+
+    for (const timer of timers) clearTimeout(timer);
+    // Late receipts of edits sent just before the window closed still count as delivered.
+    await sleep(options.drain * 1000);
+
+    const summary = log.summary(options.clients - 1);
+    const userSeconds = (ticks1.user - ticks0.user) / clockTicks;
+    const systemSeconds = (ticks1.system - ticks0.system) / clockTicks;
+    const cpuSeconds = userSeconds + systemSeconds;
+    const percentOfCore = (seconds: number) => Math.round((seconds / windowSeconds) * 1000) / 10;
+    const delivered = log.deliveredInWindow;
+    return {
+      server: kind,
+      ...summary,
+      deliveredFraction: ratio(summary.receipts, summary.expectedReceipts, 4),
+      deliveredPerSec: Math.round(delivered / windowSeconds),
+      cpuUsPerDelivered:
+        delivered > 0 ? Math.round((cpuSeconds * 1e6 * 100) / delivered) / 100 : null,
+      serverCpuPercent: percentOfCore(cpuSeconds),
+      serverCpuUserPercent: percentOfCore(userSeconds),
+      serverCpuSystemPercent: percentOfCore(systemSeconds),
+      serverRssMiB,
+      windowSeconds: Math.round(windowSeconds * 100) / 100,
+      echoes: log.echoes,
+      acks: sum(clients, (c) => c.acks),
+      unknownIds: log.unknown,
+      skippedEdits: sum(clients, (c) => c.skipped),
+      clientsClosedEarly: sum(clients, (c) => (c.closedEarly ? 1 : 0)),
+      connectSeconds: Math.round(connectSeconds * 100) / 100,
+      generator: {
+        cpuPercent: percentOfCore((genCpu.user + genCpu.system) / 1e6),
+        // The histogram records whole sampling intervals: subtract the interval to get the lag.
+        eventLoopDelayP99Ms: Math.max(
+          0,
+          Math.round(lag.percentile(99) / 1e4 - LAG_RESOLUTION_MS * 100) / 100
+        )
+      },
+      stop: await closeAndStop(clients, server.stop)
+    };
+  } finally {
+    for (const timer of timers) clearTimeout(timer);
+    for (const client of clients) client.close();
+    await server.stop(2_000).catch(() => undefined);
+  }
+}
+
+/** Connects with bounded concurrency: a burst of a thousand handshakes would overflow the backlog. */
+async function connectAll(clients: LoadClient[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < clients.length) await clients[next++]!.connect(15_000);
+  };
+  await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, worker));
+}
+
+async function closeAndStop(
+  clients: LoadClient[],
+  stop: () => Promise<StopResult>
+): Promise<StopResult> {
+  for (const client of clients) client.close();
+  await sleep(300); // let the close frames reach the server before it is told to stop
+  return stop();
+}
+
+function sum(clients: LoadClient[], pick: (c: LoadClient) => number): number {
+  return clients.reduce((total, c) => total + pick(c), 0);
+}
+
+function ratio(a: number, b: number, digits: number): number {
+  const scale = 10 ** digits;
+  return b > 0 ? Math.round((a / b) * scale) / scale : 0;
+}

@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { deferCleanup } from './helpers/cleanup.ts';
+import { DocClient } from './helpers/docClient.ts';
+import { awarenessFrame } from './helpers/frames.ts';
+import { RawClient } from './helpers/rawClient.ts';
+import { makeTempDir, TestRelay } from './helpers/relay.ts';
+import { waitFor } from './helpers/wait.ts';
+
+const ROOM = 'ws-presence/doc-1';
+// y-protocols drops a silent peer after 30 s on its own; waiting far less proves the relay did it.
+const WELL_BEFORE_THE_AWARENESS_TIMEOUT = 5_000;
+
+describe('awareness (presence) through the relay', () => {
+  const defer = deferCleanup();
+  let relay: TestRelay;
+
+  beforeEach(async () => {
+    const tmp = makeTempDir();
+    defer(tmp.remove);
+    relay = await TestRelay.start(tmp.dir);
+    defer(() => relay.close());
+  });
+
+  function client(): DocClient {
+    const c = new DocClient(relay.syncUrl, ROOM);
+    defer(() => c.destroy());
+    return c;
+  }
+
+  const userOf = (c: DocClient, clientId: number) =>
+    (c.provider.awareness.getStates().get(clientId) as { user?: { name: string } } | undefined)?.user;
+
+  it('AW1 a client sees the name of another client in the same room', async () => {
+    const a = client();
+    const b = client();
+    a.provider.awareness.setLocalStateField('user', { name: 'Анна, методист', color: '#2f5d50' });
+    await waitFor(() => userOf(b, a.doc.clientID)?.name === 'Анна, методист', "B sees A's presence");
+
+    a.provider.awareness.setLocalStateField('user', { name: 'Анна (ДДТ)', color: '#2f5d50' });
+    await waitFor(() => userOf(b, a.doc.clientID)?.name === 'Анна (ДДТ)', "B sees A's changed presence");
+  });
+
+  it('AW3 a client that joins later receives the presence of those already there', async () => {
+    const a = client();
+    a.provider.awareness.setLocalStateField('user', { name: 'Педагог', color: '#aa3300' });
+    await waitFor(async () => (await relay.server.registry.peek(ROOM))?.awareness.getStates().has(a.doc.clientID) === true, 'the relay knows A');
+
+    const late = client();
+    await waitFor(() => userOf(late, a.doc.clientID)?.name === 'Педагог', 'the late client sees A');
+  });
+
+  it('AW2 presence is removed when a client disconnects', async () => {
+    const a = client();
+    const b = client();
+    a.provider.awareness.setLocalStateField('user', { name: 'Уходящий', color: '#000' });
+    await waitFor(() => userOf(b, a.doc.clientID) !== undefined, "B sees A's presence");
+
+    a.destroy();
+    await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), "A's presence is gone at B", WELL_BEFORE_THE_AWARENESS_TIMEOUT);
+  });
+
+  it('AW2 presence is removed when a socket drops without saying goodbye', async () => {
+    const b = client();
+    await waitFor(() => b.synced, 'B is synced');
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    defer(() => (awareness.destroy(), doc.destroy()));
+    awareness.setLocalStateField('user', { name: 'Планшет без сети', color: '#123456' });
+
+    const raw = await RawClient.open(relay.roomUrl(ROOM));
+    defer(() => raw.terminate());
+    raw.send(awarenessFrame(awareness, [doc.clientID]));
+    await waitFor(() => userOf(b, doc.clientID)?.name === 'Планшет без сети', 'B sees the tablet');
+
+    // No awareness "null" state is sent: only the relay can tell B that this peer is gone.
+    raw.terminate();
+    await waitFor(() => !b.provider.awareness.getStates().has(doc.clientID), "the tablet's presence is gone at B", WELL_BEFORE_THE_AWARENESS_TIMEOUT);
+    const room = await relay.server.registry.peek(ROOM);
+    expect(room?.awareness.getStates().has(doc.clientID)).toBe(false);
+  });
+});

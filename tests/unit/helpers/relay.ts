@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../../server/config.ts';
+import { createLogger } from '../../../server/log.ts';
+import { UzelServer } from '../../../server/UzelServer.ts';
+
+/** The settings a test may change; everything else keeps the server's default. */
+export type RelayEnv = Partial<
+  Record<'ROOM_IDLE_MS' | 'COMPACT_AFTER_UPDATES' | 'MAX_MESSAGE_BYTES' | 'ALLOWED_ORIGINS' | 'SQLITE_SYNC', string>
+>;
+
+export function makeTempDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'uzel-test-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A real UzelServer on 127.0.0.1 with a random port and a real SQLite file. Rooms stay loaded for
+ * a minute unless the test asks otherwise, so eviction only happens in the tests about it.
+ */
+export class TestRelay {
+  readonly server: UzelServer;
+  readonly url: string;
+  readonly dataDir: string;
+  readonly env: RelayEnv;
+
+  private constructor(server: UzelServer, url: string, dataDir: string, env: RelayEnv) {
+    this.server = server;
+    this.url = url;
+    this.dataDir = dataDir;
+    this.env = env;
+  }
+
+  static async start(dataDir: string, env: RelayEnv = {}): Promise<TestRelay> {
+    const config = loadConfig({ ROOM_IDLE_MS: '60000', ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+    const server = new UzelServer({ config, log: createLogger('silent') });
+    const url = await server.listen();
+    return new TestRelay(server, url, dataDir, env);
+  }
+
+  /** Base URL for y-websocket: the provider appends `/<room>`. */
+  get syncUrl(): string {
+    return this.url.replace(/^http/, 'ws') + '/sync';
+  }
+
+  roomUrl(room: string, query = ''): string {
+    return `${this.syncUrl}/${room}${query}`;
+  }
+
+  get dbFile(): string {
+    return path.join(this.dataDir, 'uzel.sqlite');
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  /** Graceful stop, then a new server on the same data folder (and a new port). */
+  async restart(): Promise<TestRelay> {
+    await this.close();
+    return TestRelay.start(this.dataDir, this.env);
+  }
+}

@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { AppendEntry, RoomStorage } from '../../server/storage/RoomStorage.ts';
+
+/**
+ * How the contract reaches one storage engine: `open` may be called again after `close` and must
+ * give back the same data (the same file, the same database); `destroy` removes it all.
+ */
+export type StorageFactory = () => Promise<{ open(): Promise<RoomStorage>; destroy(): Promise<void> }>;
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+const entry = (room: string, update: Uint8Array): AppendEntry => ({ room, update });
+
+/** A real Yjs update appending `text`, so compaction can be checked on content, not just rows. */
+function edit(doc: Y.Doc, text: string): Uint8Array {
+  let update: Uint8Array | null = null;
+  const capture = (u: Uint8Array) => (update = u);
+  doc.on('update', capture);
+  doc.getText('body').insert(doc.getText('body').length, text);
+  doc.off('update', capture);
+  return update!;
+}
+
+function textOf(stored: { snapshot: Uint8Array | null; updates: { data: Uint8Array }[] }): string {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+  return doc.getText('body').toString();
+}
+
+/**
+ * ST4: the rules every RoomStorage engine keeps. Run once per engine, so SQLite and PostgreSQL
+ * cannot drift apart in what the relay may rely on.
+ */
+export function runStorageContract(name: string, makeStorage: StorageFactory): void {
+  describe(`ST4 storage contract: ${name}`, () => {
+    let handle: Awaited<ReturnType<StorageFactory>>;
+    let storage: RoomStorage;
+
+    beforeEach(async () => {
+      handle = await makeStorage();
+      storage = await handle.open();
+    });
+
+    afterEach(async () => {
+      await storage.close();
+      await handle.destroy();
+    });
+
+    it('ST4.1 loading an unknown room gives an empty result', async () => {
+      expect(await storage.load('nobody/here')).toEqual({ snapshot: null, updates: [] });
+      expect(await storage.listRooms()).toEqual([]);
+    });
+
+    it('ST4.2 append returns increasing sequence numbers, and load returns the bytes as given', async () => {
+      const first = await storage.append([entry('w/a', bytes(1)), entry('w/a', bytes(0, 0, 255)), entry('w/b', bytes(3))]);
+      const second = await storage.append([entry('w/a', bytes(4))]);
+      const seqs = [...first, ...second];
+      expect(seqs).toHaveLength(4);
+      for (let i = 1; i < seqs.length; i++) expect(seqs[i]!).toBeGreaterThan(seqs[i - 1]!);
+      expect(await storage.append([])).toEqual([]);
+
+      const a = await storage.load('w/a');
+      expect(a.snapshot).toBeNull();
+      expect(a.updates.map((u) => u.seq)).toEqual([seqs[0], seqs[1], seqs[3]]);
+      expect(a.updates.map((u) => [...u.data])).toEqual([[1], [0, 0, 255], [4]]);
+      expect((await storage.load('w/b')).updates.map((u) => [...u.data])).toEqual([[3]]);
+    });
+
+    it('ST4.2 appends issued together all get distinct, ordered sequence numbers', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => storage.append([entry('w/many', bytes(i))]))
+      );
+      const seqs = results.flat();
+      expect(new Set(seqs).size).toBe(20);
+      const loaded = await storage.load('w/many');
+      expect(loaded.updates.map((u) => u.seq)).toEqual([...seqs].sort((x, y) => x - y));
+    });
+
+    it('ST4.2 a large update round-trips intact', async () => {
+      const big = new Uint8Array(2 * 1024 * 1024).map((_, i) => (i * 31) % 256);
+      await storage.append([entry('w/big', big)]);
+      const [stored] = (await storage.load('w/big')).updates;
+      expect(stored?.data.length).toBe(big.length);
+      expect(Buffer.compare(Buffer.from(stored!.data), Buffer.from(big))).toBe(0);
+    });
+
+    it('ST4.3 append is atomic across rooms: when it fails, nothing of the batch is stored', async () => {
+      await storage.append([entry('w/a', bytes(1))]);
+      // A missing update is refused by every engine, half way through the batch.
+      const broken = [entry('w/a', bytes(2)), entry('w/b', bytes(3)), { room: 'w/c', update: null } as unknown as AppendEntry];
+      await expect(storage.append(broken)).rejects.toThrow();
+
+      expect((await storage.load('w/a')).updates.map((u) => [...u.data])).toEqual([[1]]);
+      expect((await storage.load('w/b')).updates).toEqual([]);
+      expect(await storage.listRooms()).toEqual(['w/a']);
+    });
+
+    it('ST4.4 compact replaces the snapshot and every update up to seq, and keeps later ones', async () => {
+      const doc = new Y.Doc();
+      const [s1, s2] = await storage.append([entry('w/doc', edit(doc, 'один ')), entry('w/doc', edit(doc, 'два '))]);
+      const stateAtS2 = Y.encodeStateAsUpdate(doc);
+      const [s3] = await storage.append([entry('w/doc', edit(doc, 'три'))]);
+      await storage.append([entry('w/other', bytes(9))]);
+
+      await storage.compact('w/doc', stateAtS2, s2!);
+      const after = await storage.load('w/doc');
+      expect(after.snapshot).not.toBeNull();
+      expect(after.updates.map((u) => u.seq)).toEqual([s3]);
+      expect(textOf(after)).toBe('один два три');
+      expect((await storage.load('w/other')).updates).toHaveLength(1);
+
+      // A second compaction replaces the snapshot rather than adding one.
+      await storage.compact('w/doc', Y.encodeStateAsUpdate(doc), s3!);
+      const again = await storage.load('w/doc');
+      expect(again.updates).toEqual([]);
+      expect(textOf(again)).toBe('один два три');
+      expect(s1).toBeLessThan(s2!);
+    });
+
+    it('ST4.5 listRooms is sorted and distinct, and includes rooms that only have a snapshot', async () => {
+      await storage.append([entry('w2/b', bytes(1)), entry('w1/z', bytes(1)), entry('w2/b', bytes(2))]);
+      const [seq] = await storage.append([entry('w1/a', bytes(1))]);
+      await storage.compact('w1/a', bytes(0, 0), seq!);
+      expect((await storage.load('w1/a')).updates).toEqual([]);
+
+      expect(await storage.listRooms()).toEqual(['w1/a', 'w1/z', 'w2/b']);
+      expect(await storage.listRooms('')).toEqual(['w1/a', 'w1/z', 'w2/b']);
+      expect(await storage.listRooms('w1/')).toEqual(['w1/a', 'w1/z']);
+      expect(await storage.listRooms('w3/')).toEqual([]);
+    });
+
+    it('ST4.5 a prefix is matched literally: % and _ are not wildcards, and case matters', async () => {
+      const rooms = ['a%b/1', 'aXb/1', 'a_b/1', 'a-b/1', 'A_b/2', 'ab/1'];
+      await storage.append(rooms.map((r) => entry(r, bytes(1))));
+
+      expect(await storage.listRooms('a%')).toEqual(['a%b/1']);
+      expect(await storage.listRooms('a_')).toEqual(['a_b/1']);
+      expect(await storage.listRooms('a\\')).toEqual([]);
+      // Room ids are case-sensitive nanoids: workspace "A_b" is not workspace "a_b".
+      expect(await storage.listRooms('A')).toEqual(['A_b/2']);
+    });
+
+    it('ST4.6 everything survives close and reopen, and sequence numbers are never reused', async () => {
+      const doc = new Y.Doc();
+      const [s1] = await storage.append([entry('w/doc', edit(doc, 'Узел'))]);
+      await storage.compact('w/doc', Y.encodeStateAsUpdate(doc), s1!);
+      const [s2] = await storage.append([entry('w/doc', edit(doc, ' работает'))]);
+      await storage.close();
+
+      storage = await handle.open();
+      const loaded = await storage.load('w/doc');
+      expect(loaded.updates.map((u) => u.seq)).toEqual([s2]);
+      expect(textOf(loaded)).toBe('Узел работает');
+      expect(await storage.listRooms()).toEqual(['w/doc']);
+
+      // Compact everything away, reopen: a new update must still sort after all earlier ones,
+      // or a later compaction "up to seq" would swallow it.
+      await storage.compact('w/doc', Y.encodeStateAsUpdate(doc), s2!);
+      await storage.close();
+      storage = await handle.open();
+      const [s3] = await storage.append([entry('w/doc', edit(doc, '!'))]);
+      expect(s3).toBeGreaterThan(s2!);
+      expect(textOf(await storage.load('w/doc'))).toBe('Узел работает!');
+    });
+  });
+}
