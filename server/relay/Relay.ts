@@ -48,7 +48,7 @@ export class Relay {
       this.#log.warn('refused cross-origin websocket', { origin: req.headers.origin });
       return refuse(socket, 403, 'Forbidden'), true;
     }
-    const room = parseRoomName(decodeURIComponent(url.pathname.slice(SYNC_PATH.length)));
+    const room = parseRoomName(decodePath(url.pathname.slice(SYNC_PATH.length)));
     const wantsAcks = url.searchParams.get('acks') === '1';
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       if (!room) return ws.close(CloseCode.invalidRoom.code, CloseCode.invalidRoom.reason);
@@ -79,6 +79,15 @@ export class Relay {
     this.#accepting = false;
     for (const ws of this.#sockets) ws.close(CloseCode.goingAway.code, CloseCode.goingAway.reason);
     this.#wss.close();
+  }
+}
+
+/** Broken percent-encoding names no room; decodeURIComponent would throw out of the upgrade handler. */
+function decodePath(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return '';
   }
 }
 

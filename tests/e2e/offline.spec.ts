@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import {
+  createDocument,
+  editorText,
+  insertParagraphAtEnd,
+  openApp,
+  status,
+  waitAllSaved,
+  waitForServiceWorker,
+  waitSavedLocally
+} from './fixtures/app.ts';
+import { ServerProcess } from './fixtures/server.ts';
+
+const server = new ServerProcess();
+test.beforeAll(async () => void (await server.start()));
+test.afterAll(async () => server.dispose());
+
+test('OF1 edits made offline, across an offline reload and a closed tab, reach the other person; OF2; SS1', async ({
+  browser
+}) => {
+  const annaContext = await browser.newContext();
+  const anna = await openApp(annaContext, server.url, 'Анна Лобанова');
+  const id = await createDocument(anna, 'Мастер-класс «Народная кукла»');
+  await insertParagraphAtEnd(anna, 'Материалы: лоскуты ткани, нитки.');
+  await waitAllSaved(anna);
+
+  const borisContext = await browser.newContext();
+  let boris = await openApp(borisContext, server.url, 'Борис Юрченко', `/doc?id=${id}`);
+  await expect.poll(() => editorText(boris)).toContain('Материалы: лоскуты ткани');
+  await waitForServiceWorker(boris);
+  await waitAllSaved(boris);
+
+  // SS1: offline, the status says so and counts what is only on this device.
+  await borisContext.setOffline(true);
+  await expect(status(boris)).toHaveAttribute('data-connection', 'offline');
+  await expect(status(boris)).toContainText('Нет связи с сервером');
+  await insertParagraphAtEnd(boris, 'Офлайн: ход занятия в музее.');
+  await expect(status(boris)).toContainText(/\d+ изменени(е|я|й) только на этом устройстве/);
+  await waitSavedLocally(boris);
+
+  // OF2: reload with no network; the service worker serves the app, IndexedDB the document.
+  await boris.reload();
+  await expect.poll(() => editorText(boris)).toContain('Офлайн: ход занятия в музее.');
+  await expect(status(boris)).toHaveAttribute('data-connection', 'offline');
+  expect(Number(await status(boris).getAttribute('data-pending'))).toBeGreaterThan(0);
+  await insertParagraphAtEnd(boris, 'Офлайн после перезагрузки: итоги.');
+  await waitSavedLocally(boris);
+
+  // Close the tab and open the app again, still offline, from the list.
+  await boris.close();
+  boris = await borisContext.newPage();
+  await boris.goto(server.url);
+  await expect(boris.getByText('Мастер-класс «Народная кукла»')).toBeVisible();
+  await boris.getByText('Мастер-класс «Народная кукла»').click();
+  await expect.poll(() => editorText(boris)).toContain('Офлайн после перезагрузки: итоги.');
+
+  // Meanwhile Anna keeps editing online.
+  await insertParagraphAtEnd(anna, 'Анна: добавлен список литературы.');
+  await waitAllSaved(anna);
+
+  // Back online: everything merges both ways, nothing is lost.
+  await borisContext.setOffline(false);
+  await waitAllSaved(boris);
+  for (const page of [anna, boris]) {
+    await expect.poll(() => editorText(page)).toContain('Офлайн: ход занятия в музее.');
+    await expect.poll(() => editorText(page)).toContain('Офлайн после перезагрузки: итоги.');
+    await expect.poll(() => editorText(page)).toContain('Анна: добавлен список литературы.');
+  }
+  expect(await editorText(anna)).toBe(await editorText(boris));
+  await annaContext.close();
+  await borisContext.close();
+});
