@@ -23,11 +23,19 @@ export default defineConfig({
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable'
+          }
         ]
       },
       workbox: {
-        globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}', 'prerendered/**/*.html'],
+        globPatterns: [
+          'client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}',
+          'prerendered/**/*.html'
+        ],
         // The first load must be controlled by the worker, or an offline reload right after it fails.
         clientsClaim: true,
         // Every app route is the prerendered shell; the relay, the API and public pages are not.

@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 const svg = readFileSync('static/icons/icon.svg', 'utf8');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run'
+  ]
 });
 const page = await browser.newPage();
 const render = async (size, file, maskable) => {
@@ -15,7 +21,9 @@ const render = async (size, file, maskable) => {
     ? `<div style="width:${size}px;height:${size}px;background:#2f5d50;display:grid;place-items:center">
          <div style="width:${size * 0.8}px;height:${size * 0.8}px">${svg.replace('rx="96"', 'rx="0"')}</div></div>`
     : `<div style="width:${size}px;height:${size}px">${svg}</div>`;
-  await page.setContent(`<html><body style="margin:0;background:transparent">${inner}</body></html>`);
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent">${inner}</body></html>`
+  );
   await page.screenshot({ path: `static/icons/${file}`, omitBackground: true });
 };
 await render(192, 'icon-192.png', false);

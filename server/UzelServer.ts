@@ -34,7 +34,11 @@ export class UzelServer {
   constructor({ config, log, appHandler, storage }: UzelServerOptions) {
     this.#config = config;
     this.#log = log;
-    this.storage = storage ?? new SqliteStorage(path.join(config.dataDir, 'uzel.sqlite'), { synchronous: config.sqliteSync });
+    this.storage =
+      storage ??
+      new SqliteStorage(path.join(config.dataDir, 'uzel.sqlite'), {
+        synchronous: config.sqliteSync
+      });
     this.registry = new RoomRegistry(this.storage, log, {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates

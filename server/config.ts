@@ -21,7 +21,9 @@ const schema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
   /** Extra origins allowed to open the websocket, comma separated (the server's own is always allowed). */
   ALLOWED_ORIGINS: z.string().default(''),
   /** How long a room without connections stays in memory. */
@@ -56,7 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join('.')}=${JSON.stringify(raw[String(issue.path[0])])}: ${issue.message}`
+      (issue) =>
+        `  ${issue.path.join('.')}=${JSON.stringify(raw[String(issue.path[0])])}: ${issue.message}`
     );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }

@@ -13,7 +13,9 @@ export function devRelay(): Plugin {
     const config = loadConfig();
     ensureDataDir(config.dataDir);
     const log = createLogger(config.logLevel);
-    const storage = new SqliteStorage(path.join(config.dataDir, 'uzel.sqlite'), { synchronous: config.sqliteSync });
+    const storage = new SqliteStorage(path.join(config.dataDir, 'uzel.sqlite'), {
+      synchronous: config.sqliteSync
+    });
     const registry = new RoomRegistry(storage, log, {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates

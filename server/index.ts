@@ -22,7 +22,9 @@ async function main(): Promise<void> {
 
   const handlerFile = path.resolve('build/handler.js');
   if (!existsSync(handlerFile)) {
-    process.stderr.write('No build found: run `npm run build` (or `npm start`, which builds first).\n');
+    process.stderr.write(
+      'No build found: run `npm run build` (or `npm start`, which builds first).\n'
+    );
     process.exit(2);
   }
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: HttpHandler };

@@ -15,9 +15,15 @@ export type Logger = {
  */
 export function createLogger(level: LogLevel): Logger {
   const threshold = ORDER[level];
-  const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
+  const write = (
+    lvl: Exclude<LogLevel, 'silent'>,
+    msg: string,
+    fields?: Record<string, unknown>
+  ) => {
     if (ORDER[lvl] < threshold) return;
-    process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...fields }) + '\n');
+    process.stderr.write(
+      JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...fields }) + '\n'
+    );
   };
   return {
     debug: (m, f) => write('debug', m, f),

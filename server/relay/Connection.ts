@@ -2,7 +2,12 @@ import type { WebSocket } from 'ws';
 import type { Logger } from '../log.ts';
 import { CloseCode, type CloseReason } from './closeCodes.ts';
 import type { Peer } from './Peer.ts';
-import { decodeClientMessage, isEmptyUpdate, MalformedMessage, type ClientMessage } from './protocol.ts';
+import {
+  decodeClientMessage,
+  isEmptyUpdate,
+  MalformedMessage,
+  type ClientMessage
+} from './protocol.ts';
 import type { Room } from './Room.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 
@@ -25,7 +30,13 @@ export class Connection implements Peer {
   #early: Uint8Array[] | null = [];
   #closed = false;
 
-  constructor(ws: WebSocket, roomName: string, registry: RoomRegistry, log: Logger, wantsAcks: boolean) {
+  constructor(
+    ws: WebSocket,
+    roomName: string,
+    registry: RoomRegistry,
+    log: Logger,
+    wantsAcks: boolean
+  ) {
     this.#ws = ws;
     this.#registry = registry;
     this.#log = log;
@@ -99,7 +110,8 @@ export class Connection implements Peer {
           room.answerSyncStep1(this, message.stateVector);
           break;
         case 'update':
-          if (!isEmptyUpdate(message.update)) this.#registry.submitUpdate(room, message.update, this, message.frame);
+          if (!isEmptyUpdate(message.update))
+            this.#registry.submitUpdate(room, message.update, this, message.frame);
           else this.#registry.acknowledge(room, this);
           break;
         case 'awareness':
@@ -116,7 +128,11 @@ export class Connection implements Peer {
   }
 
   #reject(detail: string): void {
-    this.#log.warn('malformed message, closing connection', { conn: this.id, room: this.#room?.name, detail });
+    this.#log.warn('malformed message, closing connection', {
+      conn: this.id,
+      room: this.#room?.name,
+      detail
+    });
     this.close(CloseCode.malformedMessage);
   }
 

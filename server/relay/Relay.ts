@@ -41,12 +41,18 @@ export class Relay {
 
   /** Returns false when the request is not for the relay, so another handler may take it. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(req.url ?? '/', 'http://relay.invalid');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://relay.invalid');
+    } catch {
+      // A request target such as `http://[` is not a URL; throwing here would end the process.
+      return false;
+    }
     if (!url.pathname.startsWith(SYNC_PATH)) return false;
-    if (!this.#accepting) return refuse(socket, 503, 'Service Unavailable'), true;
+    if (!this.#accepting) return (refuse(socket, 503, 'Service Unavailable'), true);
     if (!this.#originAllowed(req)) {
       this.#log.warn('refused cross-origin websocket', { origin: req.headers.origin });
-      return refuse(socket, 403, 'Forbidden'), true;
+      return (refuse(socket, 403, 'Forbidden'), true);
     }
     const room = parseRoomName(decodePath(url.pathname.slice(SYNC_PATH.length)));
     const wantsAcks = url.searchParams.get('acks') === '1';

@@ -2,7 +2,13 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import type { Peer } from './Peer.ts';
-import { encodeAwareness, encodeSaved, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
+import {
+  encodeAwareness,
+  encodeSaved,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate
+} from './protocol.ts';
 
 /**
  * One document held in memory while people are connected to it. An update is applied to the

@@ -107,7 +107,8 @@ export class RoomRegistry {
     // One acknowledgement per client per batch, however many updates it sent.
     for (const [peer, room] of origins) this.acknowledge(room, peer);
     for (const room of touched) {
-      if (room.updatesSinceCompaction >= this.#options.compactAfterUpdates) void this.#compact(room);
+      if (room.updatesSinceCompaction >= this.#options.compactAfterUpdates)
+        void this.#compact(room);
       if (room.peerCount === 0) this.#scheduleEviction(room);
     }
   }
@@ -192,7 +193,8 @@ export class RoomRegistry {
     for (const timer of this.#evictTimers.values()) clearTimeout(timer);
     this.#evictTimers.clear();
     await this.flush();
-    for (const roomPromise of this.#rooms.values()) (await roomPromise.catch(() => null))?.destroy();
+    for (const roomPromise of this.#rooms.values())
+      (await roomPromise.catch(() => null))?.destroy();
     this.#rooms.clear();
   }
 }

@@ -26,7 +26,8 @@ export class WriteBatcher<T> {
   enqueue(item: BatchItem<T>): void {
     this.#queue.push(item);
     // setImmediate runs after the poll phase, so frames read from every socket in this turn join.
-    if (!this.#running) this.#running = new Promise((resolve) => setImmediate(() => resolve(this.#run())));
+    if (!this.#running)
+      this.#running = new Promise((resolve) => setImmediate(() => resolve(this.#run())));
   }
 
   async #run(): Promise<void> {

@@ -39,8 +39,12 @@ export class SqliteStorage implements RoomStorage {
     this.#db.pragma('busy_timeout = 5000');
     this.#migrate();
 
-    this.#insert = this.#db.prepare('INSERT INTO room_updates (room, data, created_at) VALUES (?, ?, ?)');
-    this.#selectUpdates = this.#db.prepare('SELECT seq, data FROM room_updates WHERE room = ? ORDER BY seq');
+    this.#insert = this.#db.prepare(
+      'INSERT INTO room_updates (room, data, created_at) VALUES (?, ?, ?)'
+    );
+    this.#selectUpdates = this.#db.prepare(
+      'SELECT seq, data FROM room_updates WHERE room = ? ORDER BY seq'
+    );
     this.#selectSnapshot = this.#db.prepare('SELECT data FROM room_snapshots WHERE room = ?');
     const deleteUpTo = this.#db.prepare('DELETE FROM room_updates WHERE room = ? AND seq <= ?');
     const upsertSnapshot = this.#db.prepare(
@@ -76,7 +80,9 @@ export class SqliteStorage implements RoomStorage {
 
   async load(room: string): Promise<StoredRoom> {
     const snapshot = this.#selectSnapshot.get(room);
-    const updates = this.#selectUpdates.all(room).map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }));
+    const updates = this.#selectUpdates
+      .all(room)
+      .map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }));
     return { snapshot: snapshot ? new Uint8Array(snapshot.data) : null, updates };
   }
 

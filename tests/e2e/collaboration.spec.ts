@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { createDocument, editorText, insertParagraphAtEnd, openApp, waitAllSaved } from './fixtures/app.ts';
+import {
+  createDocument,
+  editorText,
+  insertParagraphAtEnd,
+  openApp,
+  waitAllSaved
+} from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -13,7 +19,12 @@ test('SY1 two people editing one document at once converge; PR1 each sees the ot
   const id = await createDocument(anna, 'План проекта «Театр на окошке»');
   await insertParagraphAtEnd(anna, 'Цель: познакомить учащихся с народной культурой Белгородчины.');
 
-  const boris = await openApp(await browser.newContext(), server.url, 'Борис Юрченко', `/doc?id=${id}`);
+  const boris = await openApp(
+    await browser.newContext(),
+    server.url,
+    'Борис Юрченко',
+    `/doc?id=${id}`
+  );
   await expect.poll(() => editorText(boris)).toContain('народной культурой Белгородчины');
   await expect(boris.getByTestId('doc-title')).toHaveValue('План проекта «Театр на окошке»');
 
@@ -30,21 +41,34 @@ test('SY1 two people editing one document at once converge; PR1 each sees the ot
 
   // Presence: Boris's caret with his name appears in Anna's editor, and the other way round.
   await boris.locator('.ProseMirror').click();
-  await expect(anna.locator('.collaboration-carets__label', { hasText: 'Борис Юрченко' })).toBeVisible();
+  await expect(
+    anna.locator('.collaboration-carets__label', { hasText: 'Борис Юрченко' })
+  ).toBeVisible();
   await anna.locator('.ProseMirror').click();
-  await expect(boris.locator('.collaboration-carets__label', { hasText: 'Анна Лобанова' })).toBeVisible();
+  await expect(
+    boris.locator('.collaboration-carets__label', { hasText: 'Анна Лобанова' })
+  ).toBeVisible();
 
   // Leaving removes the caret.
   await boris.context().close();
-  await expect(anna.locator('.collaboration-carets__label', { hasText: 'Борис Юрченко' })).toHaveCount(0);
+  await expect(
+    anna.locator('.collaboration-carets__label', { hasText: 'Борис Юрченко' })
+  ).toHaveCount(0);
   await waitAllSaved(anna);
   await anna.context().close();
 });
 
-test('SY3 typing with the keyboard reaches the other person and both show every change saved', async ({ browser }) => {
+test('SY3 typing with the keyboard reaches the other person and both show every change saved', async ({
+  browser
+}) => {
   const anna = await openApp(await browser.newContext(), server.url, 'Анна Лобанова');
   const id = await createDocument(anna, 'Протокол круглого стола');
-  const boris = await openApp(await browser.newContext(), server.url, 'Борис Юрченко', `/doc?id=${id}`);
+  const boris = await openApp(
+    await browser.newContext(),
+    server.url,
+    'Борис Юрченко',
+    `/doc?id=${id}`
+  );
   await expect(boris.locator('.ProseMirror')).toBeVisible();
 
   await anna.locator('.ProseMirror').click();
@@ -53,8 +77,12 @@ test('SY3 typing with the keyboard reaches the other person and both show every 
   await anna.keyboard.press('Control+b');
   await anna.keyboard.type('Ответственный: Центр технического творчества.');
 
-  await expect.poll(() => editorText(boris)).toContain('Ответственный: Центр технического творчества.');
-  await expect(boris.locator('.ProseMirror strong')).toHaveText('Ответственный: Центр технического творчества.');
+  await expect
+    .poll(() => editorText(boris))
+    .toContain('Ответственный: Центр технического творчества.');
+  await expect(boris.locator('.ProseMirror strong')).toHaveText(
+    'Ответственный: Центр технического творчества.'
+  );
   await waitAllSaved(anna);
   await waitAllSaved(boris);
   await anna.context().close();

@@ -6,7 +6,9 @@ const server = new ServerProcess();
 test.beforeAll(async () => void (await server.start()));
 test.afterAll(async () => server.dispose());
 
-test('DL1 a person names themselves, creates, renames, deletes and restores a document', async ({ browser }) => {
+test('DL1 a person names themselves, creates, renames, deletes and restores a document', async ({
+  browser
+}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
@@ -31,7 +33,9 @@ test('DL1 a person names themselves, creates, renames, deletes and restores a do
 
   await row.getByRole('button', { name: 'Удалить' }).click();
   await expect(row).toHaveCount(0);
-  await expect(page.getByText('Документ «Мастер-класс «Народная кукла»» перемещён в корзину')).toBeVisible();
+  await expect(
+    page.getByText('Документ «Мастер-класс «Народная кукла»» перемещён в корзину')
+  ).toBeVisible();
   await page.getByText('Корзина (1)').click();
   const binRow = page.locator(`[data-testid="bin-row"][data-id="${id}"]`);
   await binRow.getByRole('button', { name: 'Восстановить' }).click();
@@ -49,7 +53,9 @@ test('DL1 a person names themselves, creates, renames, deletes and restores a do
   await context.close();
 });
 
-test('DL2 the interface switches to English and back, with plurals in each language', async ({ browser }) => {
+test('DL2 the interface switches to English and back, with plurals in each language', async ({
+  browser
+}) => {
   const context = await browser.newContext();
   const page = await openApp(context, server.url, 'Лобанова Л. Е.');
   await expect(page.getByRole('heading', { name: 'Документы' })).toBeVisible();
@@ -64,7 +70,9 @@ test('DL2 the interface switches to English and back, with plurals in each langu
   await context.close();
 });
 
-test('DL3 a link to a document that does not exist says so instead of failing', async ({ browser }) => {
+test('DL3 a link to a document that does not exist says so instead of failing', async ({
+  browser
+}) => {
   const context = await browser.newContext();
   const page = await openApp(context, server.url, 'Лобанова Л. Е.', '/doc?id=../../etc');
   await expect(page.getByText('Документ не найден')).toBeVisible();

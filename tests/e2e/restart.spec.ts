@@ -30,8 +30,12 @@ test('ST5 a relay killed with SIGKILL and restarted has every acknowledged edit,
 
   const borisContext = await browser.newContext();
   const boris = await openApp(borisContext, server.url, 'Борис Юрченко', `/doc?id=${id}`);
-  await expect.poll(() => editorText(boris)).toContain('Выставка работ учащихся Станции юных техников.');
-  await expect(boris.getByTestId('doc-title')).toHaveValue('Отчёт о выставке в Пушкинской библиотеке');
+  await expect
+    .poll(() => editorText(boris))
+    .toContain('Выставка работ учащихся Станции юных техников.');
+  await expect(boris.getByTestId('doc-title')).toHaveValue(
+    'Отчёт о выставке в Пушкинской библиотеке'
+  );
 
   // Anna's open tab reconnects to the restarted relay and goes on editing.
   await annaContext.setOffline(false);

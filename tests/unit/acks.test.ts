@@ -6,7 +6,14 @@ import { SqliteStorage } from '../../server/storage/SqliteStorage.ts';
 import { deferCleanup } from './helpers/cleanup.ts';
 import { spawnRelay } from './helpers/childRelay.ts';
 import { DocClient } from './helpers/docClient.ts';
-import { MSG_SAVED, savedCount, syncPayload, syncStep1Frame, syncStep2Frame, updateFrame } from './helpers/frames.ts';
+import {
+  MSG_SAVED,
+  savedCount,
+  syncPayload,
+  syncStep1Frame,
+  syncStep2Frame,
+  updateFrame
+} from './helpers/frames.ts';
 import { RawClient } from './helpers/rawClient.ts';
 import { makeTempDir, TestRelay } from './helpers/relay.ts';
 import { containsState, StoreReader } from './helpers/storedDoc.ts';
@@ -66,7 +73,10 @@ describe('"saved" acknowledgements (message type 100)', () => {
     const early: string[] = [];
     client.ws.on('message', (data: Buffer) => {
       const count = savedCount(new Uint8Array(data));
-      if (count !== null && !containsState(store.doc(ROOM), Y.encodeStateAsUpdate(docOf(updates, count)))) {
+      if (
+        count !== null &&
+        !containsState(store.doc(ROOM), Y.encodeStateAsUpdate(docOf(updates, count)))
+      ) {
         early.push(`told ${count} were stored before they were`);
       }
     });
@@ -76,7 +86,10 @@ describe('"saved" acknowledgements (message type 100)', () => {
     text.delete(0, 10); // a deletion adds nothing to a state vector: the count must still cover it
     for (const u of updates) client.send(updateFrame(u));
 
-    const { frame } = await client.next((f) => savedCount(f) === updates.length, `an ack of all ${updates.length} updates`);
+    const { frame } = await client.next(
+      (f) => savedCount(f) === updates.length,
+      `an ack of all ${updates.length} updates`
+    );
     expect(savedCount(frame)).toBe(13);
     expect(early).toEqual([]);
     expect(store.doc(ROOM).getText('body').toString()).toBe(text.toString());
@@ -86,7 +99,8 @@ describe('"saved" acknowledgements (message type 100)', () => {
     const a = new DocClient(relay.syncUrl, ROOM, { acks: true });
     defer(() => a.destroy());
     const counts: number[] = [];
-    a.provider.messageHandlers[MSG_SAVED] = (_encoder, decoder) => counts.push(decoding.readVarUint(decoder));
+    a.provider.messageHandlers[MSG_SAVED] = (_encoder, decoder) =>
+      counts.push(decoding.readVarUint(decoder));
     await waitFor(() => a.synced, 'A is synced');
     // Sync step 1 and the (empty) step 2 of the handshake are messages too; nothing to store.
     await waitFor(() => counts.includes(2), 'the handshake is acknowledged');
@@ -120,12 +134,18 @@ describe('"saved" acknowledgements (message type 100)', () => {
     for (const u of updates) quiet.send(updateFrame(u));
 
     // Once `other` has the update it is committed; an ack to `quiet` would have been sent then.
-    await waitFor(() => textReceived(other).includes('без подтверждений'), "quiet's update reaches the other client");
+    await waitFor(
+      () => textReceived(other).includes('без подтверждений'),
+      "quiet's update reaches the other client"
+    );
     const reply = new Y.Doc();
     reply.getText('body').insert(0, 'ответ');
     other.send(updateFrame(Y.encodeStateAsUpdate(reply)));
     // Same socket: whatever the relay sent `quiet` before this reply has arrived before it.
-    await waitFor(() => textReceived(quiet).includes('ответ'), "the other client's reply reaches quiet");
+    await waitFor(
+      () => textReceived(quiet).includes('ответ'),
+      "the other client's reply reaches quiet"
+    );
 
     expect(quiet.received.filter((f) => savedCount(f) !== null)).toEqual([]);
   });
@@ -141,7 +161,10 @@ describe('"saved" acknowledgements (message type 100)', () => {
     a.text.insert(0, 'стандартный клиент');
     await waitFor(() => b.content === 'стандартный клиент', 'B has it, so it is committed');
     b.text.insert(0, '>');
-    await waitFor(() => a.content === '>стандартный клиент', "B's reply reaches A after anything sent to A before");
+    await waitFor(
+      () => a.content === '>стандартный клиент',
+      "B's reply reaches A after anything sent to A before"
+    );
     expect(saved).toBe(0);
   });
 });
@@ -167,7 +190,10 @@ describe('acknowledged means durable', () => {
         if (savedCount(new Uint8Array(data)) === updates.length) relay.child.kill('SIGKILL');
       });
       for (const u of updates) client.send(updateFrame(u));
-      await client.next((f) => savedCount(f) === updates.length, `an ack of all ${updates.length} updates`);
+      await client.next(
+        (f) => savedCount(f) === updates.length,
+        `an ack of all ${updates.length} updates`
+      );
       await relay.kill();
       expect(relay.child.signalCode).toBe('SIGKILL');
 

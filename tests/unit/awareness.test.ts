@@ -30,22 +30,34 @@ describe('awareness (presence) through the relay', () => {
   }
 
   const userOf = (c: DocClient, clientId: number) =>
-    (c.provider.awareness.getStates().get(clientId) as { user?: { name: string } } | undefined)?.user;
+    (c.provider.awareness.getStates().get(clientId) as { user?: { name: string } } | undefined)
+      ?.user;
 
   it('AW1 a client sees the name of another client in the same room', async () => {
     const a = client();
     const b = client();
     a.provider.awareness.setLocalStateField('user', { name: 'Анна, методист', color: '#2f5d50' });
-    await waitFor(() => userOf(b, a.doc.clientID)?.name === 'Анна, методист', "B sees A's presence");
+    await waitFor(
+      () => userOf(b, a.doc.clientID)?.name === 'Анна, методист',
+      "B sees A's presence"
+    );
 
     a.provider.awareness.setLocalStateField('user', { name: 'Анна (ДДТ)', color: '#2f5d50' });
-    await waitFor(() => userOf(b, a.doc.clientID)?.name === 'Анна (ДДТ)', "B sees A's changed presence");
+    await waitFor(
+      () => userOf(b, a.doc.clientID)?.name === 'Анна (ДДТ)',
+      "B sees A's changed presence"
+    );
   });
 
   it('AW3 a client that joins later receives the presence of those already there', async () => {
     const a = client();
     a.provider.awareness.setLocalStateField('user', { name: 'Педагог', color: '#aa3300' });
-    await waitFor(async () => (await relay.server.registry.peek(ROOM))?.awareness.getStates().has(a.doc.clientID) === true, 'the relay knows A');
+    await waitFor(
+      async () =>
+        (await relay.server.registry.peek(ROOM))?.awareness.getStates().has(a.doc.clientID) ===
+        true,
+      'the relay knows A'
+    );
 
     const late = client();
     await waitFor(() => userOf(late, a.doc.clientID)?.name === 'Педагог', 'the late client sees A');
@@ -58,7 +70,11 @@ describe('awareness (presence) through the relay', () => {
     await waitFor(() => userOf(b, a.doc.clientID) !== undefined, "B sees A's presence");
 
     a.destroy();
-    await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), "A's presence is gone at B", WELL_BEFORE_THE_AWARENESS_TIMEOUT);
+    await waitFor(
+      () => !b.provider.awareness.getStates().has(a.doc.clientID),
+      "A's presence is gone at B",
+      WELL_BEFORE_THE_AWARENESS_TIMEOUT
+    );
   });
 
   it('AW2 presence is removed when a socket drops without saying goodbye', async () => {
@@ -76,7 +92,11 @@ describe('awareness (presence) through the relay', () => {
 
     // No awareness "null" state is sent: only the relay can tell B that this peer is gone.
     raw.terminate();
-    await waitFor(() => !b.provider.awareness.getStates().has(doc.clientID), "the tablet's presence is gone at B", WELL_BEFORE_THE_AWARENESS_TIMEOUT);
+    await waitFor(
+      () => !b.provider.awareness.getStates().has(doc.clientID),
+      "the tablet's presence is gone at B",
+      WELL_BEFORE_THE_AWARENESS_TIMEOUT
+    );
     const room = await relay.server.registry.peek(ROOM);
     expect(room?.awareness.getStates().has(doc.clientID)).toBe(false);
   });

@@ -11,7 +11,9 @@ const ROOM = 'ws-durable/plan-2025';
 describe('what is committed survives restart, eviction and compaction', () => {
   const defer = deferCleanup();
 
-  async function startRelay(env: RelayEnv = {}): Promise<{ relay: () => TestRelay; restart: () => Promise<void> }> {
+  async function startRelay(
+    env: RelayEnv = {}
+  ): Promise<{ relay: () => TestRelay; restart: () => Promise<void> }> {
     const tmp = makeTempDir();
     defer(tmp.remove);
     let relay = await TestRelay.start(tmp.dir, env);
@@ -34,7 +36,10 @@ describe('what is committed survives restart, eviction and compaction', () => {
   async function stored(relay: TestRelay, doc: Y.Doc, room = ROOM): Promise<void> {
     const reader = new StoreReader(relay.dbFile);
     try {
-      await waitFor(() => containsState(reader.doc(room), Y.encodeStateAsUpdate(doc)), 'the file holds the doc');
+      await waitFor(
+        () => containsState(reader.doc(room), Y.encodeStateAsUpdate(doc)),
+        'the file holds the doc'
+      );
     } finally {
       reader.close();
     }
@@ -63,7 +68,9 @@ describe('what is committed survives restart, eviction and compaction', () => {
     const c = client(relay());
     await waitFor(() => c.synced, 'a fresh client is synced');
     expect(c.content).toBe(expected.getText('body').toString());
-    expect(Y.decodeStateVector(Y.encodeStateVector(c.doc))).toEqual(Y.decodeStateVector(Y.encodeStateVector(expected)));
+    expect(Y.decodeStateVector(Y.encodeStateVector(c.doc))).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(expected))
+    );
     expect(sameState(c.doc, expected)).toBe(true);
   });
 
@@ -78,7 +85,9 @@ describe('what is committed survives restart, eviction and compaction', () => {
     a.destroy();
 
     await waitFor(
-      async () => relay().server.registry.loadedRoomCount === 0 && (await relay().server.registry.peek(ROOM)) === undefined,
+      async () =>
+        relay().server.registry.loadedRoomCount === 0 &&
+        (await relay().server.registry.peek(ROOM)) === undefined,
       'the idle room is evicted'
     );
     const reader = new StoreReader(relay().dbFile);
@@ -106,7 +115,10 @@ describe('what is committed survives restart, eviction and compaction', () => {
       await stored(relay(), c.doc);
       c.destroy();
     }
-    await waitFor(() => relay().server.registry.loadedRoomCount === 0, 'the room is evicted at last');
+    await waitFor(
+      () => relay().server.registry.loadedRoomCount === 0,
+      'the room is evicted at last'
+    );
     const last = client(relay());
     await waitFor(() => last.synced, 'the last client is synced');
     expect(last.content).toBe('абвгдежзийклмно');
@@ -126,7 +138,10 @@ describe('what is committed survives restart, eviction and compaction', () => {
       // Spread the edits over several batches, so compaction runs while later writes are in flight.
       if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
     }
-    await waitFor(() => containsState(reader.doc(ROOM), Y.encodeStateAsUpdate(a.doc)), 'the file holds the doc');
+    await waitFor(
+      () => containsState(reader.doc(ROOM), Y.encodeStateAsUpdate(a.doc)),
+      'the file holds the doc'
+    );
     await waitFor(() => reader.counts(ROOM).updates < 10, 'stored updates are compacted');
 
     expect(reader.counts(ROOM).snapshots).toBe(1);
@@ -140,7 +155,9 @@ describe('what is committed survives restart, eviction and compaction', () => {
     const c = client(relay());
     await waitFor(() => c.synced, 'a fresh client is synced');
     expect(c.content).toBe(expected.getText('body').toString());
-    expect(Y.decodeStateVector(Y.encodeStateVector(c.doc))).toEqual(Y.decodeStateVector(Y.encodeStateVector(expected)));
+    expect(Y.decodeStateVector(Y.encodeStateVector(c.doc))).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(expected))
+    );
     expect(sameState(c.doc, expected)).toBe(true);
   });
 });

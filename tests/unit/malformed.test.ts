@@ -47,7 +47,10 @@ const BAD_FRAMES: [string, Uint8Array | string][] = [
   ['an unknown sync message type', bytes(0, 9, 0)],
   ['a truncated varint', bytes(0x80)],
   ['a length beyond the end of the frame', bytes(0, 2, 50, 1, 2, 3)],
-  ['trailing bytes after a valid message', Uint8Array.from([...updateFrame(foreignUpdate()), 1, 2, 3])],
+  [
+    'trailing bytes after a valid message',
+    Uint8Array.from([...updateFrame(foreignUpdate()), 1, 2, 3])
+  ],
   ['an update payload that is not Yjs data', updateFrame(bytes(1, 2, 3, 4, 5))],
   // Yjs integrates an update's structs before it reads its delete set: cut there, it half applies.
   ['a Yjs update cut short', updateFrame(foreignUpdate().slice(0, -1))],
@@ -91,45 +94,57 @@ describe('malformed input', () => {
   describe('a malformed frame', () => {
     beforeEach(() => start());
 
-    it.each(BAD_FRAMES)('MF1 %s closes that connection only (4400); others keep syncing', async (_name, frame) => {
-      const { a, b, drops } = await goodPair();
-      const bad = await RawClient.open(relay.roomUrl(ROOM));
-      defer(() => bad.terminate());
+    it.each(BAD_FRAMES)(
+      'MF1 %s closes that connection only (4400); others keep syncing',
+      async (_name, frame) => {
+        const { a, b, drops } = await goodPair();
+        const bad = await RawClient.open(relay.roomUrl(ROOM));
+        defer(() => bad.terminate());
 
-      bad.send(frame);
-      expect(await bad.closed()).toEqual({ code: 4400, reason: 'malformed message' });
+        bad.send(frame);
+        expect(await bad.closed()).toEqual({ code: 4400, reason: 'malformed message' });
 
-      b.text.insert(b.text.length, 'мастер-класс по росписи');
-      await waitFor(() => a.content === 'Афиша: мастер-класс по росписи', 'A still receives from B');
-      a.text.insert(a.text.length, ' (суббота)');
-      await waitFor(() => b.content === 'Афиша: мастер-класс по росписи (суббота)', 'B still receives from A');
-      expect(drops()).toBe(0);
-    });
+        b.text.insert(b.text.length, 'мастер-класс по росписи');
+        await waitFor(
+          () => a.content === 'Афиша: мастер-класс по росписи',
+          'A still receives from B'
+        );
+        a.text.insert(a.text.length, ' (суббота)');
+        await waitFor(
+          () => b.content === 'Афиша: мастер-класс по росписи (суббота)',
+          'B still receives from A'
+        );
+        expect(drops()).toBe(0);
+      }
+    );
 
-    it.each(BAD_FRAMES)('MF2 %s leaves no trace in the room, the file or a restart', async (_name, frame) => {
-      const { a } = await goodPair();
-      const bad = await RawClient.open(relay.roomUrl(ROOM));
-      defer(() => bad.terminate());
-      bad.send(frame);
-      await bad.closed();
+    it.each(BAD_FRAMES)(
+      'MF2 %s leaves no trace in the room, the file or a restart',
+      async (_name, frame) => {
+        const { a } = await goodPair();
+        const bad = await RawClient.open(relay.roomUrl(ROOM));
+        defer(() => bad.terminate());
+        bad.send(frame);
+        await bad.closed();
 
-      const late = client();
-      await waitFor(() => late.synced, 'a client that joins afterwards is synced');
-      expect(late.content).toBe('Афиша: ');
-      expect(late.provider.awareness.getStates().has(GHOST.clientID)).toBe(false);
-      expect(sameState(late.doc, a.doc)).toBe(true);
-      const room = await relay.server.registry.peek(ROOM);
-      expect(room && sameState(room.doc, a.doc)).toBe(true);
-      expect(room?.awareness.getStates().has(GHOST.clientID)).toBe(false);
-      const reader = new StoreReader(relay.dbFile);
-      defer(() => reader.close());
-      expect(sameState(reader.doc(ROOM), a.doc)).toBe(true);
+        const late = client();
+        await waitFor(() => late.synced, 'a client that joins afterwards is synced');
+        expect(late.content).toBe('Афиша: ');
+        expect(late.provider.awareness.getStates().has(GHOST.clientID)).toBe(false);
+        expect(sameState(late.doc, a.doc)).toBe(true);
+        const room = await relay.server.registry.peek(ROOM);
+        expect(room && sameState(room.doc, a.doc)).toBe(true);
+        expect(room?.awareness.getStates().has(GHOST.clientID)).toBe(false);
+        const reader = new StoreReader(relay.dbFile);
+        defer(() => reader.close());
+        expect(sameState(reader.doc(ROOM), a.doc)).toBe(true);
 
-      relay = await relay.restart();
-      const afterRestart = client();
-      await waitFor(() => afterRestart.synced, 'a client of the restarted relay is synced');
-      expect(afterRestart.content).toBe('Афиша: ');
-    });
+        relay = await relay.restart();
+        const afterRestart = client();
+        await waitFor(() => afterRestart.synced, 'a client of the restarted relay is synced');
+        expect(afterRestart.content).toBe('Афиша: ');
+      }
+    );
   });
 
   describe('an oversized frame', () => {
@@ -163,7 +178,10 @@ describe('malformed input', () => {
       expect(frame.length).toBeLessThan(4096);
 
       ok.send(frame);
-      await waitFor(() => a.content.includes('ж'.repeat(1500)), 'A receives the large but allowed update');
+      await waitFor(
+        () => a.content.includes('ж'.repeat(1500)),
+        'A receives the large but allowed update'
+      );
       expect(ok.closedWith).toBeNull();
     });
   });

@@ -33,8 +33,12 @@ describe('SqliteStorage file', () => {
     defer(() => db.close());
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
-    expect(tables).toEqual(expect.arrayContaining([{ name: 'room_snapshots' }, { name: 'room_updates' }]));
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all();
+    expect(tables).toEqual(
+      expect.arrayContaining([{ name: 'room_snapshots' }, { name: 'room_updates' }])
+    );
   });
 
   it('ST6 reopening a file does not run its migrations again', async () => {

@@ -6,7 +6,10 @@ import type { AppendEntry, RoomStorage } from '../../server/storage/RoomStorage.
  * How the contract reaches one storage engine: `open` may be called again after `close` and must
  * give back the same data (the same file, the same database); `destroy` removes it all.
  */
-export type StorageFactory = () => Promise<{ open(): Promise<RoomStorage>; destroy(): Promise<void> }>;
+export type StorageFactory = () => Promise<{
+  open(): Promise<RoomStorage>;
+  destroy(): Promise<void>;
+}>;
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const entry = (room: string, update: Uint8Array): AppendEntry => ({ room, update });
@@ -53,7 +56,11 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
     });
 
     it('ST4.2 append returns increasing sequence numbers, and load returns the bytes as given', async () => {
-      const first = await storage.append([entry('w/a', bytes(1)), entry('w/a', bytes(0, 0, 255)), entry('w/b', bytes(3))]);
+      const first = await storage.append([
+        entry('w/a', bytes(1)),
+        entry('w/a', bytes(0, 0, 255)),
+        entry('w/b', bytes(3))
+      ]);
       const second = await storage.append([entry('w/a', bytes(4))]);
       const seqs = [...first, ...second];
       expect(seqs).toHaveLength(4);
@@ -88,7 +95,11 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
     it('ST4.3 append is atomic across rooms: when it fails, nothing of the batch is stored', async () => {
       await storage.append([entry('w/a', bytes(1))]);
       // A missing update is refused by every engine, half way through the batch.
-      const broken = [entry('w/a', bytes(2)), entry('w/b', bytes(3)), { room: 'w/c', update: null } as unknown as AppendEntry];
+      const broken = [
+        entry('w/a', bytes(2)),
+        entry('w/b', bytes(3)),
+        { room: 'w/c', update: null } as unknown as AppendEntry
+      ];
       await expect(storage.append(broken)).rejects.toThrow();
 
       expect((await storage.load('w/a')).updates.map((u) => [...u.data])).toEqual([[1]]);
@@ -98,7 +109,10 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
 
     it('ST4.4 compact replaces the snapshot and every update up to seq, and keeps later ones', async () => {
       const doc = new Y.Doc();
-      const [s1, s2] = await storage.append([entry('w/doc', edit(doc, 'один ')), entry('w/doc', edit(doc, 'два '))]);
+      const [s1, s2] = await storage.append([
+        entry('w/doc', edit(doc, 'один ')),
+        entry('w/doc', edit(doc, 'два '))
+      ]);
       const stateAtS2 = Y.encodeStateAsUpdate(doc);
       const [s3] = await storage.append([entry('w/doc', edit(doc, 'три'))]);
       await storage.append([entry('w/other', bytes(9))]);
@@ -119,7 +133,11 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
     });
 
     it('ST4.5 listRooms is sorted and distinct, and includes rooms that only have a snapshot', async () => {
-      await storage.append([entry('w2/b', bytes(1)), entry('w1/z', bytes(1)), entry('w2/b', bytes(2))]);
+      await storage.append([
+        entry('w2/b', bytes(1)),
+        entry('w1/z', bytes(1)),
+        entry('w2/b', bytes(2))
+      ]);
       const [seq] = await storage.append([entry('w1/a', bytes(1))]);
       await storage.compact('w1/a', bytes(0, 0), seq!);
       expect((await storage.load('w1/a')).updates).toEqual([]);

@@ -34,7 +34,10 @@ describe('sync between y-websocket clients', () => {
     await waitFor(() => b.content === 'План совместного проекта', 'B sees what A typed');
 
     b.text.insert(b.text.length, ': мастер-классы');
-    await waitFor(() => a.content === 'План совместного проекта: мастер-классы', 'A sees what B typed');
+    await waitFor(
+      () => a.content === 'План совместного проекта: мастер-классы',
+      'A sees what B typed'
+    );
     expect(sameState(a.doc, b.doc)).toBe(true);
   });
 
@@ -53,7 +56,10 @@ describe('sync between y-websocket clients', () => {
       }
     }
 
-    await waitFor(() => a.content === b.content && a.content.length > 0 && sameState(a.doc, b.doc), 'A and B agree');
+    await waitFor(
+      () => a.content === b.content && a.content.length > 0 && sameState(a.doc, b.doc),
+      'A and B agree'
+    );
     for (let i = 0; i < 25; i++) {
       if (i % 5 !== 4) {
         expect(a.content).toContain(`a${i};`);
@@ -81,7 +87,9 @@ describe('sync between y-websocket clients', () => {
       }
     });
     // The check can fail: a doc holding something not yet stored is detected.
-    expect(containsState(store.doc(ROOM), Y.encodeStateAsUpdate(withText('not stored')))).toBe(false);
+    expect(containsState(store.doc(ROOM), Y.encodeStateAsUpdate(withText('not stored')))).toBe(
+      false
+    );
 
     for (let i = 0; i < 40; i++) {
       a.text.insert(a.text.length, `${i} `);
@@ -107,7 +115,10 @@ describe('sync between y-websocket clients', () => {
     expect(a.content).toBe('Черновик: общий текст');
 
     a.provider.connect();
-    await waitFor(() => a.content === 'Черновик: общий текст (правка B)' && sameState(a.doc, b.doc), 'A and B agree');
+    await waitFor(
+      () => a.content === 'Черновик: общий текст (правка B)' && sameState(a.doc, b.doc),
+      'A and B agree'
+    );
   });
 
   it('SY4 an update in one room never reaches a client of another room', async () => {

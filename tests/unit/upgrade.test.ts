@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deferCleanup } from './helpers/cleanup.ts';
 import { DocClient } from './helpers/docClient.ts';
-import { RawClient, upgradeStatus } from './helpers/rawClient.ts';
+import { RawClient, rawUpgrade, upgradeStatus } from './helpers/rawClient.ts';
 import { makeTempDir, TestRelay } from './helpers/relay.ts';
 import { waitFor } from './helpers/wait.ts';
 
@@ -14,7 +14,9 @@ describe('websocket upgrade', () => {
   beforeEach(async () => {
     const tmp = makeTempDir();
     defer(tmp.remove);
-    relay = await TestRelay.start(tmp.dir, { ALLOWED_ORIGINS: 'https://partner.example, https://uzel.example' });
+    relay = await TestRelay.start(tmp.dir, {
+      ALLOWED_ORIGINS: 'https://partner.example, https://uzel.example'
+    });
     defer(() => relay.close());
   });
 
@@ -30,8 +32,12 @@ describe('websocket upgrade', () => {
 
     it("OR1 the server's own origin, a configured origin and no origin are accepted", async () => {
       expect(await upgradeStatus(relay.roomUrl(ROOM), { origin: relay.url })).toBe(101);
-      expect(await upgradeStatus(relay.roomUrl(ROOM), { origin: 'https://partner.example' })).toBe(101);
-      expect(await upgradeStatus(relay.roomUrl(ROOM), { origin: 'https://uzel.example' })).toBe(101);
+      expect(await upgradeStatus(relay.roomUrl(ROOM), { origin: 'https://partner.example' })).toBe(
+        101
+      );
+      expect(await upgradeStatus(relay.roomUrl(ROOM), { origin: 'https://uzel.example' })).toBe(
+        101
+      );
       // Non-browser clients (scripts, tests, other servers) send no Origin at all.
       expect(await upgradeStatus(relay.roomUrl(ROOM))).toBe(101);
     });
@@ -67,12 +73,23 @@ describe('websocket upgrade', () => {
       await waitFor(() => a.synced, 'a client of a valid room is synced');
     });
 
+    it('RN2 an upgrade whose target is not a URL is dropped, and the relay keeps serving', async () => {
+      for (const target of ['http://[', '//[']) {
+        expect(await rawUpgrade(relay.server.port, target)).not.toMatch(/ 101 /);
+      }
+      const a = new DocClient(relay.syncUrl, ROOM);
+      defer(() => a.destroy());
+      await waitFor(() => a.synced, 'a client is synced afterwards');
+    });
+
     it('RN1 a y-websocket client told 4404 stops reconnecting', async () => {
       const client = new DocClient(relay.syncUrl, 'not-a-room');
       defer(() => client.destroy());
       let closes = 0;
       client.provider.on('connection-close', () => closes++);
-      const closed = new Promise<{ code: number }>((resolve) => client.provider.on('closed', (event) => resolve(event)));
+      const closed = new Promise<{ code: number }>((resolve) =>
+        client.provider.on('closed', (event) => resolve(event))
+      );
       expect((await closed).code).toBe(4404);
       expect(client.provider.shouldConnect).toBe(false);
       expect(closes).toBe(1);

@@ -25,6 +25,7 @@ export function isSafeHref(raw: string | null | undefined): boolean {
 /** Adds https:// to a bare address ("example.org/page") the way a person means it. */
 export function normaliseHref(raw: string): string {
   const href = raw.trim();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/') || href.startsWith('#')) return href;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/') || href.startsWith('#'))
+    return href;
   return `https://${href}`;
 }

@@ -30,7 +30,8 @@ export const ru = {
   'docs.undo': 'Вернуть',
   'docs.open': 'Открыть',
   'docs.updated': 'изменён {when}',
-  'docs.count': '{count, plural, one {# документ} few {# документа} many {# документов} other {# документа}}',
+  'docs.count':
+    '{count, plural, one {# документ} few {# документа} many {# документов} other {# документа}}',
   'bin.title': 'Корзина',
   'bin.restore': 'Восстановить',
   'bin.hint': 'Удалённые документы можно восстановить.',

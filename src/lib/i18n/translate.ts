@@ -10,7 +10,11 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = { ru, en };
 const cache = new Map<string, IntlMessageFormat>();
 
 /** Formats a message with ICU plurals and Russian grammar; plain, so it works outside components. */
-export function translate(locale: Locale, key: MessageKey, values?: Record<string, string | number>): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  values?: Record<string, string | number>
+): string {
   const cacheKey = `${locale}\u0000${key}`;
   let format = cache.get(cacheKey);
   if (!format) {
@@ -29,7 +33,9 @@ export function formatRelative(locale: Locale, timestamp: number, now = Date.now
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
   if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
   if (abs < 86400 * 7) return rtf.format(Math.round(seconds / 86400), 'day');
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(timestamp);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    timestamp
+  );
 }
 
 /** Sorts titles the way a Russian reader expects (ё with е, case-insensitive, numbers by value). */

@@ -15,7 +15,8 @@ export function normaliseTitle(title: string): string {
   return title.replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX_LENGTH);
 }
 
-const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const num = (v: unknown, fallback: number) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 
 /**
  * Typed access to a workspace index Y.Doc. Values written by other peers are read defensively:

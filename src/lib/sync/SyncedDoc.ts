@@ -90,7 +90,11 @@ export class SyncedDoc {
     this.provider.on('status', ({ status }) => {
       this.#saves.connectionReset();
       this.#set({
-        connection: !isBrowserOnline() ? 'offline' : status === 'connected' ? 'online' : 'connecting',
+        connection: !isBrowserOnline()
+          ? 'offline'
+          : status === 'connected'
+            ? 'online'
+            : 'connecting',
         pending: this.#saves.pending
       });
     });

@@ -19,7 +19,11 @@ export type DocLease = { doc: SyncedDoc; release: () => void };
 export function acquireDoc(room: string): DocLease {
   let entry = pool.get(room);
   if (!entry) {
-    entry = { doc: new SyncedDoc(room, { relayUrl: relayUrl(window.location) }), users: 0, timer: null };
+    entry = {
+      doc: new SyncedDoc(room, { relayUrl: relayUrl(window.location) }),
+      users: 0,
+      timer: null
+    };
     pool.set(room, entry);
     poolChanged();
   }
@@ -54,7 +58,11 @@ export function subscribeOpenDocs(listener: () => void): () => void {
   const perDoc = new Map<SyncedDoc, () => void>();
   const sync = () => {
     const current = new Set(openDocs());
-    for (const [doc, off] of perDoc) if (!current.has(doc)) (off(), perDoc.delete(doc));
+    for (const [doc, off] of perDoc) {
+      if (current.has(doc)) continue;
+      off();
+      perDoc.delete(doc);
+    }
     for (const doc of current) if (!perDoc.has(doc)) perDoc.set(doc, doc.subscribe(listener));
   };
   const onPool = () => {

@@ -18,7 +18,14 @@ export type ChildRelay = {
 export function spawnRelay(dataDir: string, env: RelayEnv = {}): Promise<ChildRelay> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'relayMain.ts')], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      ...env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn'
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -28,7 +35,10 @@ export function spawnRelay(dataDir: string, env: RelayEnv = {}): Promise<ChildRe
   return new Promise((resolve, reject) => {
     let stdout = '';
     let started = false;
-    const timer = setTimeout(() => fail(new Error(`the relay process did not start:\n${stderr}`)), 15_000);
+    const timer = setTimeout(
+      () => fail(new Error(`the relay process did not start:\n${stderr}`)),
+      15_000
+    );
     const fail = (err: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
@@ -40,7 +50,10 @@ export function spawnRelay(dataDir: string, env: RelayEnv = {}): Promise<ChildRe
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       // Only complete lines: a chunk may end half way through the URL.
-      const line = stdout.split('\n').slice(0, -1).find((l) => l.startsWith('http://'));
+      const line = stdout
+        .split('\n')
+        .slice(0, -1)
+        .find((l) => l.startsWith('http://'));
       if (!line || started) return;
       started = true;
       clearTimeout(timer);

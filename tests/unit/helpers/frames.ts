@@ -42,7 +42,10 @@ export function updateFrame(update: Uint8Array): Uint8Array {
   });
 }
 
-export function awarenessFrame(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+export function awarenessFrame(
+  awareness: awarenessProtocol.Awareness,
+  clients: number[]
+): Uint8Array {
   return frame((e) => {
     encoding.writeVarUint(e, MSG_AWARENESS);
     encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));

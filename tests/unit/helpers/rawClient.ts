@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { WebSocket, type ClientOptions } from 'ws';
 import { waitFor } from './wait.ts';
 
@@ -25,7 +26,9 @@ export class RawClient {
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(client));
       ws.once('error', reject);
-      ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+      ws.once('unexpected-response', (_req, res) =>
+        reject(new Error(`upgrade refused: ${res.statusCode}`))
+      );
     });
   }
 
@@ -34,9 +37,16 @@ export class RawClient {
   }
 
   /** Waits for the first frame from `from` on that satisfies `match`; returns it and its index. */
-  async next(match: (frame: Uint8Array) => boolean, what: string, from = 0): Promise<{ frame: Uint8Array; index: number }> {
+  async next(
+    match: (frame: Uint8Array) => boolean,
+    what: string,
+    from = 0
+  ): Promise<{ frame: Uint8Array; index: number }> {
     let found = -1;
-    await waitFor(() => (found = this.received.findIndex((f, i) => i >= from && match(f))) >= 0, what);
+    await waitFor(
+      () => (found = this.received.findIndex((f, i) => i >= from && match(f))) >= 0,
+      what
+    );
     return { frame: this.received[found]!, index: found };
   }
 
@@ -72,5 +82,26 @@ export function upgradeStatus(url: string, options?: ClientOptions): Promise<num
       ws.terminate();
     });
     ws.once('error', (err) => reject(err));
+  });
+}
+
+/**
+ * Sends a hand-written upgrade request over plain TCP, for request targets no websocket library
+ * would produce, and resolves with the status line (empty when the socket was just closed).
+ */
+export function rawUpgrade(port: number, target: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let response = '';
+    const socket = net.connect(port, '127.0.0.1', () =>
+      socket.write(
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n'
+      )
+    );
+    socket.on('data', (chunk) => (response += chunk.toString('latin1')));
+    socket.on('error', (err) =>
+      (err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(err)
+    );
+    socket.on('close', () => resolve(response.split('\r\n')[0] ?? ''));
   });
 }

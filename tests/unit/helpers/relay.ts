@@ -7,7 +7,14 @@ import { UzelServer } from '../../../server/UzelServer.ts';
 
 /** The settings a test may change; everything else keeps the server's default. */
 export type RelayEnv = Partial<
-  Record<'ROOM_IDLE_MS' | 'COMPACT_AFTER_UPDATES' | 'MAX_MESSAGE_BYTES' | 'ALLOWED_ORIGINS' | 'SQLITE_SYNC', string>
+  Record<
+    | 'ROOM_IDLE_MS'
+    | 'COMPACT_AFTER_UPDATES'
+    | 'MAX_MESSAGE_BYTES'
+    | 'ALLOWED_ORIGINS'
+    | 'SQLITE_SYNC',
+    string
+  >
 >;
 
 export function makeTempDir(): { dir: string; remove: () => void } {
@@ -33,7 +40,13 @@ export class TestRelay {
   }
 
   static async start(dataDir: string, env: RelayEnv = {}): Promise<TestRelay> {
-    const config = loadConfig({ ROOM_IDLE_MS: '60000', ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      ROOM_IDLE_MS: '60000',
+      ...env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'silent'
+    });
     const server = new UzelServer({ config, log: createLogger('silent') });
     const url = await server.listen();
     return new TestRelay(server, url, dataDir, env);

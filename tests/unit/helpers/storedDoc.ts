@@ -14,10 +14,12 @@ export class StoreReader {
 
   doc(room: string): Y.Doc {
     const doc = new Y.Doc();
-    const snapshot = this.#db.prepare('SELECT data FROM room_snapshots WHERE room = ?').get(room) as
-      | { data: Buffer }
-      | undefined;
-    const updates = this.#db.prepare('SELECT data FROM room_updates WHERE room = ? ORDER BY seq').all(room) as {
+    const snapshot = this.#db
+      .prepare('SELECT data FROM room_snapshots WHERE room = ?')
+      .get(room) as { data: Buffer } | undefined;
+    const updates = this.#db
+      .prepare('SELECT data FROM room_updates WHERE room = ? ORDER BY seq')
+      .all(room) as {
       data: Buffer;
     }[];
     doc.transact(() => {

@@ -1,0 +1,61 @@
+// `npm test`: static checks, a fresh build (the browser tests need the service worker, which
+// exists only in a build), unit and relay tests, then the browser tests. Prints one closing line
+// "N passed, N failed" counted from the runners' JSON reports; exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const RESULTS = 'test-results';
+const UNIT_REPORT = `${RESULTS}/unit.json`;
+const E2E_REPORT = `${RESULTS}/e2e.json`;
+
+function run(title, command, args) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+rmSync(UNIT_REPORT, { force: true });
+rmSync(E2E_REPORT, { force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const problems = [];
+if (!run('Checks (svelte-check, eslint, prettier)', npm, ['run', '--silent', 'check'])) problems.push('checks');
+const built = run('Build', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+if (!built) problems.push('build');
+
+run('Unit and relay tests (Vitest)', process.execPath, [
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${UNIT_REPORT}`
+]);
+if (built) run('Browser tests (Playwright, Chromium)', process.execPath, ['node_modules/@playwright/test/cli.js', 'test']);
+
+let passed = 0;
+let failed = 0;
+const unit = readJson(UNIT_REPORT);
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+  if (unit.numTotalTests === 0) problems.push('no unit tests ran');
+} else problems.push('no Vitest report');
+const e2e = existsSync(E2E_REPORT) ? readJson(E2E_REPORT) : null;
+if (e2e) {
+  passed += e2e.stats.expected;
+  failed += e2e.stats.unexpected + e2e.stats.flaky;
+  if (e2e.stats.expected + e2e.stats.unexpected === 0) problems.push('no browser tests ran');
+} else problems.push('no Playwright report');
+
+if (problems.length > 0) console.log(`\nProblems: ${problems.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || problems.length > 0 ? 1 : 0);
