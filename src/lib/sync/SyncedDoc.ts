@@ -1,12 +1,10 @@
-import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { isBrowserOnline, onConnectivityChange } from './connectivity.ts';
 import { localStorageCount, SaveTracker } from './SaveTracker.ts';
+import { createTrackedProvider } from './trackedProvider.ts';
 
-/** Message type of the relay's "stored" acknowledgement (see server/relay/protocol.ts). */
-const MESSAGE_SAVED = 100;
 /** Close codes the app explains to the person (see server/relay/closeCodes.ts). */
 const CLOSE_TOO_BIG = 1009;
 const CLOSE_STORAGE = 4503;
@@ -62,33 +60,21 @@ export class SyncedDoc {
     this.#persistence = new IndexeddbPersistence(`uzel:${room}`, this.doc);
     this.whenLoaded = this.#persistence.whenSynced.then(() => this.#set({ loaded: true }));
 
-    // Registered before the provider's own handler, so a change is counted before it is sent.
+    const tracked = createTrackedProvider(options.relayUrl, room, this.doc, this.#saves, {
+      connect: false,
+      params: options.params,
+      ignoreOrigins: [this.#persistence]
+    });
+    this.provider = tracked.provider;
+    this.#cleanups.push(tracked.dispose);
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === this.provider || origin === this.#persistence) return;
-      this.#saves.localChange();
       this.#trackLocalWrite();
       for (const listener of this.#localChangeListeners) listener();
     };
     this.doc.on('update', onUpdate);
     this.#cleanups.push(() => this.doc.off('update', onUpdate));
-
-    const saves = this.#saves;
-    const CountingWebSocket = class extends WebSocket {
-      override send(data: Parameters<WebSocket['send']>[0]): void {
-        if (data instanceof Uint8Array) saves.frameSent(data);
-        super.send(data);
-      }
-    };
-    this.provider = new WebsocketProvider(options.relayUrl, room, this.doc, {
-      connect: false,
-      params: { acks: '1', ...options.params },
-      WebSocketPolyfill: CountingWebSocket
-    });
-    this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-      this.#saves.acknowledged(decoding.readVarUint(decoder));
-    };
     this.provider.on('status', ({ status }) => {
-      this.#saves.connectionReset();
       this.#set({
         connection: !isBrowserOnline()
           ? 'offline'
@@ -180,7 +166,6 @@ export class SyncedDoc {
     for (const cleanup of this.#cleanups) cleanup();
     this.#listeners.clear();
     this.#localChangeListeners.clear();
-    this.provider.destroy();
     void this.#persistence.destroy();
     this.doc.destroy();
   }

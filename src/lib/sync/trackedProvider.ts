@@ -1,0 +1,67 @@
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { SaveTracker } from './SaveTracker.ts';
+
+/** Message type of the relay's "stored" acknowledgement (see server/relay/protocol.ts). */
+export const MESSAGE_SAVED = 100;
+
+type WebSocketClass = typeof WebSocket;
+
+export type TrackedProviderOptions = {
+  /** The WebSocket class to extend: the browser's, or `ws` in Node. */
+  WebSocketImpl?: WebSocketClass;
+  params?: Record<string, string>;
+  connect?: boolean;
+  /** Origins of updates that are not local edits (e.g. the IndexedDB persistence loading). */
+  ignoreOrigins?: unknown[];
+};
+
+export type TrackedProvider = { provider: WebsocketProvider; dispose: () => void };
+
+/**
+ * A y-websocket provider wired to a SaveTracker: local edits are counted, every frame sent is
+ * seen by the tracker, and the relay's acknowledgements (asked for with `acks=1`) settle them.
+ */
+export function createTrackedProvider(
+  serverUrl: string,
+  room: string,
+  doc: Y.Doc,
+  tracker: SaveTracker,
+  options: TrackedProviderOptions = {}
+): TrackedProvider {
+  const ignored = new Set(options.ignoreOrigins ?? []);
+  let provider: WebsocketProvider | null = null;
+  // Registered before the provider's own update handler, so a change is counted before it is sent.
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider || ignored.has(origin)) return;
+    tracker.localChange();
+  };
+  doc.on('update', onUpdate);
+
+  const Base = options.WebSocketImpl ?? WebSocket;
+  const CountingWebSocket = class extends Base {
+    override send(data: Parameters<WebSocket['send']>[0]): void {
+      if (data instanceof Uint8Array) tracker.frameSent(data);
+      super.send(data);
+    }
+  };
+  provider = new WebsocketProvider(serverUrl, room, doc, {
+    connect: options.connect ?? true,
+    params: { ...options.params, acks: '1' },
+    WebSocketPolyfill: CountingWebSocket
+  });
+  provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+    tracker.acknowledged(decoding.readVarUint(decoder));
+  };
+  // Opened or closed: the counting starts again with the next connection's messages.
+  provider.on('status', () => tracker.connectionReset());
+
+  return {
+    provider,
+    dispose: () => {
+      doc.off('update', onUpdate);
+      provider?.destroy();
+    }
+  };
+}

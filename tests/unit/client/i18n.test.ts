@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/lib/i18n/en.ts';
+import { ru } from '../../../src/lib/i18n/ru.ts';
+import { collator, formatRelative, translate } from '../../../src/lib/i18n/translate.ts';
+import { combine } from '../../../src/lib/state/SyncStatus.svelte.ts';
+import type { SyncState } from '../../../src/lib/sync/SyncedDoc.ts';
+
+describe('Russian first, English second', () => {
+  it('I18N1 Russian plurals: one, few, many', () => {
+    const pending = (count: number) => translate('ru', 'sync.pending', { count });
+    expect(pending(1)).toBe('1 изменение только на этом устройстве');
+    expect(pending(3)).toBe('3 изменения только на этом устройстве');
+    expect(pending(5)).toBe('5 изменений только на этом устройстве');
+    expect(pending(21)).toBe('21 изменение только на этом устройстве');
+    expect(pending(112)).toBe('112 изменений только на этом устройстве');
+    expect(translate('en', 'sync.pending', { count: 1 })).toBe('1 change only on this device');
+    expect(translate('en', 'sync.pending', { count: 4 })).toBe('4 changes only on this device');
+  });
+
+  it('I18N2 both catalogues have the same keys and every message parses', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
+    for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
+      expect(() => translate('ru', key, { count: 2, title: 'x', when: 'y', level: 1 })).not.toThrow();
+      expect(() => translate('en', key, { count: 2, title: 'x', when: 'y', level: 1 })).not.toThrow();
+    }
+  });
+
+  it('I18N3 Russian collation puts ё with е and ignores case', () => {
+    // «ёж» sorts as «еж»: between «еда» and «енот», not after «я» as code points would put it.
+    const sorted = ['яблоко', 'ёж', 'Енот', 'еда', 'Жук', 'Абрикос'].sort(collator('ru').compare);
+    expect(sorted).toEqual(['Абрикос', 'еда', 'ёж', 'Енот', 'Жук', 'яблоко']);
+  });
+
+  it('I18N4 relative dates in Russian', () => {
+    const now = Date.UTC(2026, 10, 26, 12);
+    expect(formatRelative('ru', now - 5 * 60_000, now)).toBe('5 минут назад');
+    expect(formatRelative('ru', now - 86_400_000, now)).toBe('вчера');
+    expect(formatRelative('ru', Date.UTC(2026, 0, 15, 12), now)).toBe('15 января 2026 г.');
+  });
+});
+
+describe('sync status', () => {
+  const state = (patch: Partial<SyncState>): SyncState => ({
+    connection: 'online',
+    pending: 0,
+    loaded: true,
+    synced: true,
+    savedLocally: true,
+    problem: null,
+    ...patch
+  });
+
+  it('SS2 the status shows the worst connection and the sum of pending changes', () => {
+    expect(combine([state({}), state({ pending: 2 })])).toMatchObject({ connection: 'online', pending: 2 });
+    expect(combine([state({}), state({ connection: 'offline', pending: 1 })])).toMatchObject({
+      connection: 'offline',
+      pending: 1
+    });
+    // Connected but not yet synced: nothing may be claimed as saved on the server.
+    expect(combine([state({ synced: false })]).connection).toBe('connecting');
+    expect(combine([state({ savedLocally: false }), state({})]).savedLocally).toBe(false);
+  });
+});
