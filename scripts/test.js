@@ -28,8 +28,14 @@ mkdirSync(RESULTS, { recursive: true });
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const problems = [];
-if (!run('Checks (svelte-check, eslint, prettier)', npm, ['run', '--silent', 'check'])) problems.push('checks');
-const built = run('Build', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+if (!run('Checks (svelte-check, eslint, prettier)', npm, ['run', '--silent', 'check']))
+  problems.push('checks');
+const built = run('Build', process.execPath, [
+  'node_modules/vite/bin/vite.js',
+  'build',
+  '--logLevel',
+  'warn'
+]);
 if (!built) problems.push('build');
 
 run('Unit and relay tests (Vitest)', process.execPath, [
@@ -39,7 +45,11 @@ run('Unit and relay tests (Vitest)', process.execPath, [
   '--reporter=json',
   `--outputFile.json=${UNIT_REPORT}`
 ]);
-if (built) run('Browser tests (Playwright, Chromium)', process.execPath, ['node_modules/@playwright/test/cli.js', 'test']);
+if (built)
+  run('Browser tests (Playwright, Chromium)', process.execPath, [
+    'node_modules/@playwright/test/cli.js',
+    'test'
+  ]);
 
 let passed = 0;
 let failed = 0;

@@ -33,7 +33,9 @@ const schema = z.object({
   /** Largest websocket frame accepted from a client, in bytes. */
   MAX_MESSAGE_BYTES: positiveInt.default(8 * 1024 * 1024),
   /** `full` waits for the disk on every commit; `normal` survives a process crash but not power loss. */
-  SQLITE_SYNC: z.enum(['full', 'normal'], { message: 'must be full or normal' }).default('full')
+  SQLITE_SYNC: z.enum(['full', 'normal'], { message: 'must be full or normal' }).default('full'),
+  /** Put a few Russian sample documents into an empty built-in workspace on first start. */
+  SAMPLE_DATA: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on')
 });
 
 export type Config = {
@@ -46,6 +48,7 @@ export type Config = {
   compactAfterUpdates: number;
   maxMessageBytes: number;
   sqliteSync: 'full' | 'normal';
+  sampleData: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -75,7 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roomIdleMs: c.ROOM_IDLE_MS,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
-    sqliteSync: c.SQLITE_SYNC
+    sqliteSync: c.SQLITE_SYNC,
+    sampleData: c.SAMPLE_DATA === 'on'
   };
 }
 

@@ -123,7 +123,7 @@ describe('"saved" acknowledgements (message type 100)', () => {
     expect(savedCount(frame)).toBe(2);
   });
 
-  it('AK2 a client that did not ask for acks never receives a "saved" message', async () => {
+  it('AK5 a client that did not ask for acks never receives a "saved" message', async () => {
     const quiet = await raw('');
     const other = await raw('?acks=1');
     const local = new Y.Doc();
@@ -150,7 +150,7 @@ describe('"saved" acknowledgements (message type 100)', () => {
     expect(quiet.received.filter((f) => savedCount(f) !== null)).toEqual([]);
   });
 
-  it('AK2 a standard y-websocket client never receives a "saved" message', async () => {
+  it('AK5 a standard y-websocket client never receives a "saved" message', async () => {
     const a = new DocClient(relay.syncUrl, ROOM);
     const b = new DocClient(relay.syncUrl, ROOM);
     defer(() => (a.destroy(), b.destroy()));
@@ -173,7 +173,7 @@ describe('acknowledged means durable', () => {
   const defer = deferCleanup();
 
   it.each(['full', 'normal'] as const)(
-    'AK3 an acknowledged update is in the file even when the relay is killed with SIGKILL (SQLITE_SYNC=%s)',
+    'AK6 an acknowledged update is in the file even when the relay is killed with SIGKILL (SQLITE_SYNC=%s)',
     async (sync) => {
       const tmp = makeTempDir();
       defer(tmp.remove);

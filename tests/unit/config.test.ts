@@ -112,10 +112,14 @@ describe('log', () => {
     const script = `const { createLogger } = await import('./server/log.ts');
       const log = createLogger(${JSON.stringify(level)});
       log.debug('d'); log.info('i', { room: 'w/d' }); log.warn('w'); log.error('e', { count: 2 });`;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      encoding: 'utf8',
-      timeout: 15_000
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+        timeout: 15_000
+      }
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     return run.stderr.split('\n').filter(Boolean);

@@ -37,7 +37,10 @@ describe('graceful shutdown', () => {
     watcher.provider.on('connection-close', (event) => event && closeCodes.push(event.code));
     const writer = await RawClient.open(relay.roomUrl(ROOM));
     defer(() => writer.terminate());
-    await waitFor(async () => (await relay.server.registry.peek(ROOM))?.peerCount === 2, 'both clients joined');
+    await waitFor(
+      async () => (await relay.server.registry.peek(ROOM))?.peerCount === 2,
+      'both clients joined'
+    );
 
     // Shut down the moment the relay has taken the update in, before its batch is committed, as
     // a SIGTERM arriving at that instant would.

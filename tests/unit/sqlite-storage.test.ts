@@ -24,7 +24,7 @@ describe('SqliteStorage file', () => {
     return path.join(tmp.dir, 'uzel.sqlite');
   }
 
-  it('ST6 a new file gets the current schema, in WAL mode', async () => {
+  it('ST7 a new file gets the current schema, in WAL mode', async () => {
     const file = tempFile();
     const storage = new SqliteStorage(file);
     await storage.close();
@@ -41,7 +41,7 @@ describe('SqliteStorage file', () => {
     );
   });
 
-  it('ST6 reopening a file does not run its migrations again', async () => {
+  it('ST7 reopening a file does not run its migrations again', async () => {
     const file = tempFile();
     const first = new SqliteStorage(file);
     await first.append([{ room: 'w/a', update: new Uint8Array([1]) }]);
@@ -52,7 +52,7 @@ describe('SqliteStorage file', () => {
     expect((await second.load('w/a')).updates).toHaveLength(1);
   });
 
-  it('ST6 a file written by a newer schema is refused with a clear error', () => {
+  it('ST7 a file written by a newer schema is refused with a clear error', () => {
     const file = tempFile();
     const db = new Database(file);
     db.pragma('user_version = 99');

@@ -101,7 +101,7 @@ describe('sync between y-websocket clients', () => {
     expect(violations).toEqual([]);
   });
 
-  it('SY3 edits made while disconnected reach the other client after reconnecting', async () => {
+  it('SY5 edits made while disconnected reach the other client after reconnecting', async () => {
     const a = client();
     const b = client();
     await waitFor(() => a.synced && b.synced, 'both clients are synced');

@@ -20,25 +20,32 @@ export type CreateEditorOptions = {
   onTransaction?: (editor: Editor) => void;
 };
 
+/** The node and mark types a document may contain (shared with the server's sample data test). */
+export function contentExtensions() {
+  return [
+    // Collaboration brings its own undo history (per person), so StarterKit's is off.
+    StarterKit.configure({
+      undoRedo: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        isAllowedUri: (url) => isSafeHref(url),
+        shouldAutoLink: (url) => isSafeHref(url)
+      }
+    }),
+    TaskList,
+    TaskItem.configure({ nested: true })
+  ];
+}
+
 /** The document editor: Tiptap bound to the document's Y.XmlFragment, with others' carets. */
 export function createEditor(options: CreateEditorOptions): Editor {
   return new Editor({
     element: options.element,
     editable: options.editable ?? true,
     extensions: [
-      // Collaboration brings its own undo history (per person), so StarterKit's is off.
-      StarterKit.configure({
-        undoRedo: false,
-        link: {
-          openOnClick: false,
-          autolink: true,
-          defaultProtocol: 'https',
-          isAllowedUri: (url) => isSafeHref(url),
-          shouldAutoLink: (url) => isSafeHref(url)
-        }
-      }),
-      TaskList,
-      TaskItem.configure({ nested: true }),
+      ...contentExtensions(),
       Collaboration.configure({ document: options.doc, field: DOCUMENT_CONTENT_FIELD }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user })
     ],

@@ -20,8 +20,12 @@ describe('Russian first, English second', () => {
   it('I18N2 both catalogues have the same keys and every message parses', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
     for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
-      expect(() => translate('ru', key, { count: 2, title: 'x', when: 'y', level: 1 })).not.toThrow();
-      expect(() => translate('en', key, { count: 2, title: 'x', when: 'y', level: 1 })).not.toThrow();
+      expect(() =>
+        translate('ru', key, { count: 2, title: 'x', when: 'y', level: 1 })
+      ).not.toThrow();
+      expect(() =>
+        translate('en', key, { count: 2, title: 'x', when: 'y', level: 1 })
+      ).not.toThrow();
     }
   });
 
@@ -51,7 +55,10 @@ describe('sync status', () => {
   });
 
   it('SS2 the status shows the worst connection and the sum of pending changes', () => {
-    expect(combine([state({}), state({ pending: 2 })])).toMatchObject({ connection: 'online', pending: 2 });
+    expect(combine([state({}), state({ pending: 2 })])).toMatchObject({
+      connection: 'online',
+      pending: 2
+    });
     expect(combine([state({}), state({ connection: 'offline', pending: 1 })])).toMatchObject({
       connection: 'offline',
       pending: 1

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { SaveTracker, type CountStore } from '../../../src/lib/sync/SaveTracker.ts';
-import { createTrackedProvider, type TrackedProvider } from '../../../src/lib/sync/trackedProvider.ts';
+import {
+  createTrackedProvider,
+  type TrackedProvider
+} from '../../../src/lib/sync/trackedProvider.ts';
 import { makeTempDir, TestRelay } from '../helpers/relay.ts';
 import { StoreReader } from '../helpers/storedDoc.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -90,7 +93,10 @@ describe('the app knows which of its changes the server has stored', () => {
     Y.applyUpdate(doc, saved);
     const second = client(relay, 'ws1/offline-doc', memoryStore(first.store.value), doc);
     expect(second.tracker.pending).toBe(2);
-    await waitFor(() => second.tracker.pending === 0, 'the step 2 carrying the offline changes is acknowledged');
+    await waitFor(
+      () => second.tracker.pending === 0,
+      'the step 2 carrying the offline changes is acknowledged'
+    );
     expect(storedText(relay, 'ws1/offline-doc')).toBe('работ учащихся');
   });
 
@@ -103,7 +109,10 @@ describe('the app knows which of its changes the server has stored', () => {
     a.tracked.provider.disconnect();
     expect(a.tracker.pending).toBe(1);
     a.tracked.provider.connect();
-    await waitFor(() => a.tracker.pending === 0, 'the reconnect re-sent and the relay acknowledged');
+    await waitFor(
+      () => a.tracker.pending === 0,
+      'the reconnect re-sent and the relay acknowledged'
+    );
     expect(storedText(relay, 'ws1/drop-doc')).toBe('Концерт');
   });
 });

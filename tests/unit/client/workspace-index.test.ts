@@ -18,7 +18,13 @@ describe('workspace index', () => {
     const index = new WorkspaceIndex(new Y.Doc());
     const id = index.create('План проекта', 1000);
     expect(isValidId(id)).toBe(true);
-    expect(index.get(id)).toEqual({ id, title: 'План проекта', createdAt: 1000, updatedAt: 1000, deletedAt: null });
+    expect(index.get(id)).toEqual({
+      id,
+      title: 'План проекта',
+      createdAt: 1000,
+      updatedAt: 1000,
+      deletedAt: null
+    });
   });
 
   it('MD2 rename, delete to the bin and restore; deleting keeps the entry (a tombstone)', () => {
@@ -67,7 +73,9 @@ describe('workspace index', () => {
     indexRoots.documents(doc).set('weird', entry);
     (indexRoots.documents(doc) as unknown as Y.Map<unknown>).set('not-a-map', 'text');
     const index = new WorkspaceIndex(doc);
-    expect(index.all()).toEqual([{ id: 'weird', title: '', createdAt: 0, updatedAt: 0, deletedAt: null }]);
+    expect(index.all()).toEqual([
+      { id: 'weird', title: '', createdAt: 0, updatedAt: 0, deletedAt: null }
+    ]);
     expect(index.get('not-a-map')).toBeNull();
   });
 

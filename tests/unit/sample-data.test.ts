@@ -1,0 +1,72 @@
+import { getSchema } from '@tiptap/core';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SAMPLE_DOCUMENT_IDS, seedSampleWorkspace } from '../../server/seed/sampleWorkspace.ts';
+import { SqliteStorage } from '../../server/storage/SqliteStorage.ts';
+import { contentExtensions } from '../../src/lib/editor/createEditor.ts';
+import { DEFAULT_WORKSPACE_ID, documentRoots } from '../../src/lib/model/schema.ts';
+import { WorkspaceIndex } from '../../src/lib/model/WorkspaceIndex.ts';
+import { makeTempDir } from './helpers/relay.ts';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+async function load(storage: SqliteStorage, room: string): Promise<Y.Doc> {
+  const stored = await storage.load(room);
+  const doc = new Y.Doc();
+  for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+  return doc;
+}
+
+describe('sample data', () => {
+  it('SD1 the sample documents are valid editor content listed in the workspace index', async () => {
+    const tmp = makeTempDir();
+    const storage = new SqliteStorage(`${tmp.dir}/uzel.sqlite`);
+    cleanups.push(tmp.remove, () => storage.close());
+    expect(await seedSampleWorkspace(storage)).toBe(true);
+
+    const index = new WorkspaceIndex(await load(storage, `${DEFAULT_WORKSPACE_ID}/index`));
+    expect(
+      index
+        .all()
+        .map((d) => d.id)
+        .sort()
+    ).toEqual([...SAMPLE_DOCUMENT_IDS].sort());
+    expect(index.get('sample-theatre-plan')?.title).toBe('План проекта «Театр на окошке»');
+
+    const schema = getSchema(contentExtensions());
+    for (const id of SAMPLE_DOCUMENT_IDS) {
+      const doc = await load(storage, `${DEFAULT_WORKSPACE_ID}/${id}`);
+      const node = yXmlFragmentToProseMirrorRootNode(documentRoots.content(doc), schema);
+      // check() throws when the content does not fit the editor's schema.
+      expect(() => node.check()).not.toThrow();
+      expect(node.textContent.length).toBeGreaterThan(20);
+    }
+    const plan = yXmlFragmentToProseMirrorRootNode(
+      documentRoots.content(await load(storage, `${DEFAULT_WORKSPACE_ID}/sample-theatre-plan`)),
+      schema
+    );
+    const types = new Set<string>();
+    plan.descendants((n) => void types.add(n.type.name));
+    expect(types).toContain('taskItem');
+    expect(types).toContain('heading');
+  });
+
+  it('SD2 seeding never touches a workspace that already has data', async () => {
+    const tmp = makeTempDir();
+    const storage = new SqliteStorage(`${tmp.dir}/uzel.sqlite`);
+    cleanups.push(tmp.remove, () => storage.close());
+    const own = new Y.Doc();
+    own.getText('t').insert(0, 'моё');
+    await storage.append([
+      { room: `${DEFAULT_WORKSPACE_ID}/index`, update: Y.encodeStateAsUpdate(own) }
+    ]);
+    expect(await seedSampleWorkspace(storage)).toBe(false);
+    expect(await storage.listRooms(`${DEFAULT_WORKSPACE_ID}/`)).toEqual([
+      `${DEFAULT_WORKSPACE_ID}/index`
+    ]);
+  });
+});
