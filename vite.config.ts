@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
-import { devRelay } from './server/devRelayPlugin.ts';
+import { devServer } from './server/devServerPlugin.ts';
 
 export default defineConfig({
   plugins: [
@@ -43,6 +43,6 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/sync\//, /^\/api\//, /^\/p\//, /^\/healthz$/]
       }
     }),
-    devRelay()
+    devServer()
   ]
 });

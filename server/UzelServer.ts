@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
+import { ApiRouter } from './http/ApiRouter.ts';
+import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
 import { Relay } from './relay/Relay.ts';
 import { RoomRegistry } from './relay/RoomRegistry.ts';
@@ -16,6 +19,10 @@ export type UzelServerOptions = {
   /** The web app's request handler (adapter-node's); without it only the relay and health answer. */
   appHandler?: HttpHandler;
   storage?: RoomStorage;
+  /** People, workspaces and roles; by default `accounts.sqlite` in the data folder. */
+  accounts?: Accounts;
+  /** The JSON API under /api/; by default built on `accounts`. */
+  api?: ApiRouter;
 };
 
 /**
@@ -27,11 +34,13 @@ export class UzelServer {
   readonly relay: Relay;
   readonly registry: RoomRegistry;
   readonly storage: RoomStorage;
+  readonly accounts: Accounts;
+  readonly api: ApiRouter;
   readonly #log: Logger;
   readonly #config: Config;
   #closing: Promise<void> | null = null;
 
-  constructor({ config, log, appHandler, storage }: UzelServerOptions) {
+  constructor({ config, log, appHandler, storage, accounts, api }: UzelServerOptions) {
     this.#config = config;
     this.#log = log;
     this.storage =
@@ -39,11 +48,23 @@ export class UzelServer {
       new SqliteStorage(path.join(config.dataDir, 'uzel.sqlite'), {
         synchronous: config.sqliteSync
       });
+    this.accounts = accounts ?? Accounts.fromConfig(config, { log });
+    this.api =
+      api ??
+      new ApiRouter({
+        accounts: this.accounts,
+        log,
+        allowedOrigins: config.allowedOrigins,
+        workspaceCreated: (id) => this.#firstWorkspaceSamples(id)
+      });
     this.registry = new RoomRegistry(this.storage, log, {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates
     });
     this.relay = new Relay(this.registry, log, {
+      access: this.accounts,
+      messagesPerSecond: config.messagesPerSecond,
+      maxConnectionsPerUser: config.maxConnectionsPerUser,
       maxMessageBytes: config.maxMessageBytes,
       allowedOrigins: config.allowedOrigins
     });
@@ -52,6 +73,7 @@ export class UzelServer {
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
       }
+      if (this.api.handle(req, res)) return;
       const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       if (appHandler) appHandler(req, res, notFound);
       else notFound();
@@ -59,6 +81,14 @@ export class UzelServer {
     this.http.on('upgrade', (req, socket, head) => {
       if (!this.relay.handleUpgrade(req, socket, head)) socket.destroy();
     });
+  }
+
+  /** The first workspace on a new server gets the Russian sample documents (SAMPLE_DATA=on). */
+  async #firstWorkspaceSamples(workspaceId: string): Promise<void> {
+    if (!this.#config.sampleData || this.accounts.workspaceCount() !== 1) return;
+    if (await seedSampleWorkspace(this.storage, workspaceId)) {
+      this.#log.info('sample documents written', { workspaceId });
+    }
   }
 
   async listen(): Promise<string> {
@@ -83,6 +113,7 @@ export class UzelServer {
       this.http.closeIdleConnections();
       await this.registry.close();
       await this.storage.close();
+      this.accounts.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();

@@ -34,8 +34,16 @@ const schema = z.object({
   MAX_MESSAGE_BYTES: positiveInt.default(8 * 1024 * 1024),
   /** `full` waits for the disk on every commit; `normal` survives a process crash but not power loss. */
   SQLITE_SYNC: z.enum(['full', 'normal'], { message: 'must be full or normal' }).default('full'),
+  /** Websocket messages a connection may send per second on average (bursts up to twice that). */
+  MESSAGES_PER_SECOND: positiveInt.default(100),
+  /** Open websocket connections one person (or token subject) may hold at once. */
+  MAX_CONNECTIONS_PER_USER: positiveInt.default(64),
   /** Put a few Russian sample documents into an empty built-in workspace on first start. */
-  SAMPLE_DATA: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on')
+  SAMPLE_DATA: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  /** How long a sign-in lasts without being used (it is extended while in use), in hours. */
+  SESSION_TTL_HOURS: positiveInt.default(720),
+  /** How long a sync token from the admin command or the API stays valid, in minutes. */
+  TOKEN_TTL_MINUTES: positiveInt.default(60)
 });
 
 export type Config = {
@@ -49,6 +57,10 @@ export type Config = {
   maxMessageBytes: number;
   sqliteSync: 'full' | 'normal';
   sampleData: boolean;
+  messagesPerSecond: number;
+  maxConnectionsPerUser: number;
+  sessionTtlHours: number;
+  tokenTtlMinutes: number;
 };
 
 export class ConfigError extends Error {}
@@ -79,7 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     sqliteSync: c.SQLITE_SYNC,
-    sampleData: c.SAMPLE_DATA === 'on'
+    sampleData: c.SAMPLE_DATA === 'on',
+    messagesPerSecond: c.MESSAGES_PER_SECOND,
+    maxConnectionsPerUser: c.MAX_CONNECTIONS_PER_USER,
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    tokenTtlMinutes: c.TOKEN_TTL_MINUTES
   };
 }
 

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, ensureDataDir, loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
-import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import { UzelServer, type HttpHandler } from './UzelServer.ts';
 
 /** Entry point of `npm start`: the built app and the relay on one port. */
@@ -31,9 +30,6 @@ async function main(): Promise<void> {
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: HttpHandler };
 
   const server = new UzelServer({ config, log, appHandler: handler });
-  if (config.sampleData && (await seedSampleWorkspace(server.storage))) {
-    log.info('sample documents written to the built-in workspace');
-  }
   const url = await server.listen();
   log.info('listening', { url, dataDir: config.dataDir });
   process.stdout.write(`Узел работает: ${url}\n`);

@@ -43,7 +43,10 @@ export type MembershipChange = { workspaceId: string; userId: string; role: Role
 /** What the relay needs from the account system (implemented by `Accounts`). */
 export interface AccessControl {
   /** The principal behind an upgrade request (session cookie or `token` query parameter), or null. */
-  authenticate(request: { cookieHeader: string | undefined; token: string | null }): Promise<Principal | null>;
+  authenticate(request: {
+    cookieHeader: string | undefined;
+    token: string | null;
+  }): Promise<Principal | null>;
   /** The principal's role in a workspace, or null when not a member (or the workspace does not exist). */
   roleIn(principal: Principal, workspaceId: string): Promise<Role | null>;
   /** Subscribes to membership changes; returns the unsubscribe function. */

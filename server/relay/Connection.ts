@@ -1,76 +1,136 @@
 import type { WebSocket } from 'ws';
+import { canWrite, type Principal, type Role } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
 import { CloseCode, type CloseReason } from './closeCodes.ts';
 import type { Peer } from './Peer.ts';
 import {
   decodeClientMessage,
+  encodeAuthDenied,
   isEmptyUpdate,
   MalformedMessage,
   type ClientMessage
 } from './protocol.ts';
+import { RateLimiter } from './RateLimiter.ts';
 import type { Room } from './Room.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 
 let nextId = 1;
 
+/** Who may use the connection, decided before any document byte is sent. */
+export type Admission = { principal: Principal; role: Role };
+
+export type ConnectionOptions = {
+  roomName: string;
+  workspaceId: string;
+  wantsAcks: boolean;
+  messagesPerSecond: number;
+  /** Authenticates and authorises; a CloseReason refuses the connection. */
+  admit: (connection: Connection) => Promise<Admission | CloseReason>;
+};
+
+/** Viewers are told at most this often that their changes are not accepted. */
+const READ_ONLY_NOTICE_MS = 5000;
+
 /**
- * One client socket bound to one room. Decodes frames strictly and hands them to the room;
- * anything it cannot understand closes this connection only.
+ * One client socket bound to one room. Frames are buffered until the client is admitted and
+ * the room is loaded, then decoded strictly; anything it cannot understand, and any flood,
+ * closes this connection only.
  */
 export class Connection implements Peer {
   readonly id = `c${nextId++}`;
   readonly wantsAcks: boolean;
+  readonly workspaceId: string;
   syncMessagesReceived = 0;
   writesInFlight = 0;
   readonly #ws: WebSocket;
   readonly #registry: RoomRegistry;
   readonly #log: Logger;
+  readonly #limiter: RateLimiter;
+  #principal: Principal | null = null;
+  #role: Role | null = null;
   #room: Room | null = null;
-  /** Frames that arrived while the room was loading, handled in order once it is ready. */
+  /** Frames that arrived before the room was ready, handled in order once it is. */
   #early: Uint8Array[] | null = [];
+  #lastReadOnlyNotice = -Infinity;
   #closed = false;
+  readonly #closeListeners: (() => void)[] = [];
 
-  constructor(
-    ws: WebSocket,
-    roomName: string,
-    registry: RoomRegistry,
-    log: Logger,
-    wantsAcks: boolean
-  ) {
+  constructor(ws: WebSocket, registry: RoomRegistry, log: Logger, options: ConnectionOptions) {
     this.#ws = ws;
     this.#registry = registry;
     this.#log = log;
-    this.wantsAcks = wantsAcks;
+    this.wantsAcks = options.wantsAcks;
+    this.workspaceId = options.workspaceId;
+    this.#limiter = new RateLimiter(options.messagesPerSecond);
 
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.#receive(data as Buffer, isBinary));
     ws.on('close', () => this.#onClose());
     ws.on('error', (err) => this.#log.debug('socket error', { conn: this.id, error: err.message }));
 
-    registry.open(roomName).then(
-      (room) => {
-        if (this.#closed) {
-          if (room.peerCount === 0) registry.leave(room, this);
-          return;
-        }
-        this.#room = room;
-        registry.join(room, this);
-        const early = this.#early ?? [];
-        this.#early = null;
-        for (const frame of early) this.#handle(frame);
-      },
-      (err: unknown) => {
-        this.#log.error('room could not be loaded', {
-          room: roomName,
-          error: err instanceof Error ? err.message : String(err)
-        });
-        this.close(CloseCode.storageUnavailable);
-      }
-    );
+    void this.#start(options);
+  }
+
+  get displayName(): string {
+    return this.#principal?.displayName ?? '';
+  }
+
+  get principal(): Principal | null {
+    return this.#principal;
+  }
+
+  get role(): Role | null {
+    return this.#role;
   }
 
   get isOpen(): boolean {
     return !this.#closed && this.#ws.readyState === this.#ws.OPEN;
+  }
+
+  /** A live role change: a downgrade takes effect on the next message. */
+  setRole(role: Role): void {
+    this.#role = role;
+  }
+
+  onClose(listener: () => void): void {
+    this.#closeListeners.push(listener);
+  }
+
+  async #start(options: ConnectionOptions): Promise<void> {
+    let admission: Admission | CloseReason;
+    try {
+      admission = await options.admit(this);
+    } catch (err) {
+      this.#log.error('admission failed', {
+        conn: this.id,
+        error: err instanceof Error ? err.message : String(err)
+      });
+      admission = CloseCode.storageUnavailable;
+    }
+    if (this.#closed) return;
+    if ('code' in admission) return this.close(admission);
+    this.#principal = admission.principal;
+    this.#role = admission.role;
+
+    let room: Room;
+    try {
+      room = await this.#registry.open(options.roomName);
+    } catch (err) {
+      this.#log.error('room could not be loaded', {
+        room: options.roomName,
+        error: err instanceof Error ? err.message : String(err)
+      });
+      return this.close(CloseCode.storageUnavailable);
+    }
+    if (this.#closed) {
+      if (room.peerCount === 0) this.#registry.leave(room, this);
+      return;
+    }
+    this.#room = room;
+    this.#registry.join(room, this);
+    const early = this.#early ?? [];
+    this.#early = null;
+    for (const frame of early) this.#handle(frame);
   }
 
   send(frame: Uint8Array): void {
@@ -88,10 +148,17 @@ export class Connection implements Peer {
 
   #receive(data: Buffer, isBinary: boolean): void {
     if (this.#closed) return;
+    if (!this.#limiter.take()) {
+      this.#log.warn('message rate over the limit, closing connection', { conn: this.id });
+      return this.close(CloseCode.rateLimited);
+    }
     if (!isBinary) return this.#reject('text frame');
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    if (this.#early) this.#early.push(frame);
-    else this.#handle(frame);
+    if (this.#early) {
+      // Bounded: a client that floods before it is admitted is a flood all the same.
+      if (this.#early.length >= 1000) return this.close(CloseCode.rateLimited);
+      this.#early.push(frame);
+    } else this.#handle(frame);
   }
 
   #handle(frame: Uint8Array): void {
@@ -110,28 +177,37 @@ export class Connection implements Peer {
           room.answerSyncStep1(this, message.stateVector);
           break;
         case 'update':
-          if (!isEmptyUpdate(message.update))
-            this.#registry.submitUpdate(room, message.update, this, message.frame);
-          else this.#registry.acknowledge(room, this);
+          if (!this.#role || !canWrite(this.#role)) this.#refuseWrite();
+          else if (isEmptyUpdate(message.update)) this.#registry.acknowledge(room, this);
+          else this.#registry.submitUpdate(room, message.update, this, message.frame);
           break;
         case 'awareness':
-          room.applyAwareness(this, message.update, message.frame);
+          room.applyAwareness(this, message.update);
           break;
         case 'queryAwareness':
           room.sendAwarenessTo(this);
           break;
       }
     } catch (err) {
-      // y-protocols throws on payloads that decode as frames but not as Yjs data.
+      // y-protocols and Yjs throw on payloads that frame correctly but are not valid data.
       this.#reject(err instanceof Error ? err.message : 'invalid payload');
     }
   }
 
+  /** Viewers' updates are dropped, and the client is told why (y-protocols auth message). */
+  #refuseWrite(): void {
+    const now = performance.now();
+    if (now - this.#lastReadOnlyNotice < READ_ONLY_NOTICE_MS) return;
+    this.#lastReadOnlyNotice = now;
+    this.send(encodeAuthDenied('read-only: your role in this workspace does not allow changes'));
+  }
+
   #reject(detail: string): void {
+    // Logged once: the connection is closed right after.
     this.#log.warn('malformed message, closing connection', {
       conn: this.id,
       room: this.#room?.name,
-      detail
+      detail: detail.slice(0, 200)
     });
     this.close(CloseCode.malformedMessage);
   }
@@ -139,6 +215,16 @@ export class Connection implements Peer {
   #onClose(): void {
     if (this.#closed) return;
     this.#closed = true;
-    if (this.#room) this.#registry.leave(this.#room, this);
+    this.#early = null;
+    try {
+      if (this.#room) this.#registry.leave(this.#room, this);
+    } catch (err) {
+      // A bug in leaving must not take the process (and everyone else's connections) down.
+      this.#log.error('leaving the room failed', {
+        conn: this.id,
+        error: err instanceof Error ? err.message : String(err)
+      });
+    }
+    for (const listener of this.#closeListeners) listener();
   }
 }

@@ -4,6 +4,8 @@ import type { CloseReason } from './closeCodes.ts';
 export interface Peer {
   /** A short id for logs (never a credential). */
   readonly id: string;
+  /** The authenticated name, shown in presence whatever the client claims. */
+  readonly displayName: string;
   /** The client asked to be told its updates are committed (`?acks=1`). */
   readonly wantsAcks: boolean;
   /** Sync messages (step 1, step 2, update) received from this client so far. */

@@ -1,24 +1,28 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { AccessControl, MembershipChange } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
 import { CloseCode } from './closeCodes.ts';
-import { Connection } from './Connection.ts';
-import { parseRoomName } from './roomName.ts';
+import { Connection, type Admission } from './Connection.ts';
+import { parseRoomName, type RoomName } from './roomName.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 
 export const SYNC_PATH = '/sync/';
 
 export type RelayOptions = {
+  access: AccessControl;
   maxMessageBytes: number;
+  messagesPerSecond: number;
+  maxConnectionsPerUser: number;
   /** Origins allowed besides the server's own (browsers always send one; other clients don't). */
   allowedOrigins: string[];
 };
 
 /**
  * The websocket transport: accepts upgrades on `/sync/<workspaceId>/<docId>`, refuses foreign
- * origins and bad room names, and hands each socket to a `Connection`. Document logic lives in
- * the registry and rooms.
+ * origins, admits each socket (authenticated, authorised for the room's workspace) before any
+ * document byte is sent, and follows membership changes on open connections.
  */
 export class Relay {
   readonly #wss: WebSocketServer;
@@ -26,6 +30,8 @@ export class Relay {
   readonly #log: Logger;
   readonly #options: RelayOptions;
   readonly #sockets = new Set<WebSocket>();
+  readonly #byUser = new Map<string, Set<Connection>>();
+  readonly #stopWatching: () => void;
   #accepting = true;
 
   constructor(registry: RoomRegistry, log: Logger, options: RelayOptions) {
@@ -33,6 +39,9 @@ export class Relay {
     this.#log = log;
     this.#options = options;
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.#stopWatching = options.access.onMembershipChange((change) =>
+      this.#membershipChanged(change)
+    );
   }
 
   get connectionCount(): number {
@@ -51,21 +60,76 @@ export class Relay {
     if (!url.pathname.startsWith(SYNC_PATH)) return false;
     if (!this.#accepting) return (refuse(socket, 503, 'Service Unavailable'), true);
     if (!this.#originAllowed(req)) {
-      this.#log.warn('refused cross-origin websocket', { origin: req.headers.origin });
+      this.#log.warn('refused cross-origin websocket', {
+        origin: req.headers.origin?.slice(0, 200)
+      });
       return (refuse(socket, 403, 'Forbidden'), true);
     }
     const room = parseRoomName(decodePath(url.pathname.slice(SYNC_PATH.length)));
+    // An empty `token=` is no token: the session cookie (if any) decides.
+    const token = url.searchParams.get('token') || null;
+    const cookieHeader = req.headers.cookie;
     const wantsAcks = url.searchParams.get('acks') === '1';
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       if (!room) return ws.close(CloseCode.invalidRoom.code, CloseCode.invalidRoom.reason);
       this.#sockets.add(ws);
       ws.on('close', (code) => {
         this.#sockets.delete(ws);
-        if (code === 1009) this.#log.warn('frame over the size limit', { room: room.room });
+        if (code === CloseCode.messageTooBig.code)
+          this.#log.warn('frame over the size limit', { room: room.room });
       });
-      new Connection(ws, room.room, this.#registry, this.#log, wantsAcks);
+      const target = room;
+      new Connection(ws, this.#registry, this.#log, {
+        roomName: target.room,
+        workspaceId: target.workspaceId,
+        wantsAcks,
+        messagesPerSecond: this.#options.messagesPerSecond,
+        admit: (connection) => this.#admit(connection, target, cookieHeader, token)
+      });
     });
     return true;
+  }
+
+  async #admit(
+    connection: Connection,
+    room: RoomName,
+    cookieHeader: string | undefined,
+    token: string | null
+  ): Promise<Admission | (typeof CloseCode)[keyof typeof CloseCode]> {
+    const { access } = this.#options;
+    const principal = await access.authenticate({ cookieHeader, token });
+    if (!principal) return CloseCode.unauthorised;
+    // Unknown and forbidden workspaces answer alike, so ids cannot be probed.
+    const role = await access.roleIn(principal, room.workspaceId);
+    if (!role) return CloseCode.forbidden;
+    const mine = this.#byUser.get(principal.userId) ?? new Set<Connection>();
+    if (mine.size >= this.#options.maxConnectionsPerUser) return CloseCode.tooManyConnections;
+    mine.add(connection);
+    this.#byUser.set(principal.userId, mine);
+    connection.onClose(() => {
+      mine.delete(connection);
+      if (mine.size === 0 && this.#byUser.get(principal.userId) === mine)
+        this.#byUser.delete(principal.userId);
+    });
+    if (principal.token) {
+      // A token's connection ends when the token does; the client then needs a new one.
+      const timer = setTimeout(
+        () => connection.close(CloseCode.unauthorised),
+        Math.max(0, principal.token.expiresAt - Date.now())
+      );
+      timer.unref();
+      connection.onClose(() => clearTimeout(timer));
+    }
+    return { principal, role };
+  }
+
+  #membershipChanged(change: MembershipChange): void {
+    for (const connection of this.#byUser.get(change.userId) ?? []) {
+      if (connection.workspaceId !== change.workspaceId) continue;
+      if (change.role === null) connection.close(CloseCode.accessRevoked);
+      // Reconnecting re-admits with the new role (for a token, never above the token's own).
+      else if (change.role !== connection.role) connection.close(CloseCode.roleChanged);
+    }
   }
 
   #originAllowed(req: IncomingMessage): boolean {
@@ -83,6 +147,7 @@ export class Relay {
   /** Stops accepting and closes every socket with "going away" (clients reconnect later). */
   close(): void {
     this.#accepting = false;
+    this.#stopWatching();
     for (const ws of this.#sockets) ws.close(CloseCode.goingAway.code, CloseCode.goingAway.reason);
     this.#wss.close();
   }

@@ -3,12 +3,22 @@ import * as Y from 'yjs';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import type { Peer } from './Peer.ts';
 import {
+  bindIdentity,
+  decodeAwarenessUpdate,
+  encodeAwarenessEntries,
+  type AwarenessEntry
+} from './awarenessGuard.ts';
+import {
   encodeAwareness,
+  encodeAwarenessMessage,
   encodeSaved,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate
 } from './protocol.ts';
+
+/** Awareness client ids one connection may hold (a tab has one; a few allow for reloads). */
+const MAX_PRESENCES_PER_PEER = 4;
 
 /**
  * One document held in memory while people are connected to it. An update is applied to the
@@ -21,12 +31,16 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it has announced (removed when it leaves). */
   readonly #peers = new Map<Peer, Set<number>>();
+  /** Which peer announced each awareness client id; nobody else may change or remove it. */
+  readonly #presenceOwners = new Map<number, Peer>();
   /** Sequence number of the last committed update. */
   lastCommittedSeq = 0;
   /** Updates stored since the last compaction (or load). */
   updatesSinceCompaction = 0;
   /** Updates handed to storage and not yet committed; a room is never evicted while > 0. */
   writesInFlight = 0;
+  /** Sync step 1 messages answered once nothing is in flight (see `answerSyncStep1`). */
+  readonly #heldStep1: { peer: Peer; stateVector: Uint8Array }[] = [];
 
   private constructor(name: string, doc: Y.Doc) {
     this.name = name;
@@ -68,14 +82,18 @@ export class Room {
     const owned = this.#peers.get(peer);
     this.#peers.delete(peer);
     if (owned && owned.size > 0) {
-      const ids = [...owned];
+      for (const id of owned) this.#presenceOwners.delete(id);
+      const ids = [...owned].filter((id) => this.awareness.meta.has(id));
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, peer);
       this.#broadcast(encodeAwareness(this.awareness, ids), null);
     }
   }
 
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
-    peer.send(encodeSyncStep2(this.doc, stateVector));
+    // The doc already holds the updates still being committed; a step 2 from it now would hand
+    // them out before they are durable. Answer once they are stored.
+    if (this.writesInFlight > 0) this.#heldStep1.push({ peer, stateVector });
+    else peer.send(encodeSyncStep2(this.doc, stateVector));
   }
 
   /** Integrates a client's update; throws (and changes nothing) when it is not valid Yjs data. */
@@ -94,22 +112,43 @@ export class Room {
     this.writesInFlight--;
     // A client's `update` frame is forwarded byte for byte; a sync step 2 is re-framed as an update.
     this.#broadcast(frame ?? encodeUpdate(update), origin);
+    if (this.writesInFlight === 0) {
+      for (const { peer, stateVector } of this.#heldStep1.splice(0)) {
+        if (peer.isOpen && this.#peers.has(peer)) peer.send(encodeSyncStep2(this.doc, stateVector));
+      }
+    }
   }
 
-  applyAwareness(peer: Peer, update: Uint8Array, frame: Uint8Array): void {
+  /**
+   * Applies a client's presence, bound to its identity: it may only announce or remove its own
+   * awareness client ids (a few per connection), and the name shown is its authenticated one.
+   * The update is decoded whole before anything is applied, so a broken one changes nothing.
+   */
+  applyAwareness(peer: Peer, update: Uint8Array): void {
     const owned = this.#peers.get(peer);
     if (!owned) return;
-    const before = new Set(this.awareness.getStates().keys());
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
-    } finally {
-      // y-protocols sets each entry as it reads it: when a later entry is broken, the states set
-      // so far must still be owned by this peer, or they outlive it when it is closed.
-      const after = this.awareness.getStates();
-      for (const id of after.keys()) if (!before.has(id)) owned.add(id);
-      for (const id of owned) if (!after.has(id)) owned.delete(id);
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of decodeAwarenessUpdate(update)) {
+      const owner = this.#presenceOwners.get(entry.clientId);
+      if (owner && owner !== peer) continue;
+      if (!owner && (entry.state === null || owned.size >= MAX_PRESENCES_PER_PEER)) continue;
+      accepted.push({ ...entry, state: bindIdentity(entry.state, peer.displayName) });
     }
-    this.#broadcast(frame, peer);
+    if (accepted.length === 0) return;
+    const bound = encodeAwarenessEntries(accepted);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, bound, peer);
+    for (const entry of accepted) {
+      // y-protocols ignores an entry whose clock is not newer (even a first state with clock 0):
+      // only ids it actually recorded are owned, or leaving would encode ids it does not know.
+      if (entry.state === null || !this.awareness.meta.has(entry.clientId)) {
+        owned.delete(entry.clientId);
+        this.#presenceOwners.delete(entry.clientId);
+      } else {
+        owned.add(entry.clientId);
+        this.#presenceOwners.set(entry.clientId, peer);
+      }
+    }
+    this.#broadcast(encodeAwarenessMessage(bound), peer);
   }
 
   sendAwarenessTo(peer: Peer): void {

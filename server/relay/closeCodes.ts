@@ -12,6 +12,10 @@ export const CloseCode = {
   unauthorised: { code: 4401, reason: 'unauthorised' },
   /** Valid credentials, but not for this room (also used for rooms that do not exist). */
   forbidden: { code: 4403, reason: 'forbidden' },
+  /** The person was removed from the workspace while connected. */
+  accessRevoked: { code: 4403, reason: 'access revoked' },
+  /** The person's role changed while connected; reconnecting applies the new one. */
+  roleChanged: { code: 4100, reason: 'role changed, reconnect' },
   /** The room name does not match the allowed pattern. */
   invalidRoom: { code: 4404, reason: 'invalid room name' },
   /** A frame larger than MAX_MESSAGE_BYTES (the standard code; `ws` sends it itself). */
@@ -19,7 +23,9 @@ export const CloseCode = {
   /** Storage did not accept the update; the client keeps it and resends after reconnecting. */
   storageUnavailable: { code: 4503, reason: 'storage unavailable, try again' },
   /** Too many messages per second; reconnect after a back-off. */
-  rateLimited: { code: 4529, reason: 'rate limited' }
+  rateLimited: { code: 4529, reason: 'rate limited' },
+  /** More open connections for one person than MAX_CONNECTIONS_PER_USER; retry later. */
+  tooManyConnections: { code: 4530, reason: 'too many connections' }
 } as const;
 
 export type CloseReason = (typeof CloseCode)[keyof typeof CloseCode];

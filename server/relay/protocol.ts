@@ -56,6 +56,13 @@ export function encodeAwareness(
   return encoding.toUint8Array(e);
 }
 
+export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.awareness);
+  encoding.writeVarUint8Array(e, awarenessUpdate);
+  return encoding.toUint8Array(e);
+}
+
 export function encodeSaved(syncMessagesStored: number): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.saved);
@@ -75,7 +82,7 @@ export function encodeAuthDenied(reason: string): Uint8Array {
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
   | { kind: 'update'; update: Uint8Array; frame: Uint8Array | null }
-  | { kind: 'awareness'; update: Uint8Array; frame: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' };
 
 export class MalformedMessage extends Error {}
@@ -97,7 +104,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       else if (sub === SyncType.update) message = { kind: 'update', update: payload, frame };
       else throw new MalformedMessage(`unknown sync message type ${sub}`);
     } else if (type === MessageType.awareness) {
-      message = { kind: 'awareness', update: decoding.readVarUint8Array(d), frame };
+      message = { kind: 'awareness', update: decoding.readVarUint8Array(d) };
     } else if (type === MessageType.queryAwareness) {
       message = { kind: 'queryAwareness' };
     } else {

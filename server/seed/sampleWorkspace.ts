@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 // The Yjs schema is shared with the app: one declaration of every root key and field.
 import {
-  DEFAULT_WORKSPACE_ID,
   DocumentField,
   documentRoots,
   INDEX_DOC_ID,
@@ -9,9 +8,6 @@ import {
 } from '../../src/lib/model/schema.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { writeBlocks, type Block } from './richText.ts';
-
-/** The app's built-in workspace. */
-export const SAMPLE_WORKSPACE_ID = DEFAULT_WORKSPACE_ID;
 
 type SampleDocument = { id: string; title: string; blocks: Block[] };
 
@@ -121,14 +117,15 @@ const SAMPLES: SampleDocument[] = [
 ];
 
 /**
- * Writes the sample documents into the built-in workspace, once: only when nothing at all is
- * stored for it yet, so a person's own data is never touched.
+ * Writes the sample documents into a workspace, once: only when nothing at all is stored for it
+ * yet, so a person's own data is never touched.
  */
 export async function seedSampleWorkspace(
   storage: RoomStorage,
+  workspaceId: string,
   now = Date.now()
 ): Promise<boolean> {
-  if ((await storage.listRooms(`${SAMPLE_WORKSPACE_ID}/`)).length > 0) return false;
+  if ((await storage.listRooms(`${workspaceId}/`)).length > 0) return false;
   const index = new Y.Doc();
   const documents = indexRoots.documents(index);
   const entries: { room: string; update: Uint8Array }[] = [];
@@ -136,7 +133,7 @@ export async function seedSampleWorkspace(
     const doc = new Y.Doc();
     writeBlocks(documentRoots.content(doc), sample.blocks);
     entries.push({
-      room: `${SAMPLE_WORKSPACE_ID}/${sample.id}`,
+      room: `${workspaceId}/${sample.id}`,
       update: Y.encodeStateAsUpdate(doc)
     });
     const meta = new Y.Map<unknown>();
@@ -149,7 +146,7 @@ export async function seedSampleWorkspace(
     documents.set(sample.id, meta);
   });
   entries.push({
-    room: `${SAMPLE_WORKSPACE_ID}/${INDEX_DOC_ID}`,
+    room: `${workspaceId}/${INDEX_DOC_ID}`,
     update: Y.encodeStateAsUpdate(index)
   });
   await storage.append(entries);

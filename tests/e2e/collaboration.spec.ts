@@ -1,11 +1,6 @@
 import { expect, test } from '@playwright/test';
-import {
-  createDocument,
-  editorText,
-  insertParagraphAtEnd,
-  openApp,
-  waitAllSaved
-} from './fixtures/app.ts';
+import { TestNetwork } from './fixtures/accounts.ts';
+import { createDocument, editorText, insertParagraphAtEnd, waitAllSaved } from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -15,16 +10,12 @@ test.afterAll(async () => server.dispose());
 test('SY1 two people editing one document at once converge; PR1 each sees the other’s caret and name', async ({
   browser
 }) => {
-  const anna = await openApp(await browser.newContext(), server.url, 'Анна Лобанова');
+  const network = await TestNetwork.create(browser, server.url, 'Анна Лобанова');
+  const anna = await network.open(network.owner);
   const id = await createDocument(anna, 'План проекта «Театр на окошке»');
   await insertParagraphAtEnd(anna, 'Цель: познакомить учащихся с народной культурой Белгородчины.');
 
-  const boris = await openApp(
-    await browser.newContext(),
-    server.url,
-    'Борис Юрченко',
-    `/doc?id=${id}`
-  );
+  const boris = await network.open(await network.join('Борис Юрченко', 'editor'), `/doc?id=${id}`);
   await expect.poll(() => editorText(boris)).toContain('народной культурой Белгородчины');
   await expect(boris.getByTestId('doc-title')).toHaveValue('План проекта «Театр на окошке»');
 
@@ -61,14 +52,10 @@ test('SY1 two people editing one document at once converge; PR1 each sees the ot
 test('SY3 typing with the keyboard reaches the other person and both show every change saved', async ({
   browser
 }) => {
-  const anna = await openApp(await browser.newContext(), server.url, 'Анна Лобанова');
+  const network = await TestNetwork.create(browser, server.url, 'Анна Лобанова');
+  const anna = await network.open(network.owner);
   const id = await createDocument(anna, 'Протокол круглого стола');
-  const boris = await openApp(
-    await browser.newContext(),
-    server.url,
-    'Борис Юрченко',
-    `/doc?id=${id}`
-  );
+  const boris = await network.open(await network.join('Борис Юрченко', 'editor'), `/doc?id=${id}`);
   await expect(boris.locator('.ProseMirror')).toBeVisible();
 
   await anna.locator('.ProseMirror').click();

@@ -1,26 +1,36 @@
 import { expect, test } from '@playwright/test';
-import { createDocument, openApp, waitAllSaved } from './fixtures/app.ts';
+import { PASSWORD, TestNetwork, uniqueEmail } from './fixtures/accounts.ts';
+import { createDocument, editorText, insertParagraphAtEnd, waitAllSaved } from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
 test.beforeAll(async () => void (await server.start()));
 test.afterAll(async () => server.dispose());
 
-test('DL1 a person names themselves, creates, renames, deletes and restores a document', async ({
+test('DL1 register, create a workspace, then create, rename, delete and restore a document; AC-UI1 invite a colleague who joins and edits', async ({
   browser
 }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
 
-  // First visit: the app asks for a display name, in Russian.
-  await expect(page.getByRole('heading', { name: 'Как вас зовут?' })).toBeVisible();
-  await page.getByLabel('Ваше имя').fill('Юрченко О. Ф.');
-  await page.getByRole('button', { name: 'Готово' }).click();
-  await expect(page.getByRole('button', { name: /Юрченко/ })).toBeVisible();
+  // Not signed in: the app asks to sign in, in Russian, and offers registration.
+  await expect(page.getByRole('heading', { name: 'Вход в Узел' })).toBeVisible();
+  await page.getByRole('link', { name: /Зарегистрируйтесь/ }).click();
+  await page.getByLabel('Имя и фамилия').fill('Юрченко Ольга Фёдоровна');
+  await page.getByLabel('Электронная почта').fill(uniqueEmail('yurchenko'));
+  await page.getByLabel('Пароль').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+
+  // No workspace yet: create one.
+  await expect(page.getByRole('heading', { name: 'Пространства' })).toBeVisible();
+  await page.getByLabel('Название пространства').fill('Станция юных техников');
+  await page.getByRole('button', { name: 'Создать пространство' }).click();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Станция юных техников');
   await expect(page.getByText('Документов пока нет')).toBeVisible();
 
   const id = await createDocument(page, 'Методическая разработка «Народная кукла»');
+  await insertParagraphAtEnd(page, 'Цель: знакомство с традиционной тряпичной куклой.');
   await page.getByRole('link', { name: /Ко всем документам/ }).click();
   const row = page.locator(`[data-testid="document-row"][data-id="${id}"]`);
   await expect(row).toContainText('Методическая разработка «Народная кукла»');
@@ -43,21 +53,45 @@ test('DL1 a person names themselves, creates, renames, deletes and restores a do
   await expect(page.getByText('Корзина (0)')).toBeVisible();
   await waitAllSaved(page);
 
-  // The list and the bin are shared: a second person sees the same after the round trip.
-  const other = await (await browser.newContext()).newPage();
-  await other.addInitScript(() => localStorage.setItem('uzel:display-name', 'Массольд Е. Д.'));
-  await other.goto(server.url);
-  await expect(other.locator(`[data-testid="document-row"][data-id="${id}"]`)).toContainText(
-    'Мастер-класс «Народная кукла»'
-  );
+  // Invite a colleague as an editor with a link from the members page.
+  await page.getByRole('link', { name: 'Участники' }).click();
+  await page.getByTestId('invite-role').selectOption('editor');
+  await page.getByRole('button', { name: 'Создать ссылку' }).click();
+  const link = await page.getByTestId('invite-link').inputValue();
+  expect(link).toContain('/invite?token=');
+
+  const colleague = await (await browser.newContext()).newPage();
+  await colleague.goto(link);
+  await expect(
+    colleague.getByText('Вас приглашают в пространство «Станция юных техников» с ролью «редактор».')
+  ).toBeVisible();
+  await colleague.getByRole('link', { name: 'Зарегистрироваться' }).click();
+  await colleague.getByLabel('Имя и фамилия').fill('Массольд Елена Дмитриевна');
+  await colleague.getByLabel('Электронная почта').fill(uniqueEmail('massold'));
+  await colleague.getByLabel('Пароль').fill(PASSWORD);
+  await colleague.getByRole('button', { name: 'Зарегистрироваться' }).click();
+  await colleague.getByRole('button', { name: 'Принять приглашение' }).click();
+  await expect(colleague.getByTestId('workspace-name')).toHaveText('Станция юных техников');
+  await colleague.locator(`[data-testid="document-row"][data-id="${id}"] a`).click();
+  await expect.poll(() => editorText(colleague)).toContain('традиционной тряпичной куклой');
+  await insertParagraphAtEnd(colleague, 'Дополнение Елены: схема сборки куклы.');
+
+  // Both see each other's work; the owner sees the new member.
+  await page.getByRole('link', { name: 'Участники' }).click();
+  await expect(
+    page.getByTestId('member-row').filter({ hasText: 'Массольд Елена Дмитриевна' })
+  ).toHaveCount(1);
+  await page.goto(`${server.url}/doc?id=${id}`);
+  await expect.poll(() => editorText(page)).toContain('Дополнение Елены: схема сборки куклы.');
   await context.close();
+  await colleague.context().close();
 });
 
 test('DL2 the interface switches to English and back, with plurals in each language', async ({
   browser
 }) => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url, 'Лобанова Л. Е.');
+  const network = await TestNetwork.create(browser, server.url, 'Лобанова Людмила');
+  const page = await network.open(network.owner);
   await expect(page.getByRole('heading', { name: 'Документы' })).toBeVisible();
   await page.getByRole('button', { name: 'Язык интерфейса' }).click();
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
@@ -67,14 +101,14 @@ test('DL2 the interface switches to English and back, with plurals in each langu
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
   await page.getByRole('button', { name: 'Interface language' }).click();
   await expect(page.getByRole('heading', { name: 'Документы' })).toBeVisible();
-  await context.close();
+  await network.owner.close();
 });
 
 test('DL3 a link to a document that does not exist says so instead of failing', async ({
   browser
 }) => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url, 'Лобанова Л. Е.', '/doc?id=../../etc');
+  const network = await TestNetwork.create(browser, server.url, 'Лобанова Людмила');
+  const page = await network.open(network.owner, '/doc?id=../../etc');
   await expect(page.getByText('Документ не найден')).toBeVisible();
-  await context.close();
+  await network.owner.close();
 });

@@ -3,12 +3,12 @@ import {
   createDocument,
   editorText,
   insertParagraphAtEnd,
-  openApp,
   status,
   waitAllSaved,
   waitForServiceWorker,
   waitSavedLocally
 } from './fixtures/app.ts';
+import { TestNetwork } from './fixtures/accounts.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -18,14 +18,15 @@ test.afterAll(async () => server.dispose());
 test('OF1 edits made offline, across an offline reload and a closed tab, reach the other person; OF2; SS1', async ({
   browser
 }) => {
-  const annaContext = await browser.newContext();
-  const anna = await openApp(annaContext, server.url, 'Анна Лобанова');
+  const network = await TestNetwork.create(browser, server.url, 'Анна Лобанова');
+  const annaContext = network.owner;
+  const anna = await network.open(annaContext);
   const id = await createDocument(anna, 'Мастер-класс «Народная кукла»');
   await insertParagraphAtEnd(anna, 'Материалы: лоскуты ткани, нитки.');
   await waitAllSaved(anna);
 
-  const borisContext = await browser.newContext();
-  let boris = await openApp(borisContext, server.url, 'Борис Юрченко', `/doc?id=${id}`);
+  const borisContext = await network.join('Борис Юрченко', 'editor');
+  let boris = await network.open(borisContext, `/doc?id=${id}`);
   await expect.poll(() => editorText(boris)).toContain('Материалы: лоскуты ткани');
   await waitForServiceWorker(boris);
   await waitAllSaved(boris);

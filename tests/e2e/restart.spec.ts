@@ -3,10 +3,10 @@ import {
   createDocument,
   editorText,
   insertParagraphAtEnd,
-  openApp,
   status,
   waitAllSaved
 } from './fixtures/app.ts';
+import { TestNetwork } from './fixtures/accounts.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -16,8 +16,10 @@ test.afterAll(async () => server.dispose());
 test('ST5 a relay killed with SIGKILL and restarted has every acknowledged edit, and editing continues', async ({
   browser
 }) => {
-  const annaContext = await browser.newContext();
-  const anna = await openApp(annaContext, server.url, 'Анна Лобанова');
+  const network = await TestNetwork.create(browser, server.url, 'Анна Лобанова');
+  const borisContext = await network.join('Борис Юрченко', 'editor');
+  const annaContext = network.owner;
+  const anna = await network.open(annaContext);
   const id = await createDocument(anna, 'Отчёт о выставке в Пушкинской библиотеке');
   await insertParagraphAtEnd(anna, 'Выставка работ учащихся Станции юных техников.');
   await waitAllSaved(anna);
@@ -28,8 +30,7 @@ test('ST5 a relay killed with SIGKILL and restarted has every acknowledged edit,
   await server.kill();
   await server.start();
 
-  const borisContext = await browser.newContext();
-  const boris = await openApp(borisContext, server.url, 'Борис Юрченко', `/doc?id=${id}`);
+  const boris = await network.open(borisContext, `/doc?id=${id}`);
   await expect
     .poll(() => editorText(boris))
     .toContain('Выставка работ учащихся Станции юных техников.');

@@ -1,20 +1,32 @@
 import { expect, test } from '@playwright/test';
-import { editorText, openApp } from './fixtures/app.ts';
+import { TestNetwork } from './fixtures/accounts.ts';
+import { editorText } from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
 test.beforeAll(async () => void (await server.start({ SAMPLE_DATA: 'on' })));
 test.afterAll(async () => server.dispose());
 
-test('SD3 a first start shows Russian sample documents that open in the editor', async ({
+test('SD3 the first workspace on a new server holds Russian sample documents that open in the editor', async ({
   browser
 }) => {
-  const context = await browser.newContext({ viewport: { width: 768, height: 1024 } });
-  const page = await openApp(context, server.url, 'Массольд Е. Д.');
+  const network = await TestNetwork.create(browser, server.url, 'Массольд Елена');
+  const page = await network.open(network.owner);
   await expect(page.getByText('4 документа', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: /План проекта «Театр на окошке»/ }).click();
   await expect.poll(() => editorText(page)).toContain('Подготовить сценарий первого вечера');
   await expect(page.locator('.ProseMirror ul[data-type="taskList"] li')).toHaveCount(3);
   await expect(page.locator('.ProseMirror h2').first()).toHaveText('Цель');
-  await context.close();
+
+  // Only the first workspace gets them.
+  const second = await TestNetwork.create(
+    browser,
+    server.url,
+    'Лобанова Людмила',
+    'Второе пространство'
+  );
+  const empty = await second.open(second.owner);
+  await expect(empty.getByText('Документов пока нет')).toBeVisible();
+  await network.owner.close();
+  await second.owner.close();
 });

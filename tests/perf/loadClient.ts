@@ -70,10 +70,12 @@ export class LoadClient {
         clearTimeout(timer);
         reject(err);
       });
-      ws.on('close', () => {
+      ws.on('close', (code, reason) => {
         if (!this.#closing) this.closedEarly = true;
         clearTimeout(timer);
-        reject(new Error(`client ${this.index}: closed before sync`));
+        reject(
+          new Error(`client ${this.index}: closed before sync (${code} ${reason.toString()})`)
+        );
       });
     });
   }

@@ -17,7 +17,9 @@ export type RunningServer = {
   kind: ServerKind;
   pid: number;
   /** The websocket URL a client opens for one document. */
-  docUrl(workspace: string, doc: string): string;
+  docUrl(doc: string): string;
+  /** Throws if the server has died (a crash mid-run would otherwise look like a slow server). */
+  assertRunning(): void;
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
   stop(graceMs?: number): Promise<StopResult>;
 };
@@ -28,8 +30,9 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const live = new Set<ChildProcess>();
 
 // Whatever happens to the benchmark (abort, exception), no server is left holding a port.
+// SIGTERM rather than SIGKILL so that our relay still removes its temporary data folder.
 process.on('exit', () => {
-  for (const child of live) child.kill('SIGKILL');
+  for (const child of live) child.kill('SIGTERM');
 });
 
 export async function startServer(
@@ -44,10 +47,11 @@ async function startOurs(profileDir?: string): Promise<RunningServer> {
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const child = launch([...profile, '--import', 'tsx', entry], process.env);
   const line = await firstLine(child, (l) => l.startsWith('{'));
-  const { url } = JSON.parse(line) as { url: string };
-  const base = url.replace(/^http/, 'ws');
+  const ready = JSON.parse(line) as { url: string; workspace: string; token: string };
+  const base = `${ready.url.replace(/^http/, 'ws')}/sync/${ready.workspace}`;
+  const query = `token=${encodeURIComponent(ready.token)}&acks=1`;
   // `acks=1` as the app asks for it: the server then also sends "saved" messages, a real cost.
-  return running('ours', child, (ws, doc) => `${base}/sync/${ws}/${doc}?acks=1`);
+  return running('ours', child, (doc) => `${base}/${doc}?${query}`);
 }
 
 async function startClassic(): Promise<RunningServer> {
@@ -57,14 +61,15 @@ async function startClassic(): Promise<RunningServer> {
   const port = await freePort();
   const child = launch([entry], { ...process.env, HOST: '127.0.0.1', PORT: String(port) });
   await firstLine(child, (l) => l.includes('running at'));
-  return running('classic', child, (ws, doc) => `ws://127.0.0.1:${port}/${ws}/${doc}`);
+  return running('classic', child, (doc) => `ws://127.0.0.1:${port}/bench/${doc}`);
 }
 
 function launch(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env,
-    stdio: ['ignore', 'pipe', 'inherit']
+    // stdin stays open as a lifeline: start-relay.ts exits when it closes.
+    stdio: ['pipe', 'pipe', 'inherit']
   });
   live.add(child);
   child.once('exit', () => live.delete(child));
@@ -74,10 +79,22 @@ function launch(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 function running(
   kind: ServerKind,
   child: ChildProcess,
-  docUrl: (workspace: string, doc: string) => string
+  docUrl: (doc: string) => string
 ): RunningServer {
   if (child.pid === undefined) throw new Error(`${kind} server has no pid`);
-  return { kind, pid: child.pid, docUrl, stop: (graceMs = 10_000) => stopChild(child, graceMs) };
+  return {
+    kind,
+    pid: child.pid,
+    docUrl,
+    assertRunning() {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(
+          `${kind} server exited during the run (${child.exitCode ?? child.signalCode})`
+        );
+      }
+    },
+    stop: (graceMs = 10_000) => stopChild(child, graceMs)
+  };
 }
 
 /** Resolves with the first stdout line accepted by `match`; rejects if the child dies first. */
@@ -153,4 +170,13 @@ export function cpuTicks(pid: number): CpuTicks {
 export function rssMiB(pid: number): number | null {
   const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match?.[1] ? Math.round(Number(match[1]) / 1024) : null;
+}
+
+/** Busy (not idle, not waiting for I/O) and total CPU time of the whole machine, in clock ticks. */
+export function machineCpuTicks(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busy: total - idle, total };
 }

@@ -30,7 +30,12 @@ for (const kind of options.servers) {
   process.stderr.write(
     `bench: ${kind}: ${options.docs}×${options.clients} clients, ${options.rate}/s each…\n`
   );
-  results[kind] = await runServer(kind, options, clockTicks);
+  try {
+    results[kind] = await runServer(kind, options, clockTicks);
+  } catch (err) {
+    process.stderr.write(`bench: ${kind}: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
 }
 clearTimeout(deadline);
 
@@ -72,7 +77,18 @@ for (const r of Object.values(results)) {
   process.stdout.write(
     `${r.server.padEnd(8)} p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, delivered ${(r.deliveredFraction * 100).toFixed(2)} %, ` +
       `${r.deliveredPerSec} updates/s, ${r.cpuUsPerDelivered} µs CPU per update (${r.serverCpuPercent} % of a core); ` +
-      `generator ${r.generator.cpuPercent} % CPU\n`
+      `generator ${r.generator.cpuPercent} % CPU, other processes ${r.otherProcessesCpuPercent} %\n`
+  );
+}
+// Some "other" CPU is the servers' own (kernel threads flushing their writes, network softirqs);
+// well above that, another workload shares the two cores.
+const busy = Object.values(results).filter(
+  (r) => r.otherProcessesCpuPercent > 25 || r.generator.eventLoopDelayP99Ms > 20
+);
+if (busy.length > 0) {
+  process.stdout.write(
+    `warning: the machine was busy during ${busy.map((r) => r.server).join(', ')} ` +
+      `(other processes or generator lag): latencies are not representative, repeat the run\n`
   );
 }
 if (cpuRatio !== null) {

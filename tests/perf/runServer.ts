@@ -8,7 +8,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EditLog, type WindowSummary } from './editLog.ts';
 import { LoadClient } from './loadClient.ts';
 import type { BenchOptions } from './options.ts';
-import { cpuTicks, rssMiB, startServer, type ServerKind, type StopResult } from './processes.ts';
+import {
+  cpuTicks,
+  machineCpuTicks,
+  rssMiB,
+  startServer,
+  type ServerKind,
+  type StopResult
+} from './processes.ts';
 
 export type ServerResult = WindowSummary & {
   server: ServerKind;
@@ -24,6 +31,7 @@ export type ServerResult = WindowSummary & {
   serverCpuSystemPercent: number;
   serverRssMiB: number | null;
   windowSeconds: number;
+  /** Whole run (warm-up included): copies returned to the sender, "saved" acknowledgements. */
   echoes: number;
   acks: number;
   unknownIds: number;
@@ -32,6 +40,12 @@ export type ServerResult = WindowSummary & {
   connectSeconds: number;
   /** The generator's own load: if it is near 100 % or lags, the figures are the generator's. */
   generator: { cpuPercent: number; eventLoopDelayP99Ms: number };
+  /**
+   * CPU used during the window by everything except the server and the generator, in % of one
+   * core (a few % of it are kernel threads working for them). On a shared 2-core machine, much
+   * more than that makes latencies unreliable.
+   */
+  otherProcessesCpuPercent: number;
   stop: StopResult;
 };
 
@@ -52,7 +66,7 @@ export async function runServer(
   const clients: LoadClient[] = [];
   for (let d = 0; d < options.docs; d++) {
     for (let c = 0; c < options.clients; c++) {
-      clients.push(new LoadClient(clients.length, server.docUrl('bench', `doc${d}`), log));
+      clients.push(new LoadClient(clients.length, server.docUrl(`doc${d}`), log));
     }
   }
   const timers: NodeJS.Timeout[] = [];
@@ -76,12 +90,16 @@ export async function runServer(
     const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
     lag.enable();
     const genCpu0 = process.cpuUsage();
+    server.assertRunning();
     const ticks0 = cpuTicks(server.pid);
+    const machine0 = machineCpuTicks();
     const t0 = performance.now();
     log.startWindow();
     await sleep(options.seconds * 1000);
     log.endWindow();
+    server.assertRunning();
     const ticks1 = cpuTicks(server.pid);
+    const machine1 = machineCpuTicks();
     const windowSeconds = (performance.now() - t0) / 1000;
     const genCpu = process.cpuUsage(genCpu0);
     lag.disable();
@@ -97,6 +115,9 @@ export async function runServer(
     const cpuSeconds = userSeconds + systemSeconds;
     const percentOfCore = (seconds: number) => Math.round((seconds / windowSeconds) * 1000) / 10;
     const delivered = log.deliveredInWindow;
+    const generatorSeconds = (genCpu.user + genCpu.system) / 1e6;
+    const otherSeconds =
+      (machine1.busy - machine0.busy) / clockTicks - cpuSeconds - generatorSeconds;
     return {
       server: kind,
       ...summary,
@@ -116,13 +137,14 @@ export async function runServer(
       clientsClosedEarly: sum(clients, (c) => (c.closedEarly ? 1 : 0)),
       connectSeconds: Math.round(connectSeconds * 100) / 100,
       generator: {
-        cpuPercent: percentOfCore((genCpu.user + genCpu.system) / 1e6),
+        cpuPercent: percentOfCore(generatorSeconds),
         // The histogram records whole sampling intervals: subtract the interval to get the lag.
         eventLoopDelayP99Ms: Math.max(
           0,
           Math.round(lag.percentile(99) / 1e4 - LAG_RESOLUTION_MS * 100) / 100
         )
       },
+      otherProcessesCpuPercent: Math.max(0, percentOfCore(otherSeconds)),
       stop: await closeAndStop(clients, server.stop)
     };
   } finally {

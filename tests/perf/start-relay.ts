@@ -1,8 +1,9 @@
 /**
  * Runs Uzel's relay alone (no web app) in its own process, so the benchmark can read its CPU time
- * from /proc/<pid>/stat without counting the load generator. Prints `{"url","pid","dataDir"}` as
- * one JSON line on stdout once listening; on SIGTERM it closes like the real server (flushing
- * every queued update), removes its temporary data folder and exits.
+ * from /proc/<pid>/stat without counting the load generator. Prints `{"url","pid","dataDir",
+ * "workspace","token"}` as one JSON line on stdout once listening; on SIGTERM it closes like the real server (flushing
+ * every queued update), removes its temporary data folder and exits. It also stops when its stdin
+ * closes, so it cannot outlive the benchmark.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,17 +19,29 @@ const config = loadConfig({
   HOST: '127.0.0.1',
   PORT: '0',
   DATA_DIR: dataDir,
-  LOG_LEVEL: 'warn'
+  LOG_LEVEL: 'warn',
+  // Every load client connects as the same service member; the per-person cap is not under test.
+  MAX_CONNECTIONS_PER_USER: '1000000'
 });
 const log = createLogger(config.logLevel);
 const server = new UzelServer({ config, log });
+
+// The relay admits only members: one workspace, one editor, one sync token for all clients.
+const workspace = server.accounts.createWorkspace('Benchmark', null);
+const member = server.accounts.ensureServiceMember(workspace.id, 'Benchmark', 'editor');
+const grant = server.accounts.issueSyncToken(member.id, workspace.id);
+if (!grant) throw new Error('could not issue a sync token for the benchmark');
+
 const url = await server.listen();
-process.stdout.write(JSON.stringify({ url, pid: process.pid, dataDir }) + '\n');
+const ready = { url, pid: process.pid, dataDir, workspace: workspace.id, token: grant.token };
+process.stdout.write(JSON.stringify(ready) + '\n');
 
 let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
+  // A flush that hangs must not leave a relay running after the benchmark is gone.
+  setTimeout(() => process.exit(1), 15_000).unref();
   server
     .close()
     .catch((err: unknown) => {
@@ -43,3 +56,6 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// stdin is a pipe from the benchmark: if the benchmark dies without stopping us, it closes.
+process.stdin.on('close', stop);
+process.stdin.resume();

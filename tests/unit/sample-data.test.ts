@@ -5,7 +5,9 @@ import * as Y from 'yjs';
 import { SAMPLE_DOCUMENT_IDS, seedSampleWorkspace } from '../../server/seed/sampleWorkspace.ts';
 import { SqliteStorage } from '../../server/storage/SqliteStorage.ts';
 import { contentExtensions } from '../../src/lib/editor/createEditor.ts';
-import { DEFAULT_WORKSPACE_ID, documentRoots } from '../../src/lib/model/schema.ts';
+import { documentRoots } from '../../src/lib/model/schema.ts';
+
+const WORKSPACE = 'ws-sample';
 import { WorkspaceIndex } from '../../src/lib/model/WorkspaceIndex.ts';
 import { makeTempDir } from './helpers/relay.ts';
 
@@ -26,9 +28,9 @@ describe('sample data', () => {
     const tmp = makeTempDir();
     const storage = new SqliteStorage(`${tmp.dir}/uzel.sqlite`);
     cleanups.push(tmp.remove, () => storage.close());
-    expect(await seedSampleWorkspace(storage)).toBe(true);
+    expect(await seedSampleWorkspace(storage, WORKSPACE)).toBe(true);
 
-    const index = new WorkspaceIndex(await load(storage, `${DEFAULT_WORKSPACE_ID}/index`));
+    const index = new WorkspaceIndex(await load(storage, `${WORKSPACE}/index`));
     expect(
       index
         .all()
@@ -39,14 +41,14 @@ describe('sample data', () => {
 
     const schema = getSchema(contentExtensions());
     for (const id of SAMPLE_DOCUMENT_IDS) {
-      const doc = await load(storage, `${DEFAULT_WORKSPACE_ID}/${id}`);
+      const doc = await load(storage, `${WORKSPACE}/${id}`);
       const node = yXmlFragmentToProseMirrorRootNode(documentRoots.content(doc), schema);
       // check() throws when the content does not fit the editor's schema.
       expect(() => node.check()).not.toThrow();
       expect(node.textContent.length).toBeGreaterThan(20);
     }
     const plan = yXmlFragmentToProseMirrorRootNode(
-      documentRoots.content(await load(storage, `${DEFAULT_WORKSPACE_ID}/sample-theatre-plan`)),
+      documentRoots.content(await load(storage, `${WORKSPACE}/sample-theatre-plan`)),
       schema
     );
     const types = new Set<string>();
@@ -61,12 +63,8 @@ describe('sample data', () => {
     cleanups.push(tmp.remove, () => storage.close());
     const own = new Y.Doc();
     own.getText('t').insert(0, 'моё');
-    await storage.append([
-      { room: `${DEFAULT_WORKSPACE_ID}/index`, update: Y.encodeStateAsUpdate(own) }
-    ]);
-    expect(await seedSampleWorkspace(storage)).toBe(false);
-    expect(await storage.listRooms(`${DEFAULT_WORKSPACE_ID}/`)).toEqual([
-      `${DEFAULT_WORKSPACE_ID}/index`
-    ]);
+    await storage.append([{ room: `${WORKSPACE}/index`, update: Y.encodeStateAsUpdate(own) }]);
+    expect(await seedSampleWorkspace(storage, WORKSPACE)).toBe(false);
+    expect(await storage.listRooms(`${WORKSPACE}/`)).toEqual([`${WORKSPACE}/index`]);
   });
 });

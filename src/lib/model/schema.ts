@@ -8,9 +8,6 @@ import * as Y from 'yjs';
 /** The document id of a workspace's index (its room is `<workspaceId>/index`). */
 export const INDEX_DOC_ID = 'index';
 
-/** Until accounts arrive, the app works in one built-in workspace. */
-export const DEFAULT_WORKSPACE_ID = 'main';
-
 /** Workspace index: `documents` maps a document id to its metadata map. */
 export const indexRoots = {
   documents: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('documents')

@@ -1,21 +1,43 @@
-import { getContext, setContext } from 'svelte';
+import type { Role, WorkspaceSummary } from '../api/client.ts';
 import { WorkspaceIndex } from '../model/WorkspaceIndex.ts';
 import { INDEX_DOC_ID, roomName } from '../model/schema.ts';
 import { acquireDoc, type DocLease } from '../sync/docPool.ts';
 import { DocumentList } from './DocumentList.svelte.ts';
 
-/** A workspace as the app holds it: its index doc, kept open while the app runs. */
+/** A workspace as the app holds it: its index doc, kept open while it is the current one. */
 export class Workspace {
   readonly id: string;
   readonly indexLease: DocLease;
   readonly index: WorkspaceIndex;
   readonly documents: DocumentList;
+  #name = $state('');
+  #role = $state<Role>('viewer');
 
-  constructor(id: string) {
-    this.id = id;
-    this.indexLease = acquireDoc(roomName(id, INDEX_DOC_ID));
+  constructor(summary: WorkspaceSummary) {
+    this.id = summary.id;
+    this.#name = summary.name;
+    this.#role = summary.role;
+    this.indexLease = acquireDoc(roomName(summary.id, INDEX_DOC_ID));
     this.index = new WorkspaceIndex(this.indexLease.doc.doc);
     this.documents = new DocumentList(this.index);
+  }
+
+  get name(): string {
+    return this.#name;
+  }
+
+  get role(): Role {
+    return this.#role;
+  }
+
+  /** Owners and editors change documents; viewers only read. */
+  get canWrite(): boolean {
+    return this.#role !== 'viewer';
+  }
+
+  update(summary: WorkspaceSummary): void {
+    this.#name = summary.name;
+    this.#role = summary.role;
   }
 
   room(docId: string): string {
@@ -27,14 +49,27 @@ export class Workspace {
   }
 }
 
-const KEY = Symbol('workspace');
+/** The workspace the person is working in; pages read it, the layout switches it. */
+class CurrentWorkspace {
+  #workspace = $state.raw<Workspace | null>(null);
 
-export function provideWorkspace(workspace: Workspace): void {
-  setContext(KEY, workspace);
+  get current(): Workspace | null {
+    return this.#workspace;
+  }
+
+  show(summary: WorkspaceSummary | null): void {
+    const open = this.#workspace;
+    if (open && summary && open.id === summary.id) return open.update(summary);
+    open?.destroy();
+    this.#workspace = summary ? new Workspace(summary) : null;
+  }
 }
 
+export const currentWorkspace = new CurrentWorkspace();
+
+/** For pages rendered inside the layout, which only renders them once a workspace is open. */
 export function useWorkspace(): Workspace {
-  const workspace = getContext<Workspace | undefined>(KEY);
-  if (!workspace) throw new Error('useWorkspace() outside the app layout');
+  const workspace = currentWorkspace.current;
+  if (!workspace) throw new Error('useWorkspace() before a workspace is open');
   return workspace;
 }

@@ -6,11 +6,23 @@ import { localStorageCount, SaveTracker } from './SaveTracker.ts';
 import { createTrackedProvider } from './trackedProvider.ts';
 
 /** Close codes the app explains to the person (see server/relay/closeCodes.ts). */
-const CLOSE_TOO_BIG = 1009;
-const CLOSE_STORAGE = 4503;
+const PROBLEM_BY_CLOSE_CODE: Record<number, SyncProblem> = {
+  1009: 'tooBig',
+  4401: 'unauthorised',
+  4403: 'forbidden',
+  4100: 'roleChanged',
+  4503: 'storage',
+  4529: 'rateLimited',
+  4530: 'rateLimited'
+};
 
 export type Connection = 'offline' | 'connecting' | 'online';
-export type SyncProblem = 'tooBig' | 'storage' | 'refused' | null;
+/**
+ * Why the server closed the connection, when it did so on purpose. `unauthorised` and
+ * `forbidden` stop reconnecting until `reconnect()`; the others retry by themselves.
+ */
+export type SyncProblem =
+  'tooBig' | 'storage' | 'unauthorised' | 'forbidden' | 'roleChanged' | 'rateLimited' | null;
 
 export type SyncState = {
   connection: Connection;
@@ -88,11 +100,11 @@ export class SyncedDoc {
       if (synced) this.#set({ synced: true, problem: null });
     });
     this.provider.on('connection-close', (event) => {
-      const code = event?.code;
-      if (code === CLOSE_TOO_BIG) this.#set({ problem: 'tooBig' });
-      else if (code === CLOSE_STORAGE) this.#set({ problem: 'storage' });
+      const problem = event ? PROBLEM_BY_CLOSE_CODE[event.code] : undefined;
+      if (problem) this.#set({ problem });
     });
-    this.provider.on('closed', () => this.#set({ problem: 'refused', connection: 'offline' }));
+    // A refusal the server means (4400–4499): y-websocket stops retrying until reconnect().
+    this.provider.on('closed', () => this.#set({ connection: 'offline' }));
 
     this.#cleanups.push(
       onConnectivityChange((online) => {
@@ -115,6 +127,12 @@ export class SyncedDoc {
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Tries again after a refusal, e.g. once the person has signed in again. */
+  reconnect(): void {
+    this.#set({ problem: null, connection: isBrowserOnline() ? 'connecting' : 'offline' });
+    if (isBrowserOnline()) this.provider.connect();
   }
 
   /** Calls `listener` after each change made on this device (not received, not loaded). */

@@ -6,6 +6,7 @@ import {
   createTrackedProvider,
   type TrackedProvider
 } from '../../../src/lib/sync/trackedProvider.ts';
+import { tokenFor } from '../helpers/credentials.ts';
 import { makeTempDir, TestRelay } from '../helpers/relay.ts';
 import { StoreReader } from '../helpers/storedDoc.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -49,7 +50,8 @@ function client(relay: TestRelay, room: string, store = memoryStore(), doc = new
   let changes = 0;
   const tracker = new SaveTracker(store, () => changes++);
   const tracked: TrackedProvider = createTrackedProvider(relay.syncUrl, room, doc, tracker, {
-    WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket
+    WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token: tokenFor(room)! }
   });
   (tracked.provider as unknown as { bcconnected: boolean }).bcconnected = false;
   cleanups.push(() => tracked.dispose());

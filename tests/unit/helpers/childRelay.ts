@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Accounts } from '../../../server/accounts/Accounts.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { useAccounts } from './credentials.ts';
 import type { RelayEnv } from './relay.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -57,6 +60,11 @@ export function spawnRelay(dataDir: string, env: RelayEnv = {}): Promise<ChildRe
       if (!line || started) return;
       started = true;
       clearTimeout(timer);
+      // Clients of the child carry tokens signed with the key in its data folder.
+      useAccounts(
+        Accounts.fromConfig(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })),
+        dataDir
+      );
       resolve({
         url: line.trim(),
         syncUrl: line.trim().replace(/^http/, 'ws') + '/sync',

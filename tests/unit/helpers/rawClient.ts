@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { WebSocket, type ClientOptions } from 'ws';
+import { withToken } from './credentials.ts';
 import { waitFor } from './wait.ts';
 
 export type Closed = { code: number; reason: string };
@@ -21,7 +22,7 @@ export class RawClient {
   }
 
   static open(url: string, options?: ClientOptions): Promise<RawClient> {
-    const ws = new WebSocket(url, options);
+    const ws = new WebSocket(withToken(url), options);
     const client = new RawClient(ws);
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(client));
@@ -72,7 +73,7 @@ export class RawClient {
 /** Attempts an upgrade and reports the HTTP status of a refusal, or 101 when it was accepted. */
 export function upgradeStatus(url: string, options?: ClientOptions): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, options);
+    const ws = new WebSocket(withToken(url), options);
     ws.once('open', () => {
       ws.close();
       resolve(101);

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../server/config.ts';
 import { createLogger } from '../../../server/log.ts';
+import type { RoomStorage } from '../../../server/storage/RoomStorage.ts';
 import { UzelServer } from '../../../server/UzelServer.ts';
+import { useAccounts } from './credentials.ts';
 
 /** The settings a test may change; everything else keeps the server's default. */
 export type RelayEnv = Partial<
@@ -12,7 +14,9 @@ export type RelayEnv = Partial<
     | 'COMPACT_AFTER_UPDATES'
     | 'MAX_MESSAGE_BYTES'
     | 'ALLOWED_ORIGINS'
-    | 'SQLITE_SYNC',
+    | 'SQLITE_SYNC'
+    | 'MESSAGES_PER_SECOND'
+    | 'MAX_CONNECTIONS_PER_USER',
     string
   >
 >;
@@ -20,6 +24,11 @@ export type RelayEnv = Partial<
 export function makeTempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'uzel-test-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Where the server keeps its SQLite file inside DATA_DIR. */
+export function dbFileIn(dataDir: string): string {
+  return path.join(dataDir, 'uzel.sqlite');
 }
 
 /**
@@ -39,7 +48,12 @@ export class TestRelay {
     this.env = env;
   }
 
-  static async start(dataDir: string, env: RelayEnv = {}): Promise<TestRelay> {
+  /** `storage` replaces the server's own SQLite engine (a restart goes back to the default). */
+  static async start(
+    dataDir: string,
+    env: RelayEnv = {},
+    storage?: RoomStorage
+  ): Promise<TestRelay> {
     const config = loadConfig({
       ROOM_IDLE_MS: '60000',
       ...env,
@@ -47,8 +61,9 @@ export class TestRelay {
       PORT: '0',
       LOG_LEVEL: 'silent'
     });
-    const server = new UzelServer({ config, log: createLogger('silent') });
+    const server = new UzelServer({ config, log: createLogger('silent'), storage });
     const url = await server.listen();
+    useAccounts(server.accounts, dataDir);
     return new TestRelay(server, url, dataDir, env);
   }
 
@@ -62,7 +77,7 @@ export class TestRelay {
   }
 
   get dbFile(): string {
-    return path.join(this.dataDir, 'uzel.sqlite');
+    return dbFileIn(this.dataDir);
   }
 
   close(): Promise<void> {

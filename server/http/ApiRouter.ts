@@ -1,0 +1,227 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Accounts } from '../accounts/Accounts.ts';
+import { AccountError } from '../accounts/AccountError.ts';
+import { sessionTokenFrom } from '../accounts/sessionCookie.ts';
+import { ID_PATTERN } from '../accounts/validation.ts';
+import type { Logger } from '../log.ts';
+import { ACCOUNT_ERROR_STATUS, ApiError } from './ApiError.ts';
+import { readJsonBody } from './body.ts';
+import { clearedSessionCookie, isHttps, sessionCookie } from './cookies.ts';
+import { checkJsonContentType, checkOrigin } from './guards.ts';
+import { RateLimiter } from './RateLimiter.ts';
+import type { ApiContext, ApiDeps, Method, Reply, Route } from './route.ts';
+import { authRoutes } from './routes/auth.ts';
+import { inviteRoutes } from './routes/invites.ts';
+import { meRoutes } from './routes/me.ts';
+import { workspaceRoutes } from './routes/workspaces.ts';
+
+export const API_PREFIX = '/api/';
+
+export type ApiRouterOptions = {
+  accounts: Accounts;
+  log: Logger;
+  /** Origins allowed to change things besides the server's own (the same list as the relay's). */
+  allowedOrigins: readonly string[];
+  /** Failed sign-ins allowed per e-mail and per peer address within the window. */
+  loginLimit?: { perEmail: number; perAddress: number; windowMs: number };
+  now?: () => number;
+  /** Called after a workspace is created, before the answer is sent. */
+  workspaceCreated?: (workspaceId: string) => Promise<void>;
+};
+
+/**
+ * Ten wrong passwords for one account in a quarter of an hour is more than a person makes and far
+ * too few to guess one. The per-address bound is looser: a school shares one address.
+ */
+const DEFAULT_LOGIN_LIMIT = { perEmail: 10, perAddress: 50, windowMs: 15 * 60_000 };
+
+const STATE_CHANGING = new Set<string>(['POST', 'PATCH', 'PUT', 'DELETE']);
+// Invite tokens are base64url; every other path parameter is an id.
+const PARAM_PATTERNS: Record<string, RegExp> = { token: /^[A-Za-z0-9_-]{1,128}$/ };
+
+/**
+ * The JSON API under /api/, in front of the web app. The router owns everything common to all
+ * endpoints (CSRF checks, body limits, validation, the session, error shapes); the endpoints in
+ * `routes/` only say what happens.
+ */
+export class ApiRouter {
+  readonly #routes: Route[];
+  readonly #deps: ApiDeps;
+  readonly #allowedOrigins: readonly string[];
+
+  constructor(options: ApiRouterOptions) {
+    const now = options.now ?? Date.now;
+    const limit = options.loginLimit ?? DEFAULT_LOGIN_LIMIT;
+    this.#allowedOrigins = options.allowedOrigins;
+    this.#deps = {
+      workspaceCreated: options.workspaceCreated ?? (async () => undefined),
+      accounts: options.accounts,
+      log: options.log,
+      now,
+      loginLimits: {
+        perEmail: new RateLimiter({ max: limit.perEmail, windowMs: limit.windowMs, now }),
+        perAddress: new RateLimiter({ max: limit.perAddress, windowMs: limit.windowMs, now })
+      }
+    };
+    this.#routes = [
+      ...authRoutes(this.#deps),
+      ...meRoutes(this.#deps),
+      ...workspaceRoutes(this.#deps),
+      ...inviteRoutes(this.#deps)
+    ];
+  }
+
+  /** Answers requests under /api/; returns false for any other path, leaving it to the app. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    if (!pathname.startsWith(API_PREFIX)) return false;
+    this.#answer(req, res, pathname).catch((err: unknown) => {
+      // Only writing the answer can fail here (every handler error is answered); end the socket.
+      this.#deps.log.error('api answer failed', {
+        error: err instanceof Error ? err.message : String(err)
+      });
+      res.destroy();
+    });
+    return true;
+  }
+
+  /** The same, as connect-style middleware (for `vite dev` and `vite preview`). */
+  middleware() {
+    return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+      if (!this.handle(req, res)) next();
+    };
+  }
+
+  async #answer(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const secure = isHttps(req);
+    let route: Route | undefined;
+    let reply: Reply;
+    try {
+      const match = this.#match(req.method ?? 'GET', pathname);
+      route = match.route;
+      reply = await this.#run(req, match.route, match.params, secure);
+    } catch (err) {
+      reply = this.#failure(err, route, req, secure);
+    }
+    this.#send(req, res, reply);
+  }
+
+  #match(method: string, pathname: string): { route: Route; params: Record<string, string> } {
+    const notFound = new ApiError(404, 'not_found', 'There is nothing at this address.');
+    const allowed: Method[] = [];
+    for (const route of this.#routes) {
+      const m = route.pattern.exec(pathname);
+      if (!m) continue;
+      if (route.method !== method) {
+        allowed.push(route.method);
+        continue;
+      }
+      const params: Record<string, string> = {};
+      for (const [i, name] of route.params.entries()) {
+        let value: string;
+        try {
+          value = decodeURIComponent(m[i + 1]!);
+        } catch {
+          throw notFound;
+        }
+        // A malformed id cannot name anything: the same 404 as an unknown one.
+        if (!(PARAM_PATTERNS[name] ?? ID_PATTERN).test(value)) throw notFound;
+        params[name] = value;
+      }
+      return { route, params };
+    }
+    if (allowed.length === 0) throw notFound;
+    throw new ApiError(405, 'method_not_allowed', `Use ${allowed.join(' or ')} here.`, {
+      allow: allowed.join(', ')
+    });
+  }
+
+  async #run(
+    req: IncomingMessage,
+    route: Route,
+    params: Record<string, string>,
+    secure: boolean
+  ): Promise<Reply> {
+    let body: unknown = undefined;
+    if (STATE_CHANGING.has(route.method)) {
+      checkOrigin(req, this.#allowedOrigins);
+      checkJsonContentType(req);
+      const raw = await readJsonBody(req);
+      body = raw;
+      if (route.body) {
+        const parsed = route.body.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
+          throw new ApiError(
+            400,
+            'invalid_input',
+            `Invalid input at "${where}": ${issue.message}.`
+          );
+        }
+        body = parsed.data;
+      }
+    }
+    const sessionToken = sessionTokenFrom(req.headers.cookie);
+    const session = sessionToken ? this.#deps.accounts.resumeSession(sessionToken) : null;
+    const ctx: ApiContext<unknown> = {
+      req,
+      params,
+      body,
+      user: session?.user ?? null,
+      sessionToken,
+      ip: req.socket.remoteAddress ?? 'unknown',
+      secure
+    };
+    const reply = await route.handle(ctx);
+    // A session whose expiry slid forward gets a cookie that lives as long, unless the endpoint
+    // set its own (sign-in, sign-out).
+    if (session?.renewed && sessionToken && !reply.cookies) {
+      reply.cookies = [sessionCookie(sessionToken, session.expiresAt, this.#deps.now(), secure)];
+    }
+    return reply;
+  }
+
+  #failure(err: unknown, route: Route | undefined, req: IncomingMessage, secure: boolean): Reply {
+    let error: ApiError;
+    if (err instanceof ApiError) error = err;
+    else if (err instanceof AccountError) {
+      error = new ApiError(ACCOUNT_ERROR_STATUS[err.code], err.code, err.message);
+    } else {
+      // The route pattern, never the URL: a URL may carry an invite token.
+      this.#deps.log.error('api request failed', {
+        route: route ? `${route.method} ${route.path}` : null,
+        error: err instanceof Error ? err.message : String(err)
+      });
+      error = new ApiError(500, 'internal_error', 'Something went wrong on the server.');
+    }
+    const reply: Reply = {
+      status: error.status,
+      body: { error: error.code, message: error.message },
+      headers: error.headers
+    };
+    // A cookie that no longer names a session is removed, so the app stops sending it.
+    if (error.code === 'unauthorised' && sessionTokenFrom(req.headers.cookie)) {
+      reply.cookies = [clearedSessionCookie(secure)];
+    }
+    return reply;
+  }
+
+  #send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+    if (res.headersSent || res.destroyed) return;
+    const headers: Record<string, string | string[]> = {
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...reply.headers
+    };
+    if (reply.cookies) headers['set-cookie'] = reply.cookies;
+    // A body we did not read (too large, refused early) is not waited for: close after answering.
+    if (!req.complete) headers.connection = 'close';
+    if (reply.body === undefined) {
+      res.writeHead(reply.status, headers).end();
+      return;
+    }
+    headers['content-type'] = 'application/json; charset=utf-8';
+    res.writeHead(reply.status, headers).end(JSON.stringify(reply.body));
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Counts events per key in a fixed window (failed sign-ins per e-mail and per address). Kept in
+ * memory: a restart forgets the counts, which costs an attacker a restart they cannot cause. The
+ * number of keys is bounded, so a flood of distinct keys cannot grow it without limit.
+ */
+export class RateLimiter {
+  readonly #max: number;
+  readonly #windowMs: number;
+  readonly #now: () => number;
+  readonly #maxKeys: number;
+  readonly #entries = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(options: { max: number; windowMs: number; now?: () => number; maxKeys?: number }) {
+    this.#max = options.max;
+    this.#windowMs = options.windowMs;
+    this.#now = options.now ?? Date.now;
+    this.#maxKeys = options.maxKeys ?? 10_000;
+  }
+
+  /** Milliseconds until the key may try again, or 0 when it is not limited. */
+  retryAfter(key: string): number {
+    const entry = this.#entries.get(key);
+    const now = this.#now();
+    if (!entry || entry.resetAt <= now || entry.count < this.#max) return 0;
+    return entry.resetAt - now;
+  }
+
+  hit(key: string): void {
+    const now = this.#now();
+    const entry = this.#entries.get(key);
+    if (entry && entry.resetAt > now) {
+      entry.count++;
+      return;
+    }
+    this.#entries.delete(key);
+    if (this.#entries.size >= this.#maxKeys) this.#prune(now);
+    this.#entries.set(key, { count: 1, resetAt: now + this.#windowMs });
+  }
+
+  reset(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  #prune(now: number): void {
+    for (const [key, entry] of this.#entries) if (entry.resetAt <= now) this.#entries.delete(key);
+    // Still full: forget the oldest windows (a Map iterates in insertion order).
+    for (const key of this.#entries.keys()) {
+      if (this.#entries.size < this.#maxKeys) break;
+      this.#entries.delete(key);
+    }
+  }
+}

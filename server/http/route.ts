@@ -1,0 +1,87 @@
+import type { IncomingMessage } from 'node:http';
+import type { ZodType } from 'zod';
+import type { Accounts } from '../accounts/Accounts.ts';
+import type { User } from '../accounts/types.ts';
+import type { Logger } from '../log.ts';
+import { unauthorised } from './ApiError.ts';
+import type { RateLimiter } from './RateLimiter.ts';
+
+/** What the endpoints are built from. */
+export type ApiDeps = {
+  accounts: Accounts;
+  log: Logger;
+  now: () => number;
+  /** Failed sign-ins, counted per e-mail and per peer address. */
+  loginLimits: { perEmail: RateLimiter; perAddress: RateLimiter };
+  /** Called after a workspace is created, before the answer (e.g. to put sample documents in). */
+  workspaceCreated: (workspaceId: string) => Promise<void>;
+};
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** What a handler sees: the validated body, the path parameters and the signed-in person. */
+export type ApiContext<Body> = {
+  req: IncomingMessage;
+  params: Record<string, string>;
+  body: Body;
+  /** The person behind the session cookie, or null. */
+  user: User | null;
+  /** The raw session token from the cookie (for sign-out), or null. */
+  sessionToken: string | null;
+  /** The peer address, for rate limits only (never logged). */
+  ip: string;
+  /** Whether the browser reached us over https (the cookie then gets `Secure`). */
+  secure: boolean;
+};
+
+export type Reply = {
+  status: number;
+  body?: unknown;
+  /** `Set-Cookie` values. */
+  cookies?: string[];
+  headers?: Record<string, string>;
+};
+
+export type Route = {
+  method: Method;
+  path: string;
+  pattern: RegExp;
+  params: string[];
+  body: ZodType | null;
+  handle(ctx: ApiContext<unknown>): Reply | Promise<Reply>;
+};
+
+/**
+ * Declares one endpoint. `path` segments starting with `:` are parameters; the router checks each
+ * against an allow-list before the handler runs, so handlers never see an arbitrary string.
+ */
+export function route<Body = undefined>(
+  method: Method,
+  path: string,
+  handle: (ctx: ApiContext<Body>) => Reply | Promise<Reply>,
+  body?: ZodType<Body>
+): Route {
+  const params: string[] = [];
+  const source = path
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      params.push(segment.slice(1));
+      return '([^/]+)';
+    })
+    .join('/');
+  return {
+    method,
+    path,
+    pattern: new RegExp(`^${source}$`),
+    params,
+    body: body ?? null,
+    handle: handle as Route['handle']
+  };
+}
+
+/** The signed-in person, or a 401. */
+export function signedIn(ctx: ApiContext<unknown>): User {
+  if (!ctx.user) throw unauthorised();
+  return ctx.user;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { displayNameSchema, emailSchema, passwordSchema } from '../../accounts/validation.ts';
+import type { User } from '../../accounts/types.ts';
+import { ApiError } from '../ApiError.ts';
+import { clearedSessionCookie, sessionCookie } from '../cookies.ts';
+import { route, type ApiContext, type ApiDeps, type Reply, type Route } from '../route.ts';
+import { userView } from '../views.ts';
+
+const registerBody = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  displayName: displayNameSchema
+});
+
+// Sign-in checks only the shape: the rules for new passwords are not a reason to say more than
+// "wrong e-mail or password".
+const loginBody = z.object({
+  email: z.string().max(320),
+  password: z.string().max(1024)
+});
+
+/** Registration, sign-in and sign-out. */
+export function authRoutes(deps: ApiDeps): Route[] {
+  const { accounts, log, loginLimits } = deps;
+
+  const signIn = (ctx: ApiContext<unknown>, user: User, status: number): Reply => {
+    // A new sign-in replaces the session the browser had, rather than leaving it behind.
+    if (ctx.sessionToken) accounts.endSession(ctx.sessionToken);
+    const session = accounts.startSession(user.id);
+    return {
+      status,
+      body: { user: userView(user) },
+      cookies: [sessionCookie(session.token, session.expiresAt, deps.now(), ctx.secure)]
+    };
+  };
+
+  return [
+    route(
+      'POST',
+      '/api/auth/register',
+      async (ctx) => {
+        const user = await accounts.register(ctx.body);
+        log.info('person registered', { userId: user.id });
+        return signIn(ctx, user, 201);
+      },
+      registerBody
+    ),
+
+    route(
+      'POST',
+      '/api/auth/login',
+      async (ctx) => {
+        const normalised = emailSchema.safeParse(ctx.body.email);
+        const emailKey = normalised.success ? normalised.data : ctx.body.email.toLowerCase();
+        const wait = Math.max(
+          loginLimits.perEmail.retryAfter(emailKey),
+          loginLimits.perAddress.retryAfter(ctx.ip)
+        );
+        if (wait > 0) {
+          throw new ApiError(
+            429,
+            'rate_limited',
+            'Too many failed sign-in attempts. Try again later.',
+            { 'retry-after': String(Math.ceil(wait / 1000)) }
+          );
+        }
+        const user = await accounts.login(ctx.body.email, ctx.body.password);
+        if (!user) {
+          loginLimits.perEmail.hit(emailKey);
+          loginLimits.perAddress.hit(ctx.ip);
+          log.info('sign-in refused');
+          throw new ApiError(401, 'bad_credentials', 'Wrong e-mail or password.');
+        }
+        loginLimits.perEmail.reset(emailKey);
+        log.info('signed in', { userId: user.id });
+        return signIn(ctx, user, 200);
+      },
+      loginBody
+    ),
+
+    route('POST', '/api/auth/logout', (ctx) => {
+      if (ctx.sessionToken) accounts.endSession(ctx.sessionToken);
+      if (ctx.user) log.info('signed out', { userId: ctx.user.id });
+      return { status: 204, cookies: [clearedSessionCookie(ctx.secure)] };
+    })
+  ];
+}

@@ -1,0 +1,19 @@
+import { ApiError, NetworkError } from '$lib/api/client.ts';
+import type { MessageKey } from '$lib/i18n/translate.ts';
+import { t } from '$lib/state/locale.svelte.ts';
+
+const KNOWN = new Set([
+  'bad_credentials',
+  'email_taken',
+  'rate_limited',
+  'invalid_input',
+  'last_owner',
+  'forbidden'
+]);
+
+/** A sentence a teacher understands, for any error an API call may throw. */
+export function errorText(err: unknown): string {
+  if (err instanceof NetworkError) return t('error.network');
+  if (err instanceof ApiError && KNOWN.has(err.code)) return t(`error.${err.code}` as MessageKey);
+  return t('error.generic');
+}
