@@ -59,7 +59,8 @@ export class UzelServer {
       });
     this.registry = new RoomRegistry(this.storage, log, {
       idleMs: config.roomIdleMs,
-      compactAfterUpdates: config.compactAfterUpdates
+      compactAfterUpdates: config.compactAfterUpdates,
+      writeBatchMs: config.writeBatchMs
     });
     this.relay = new Relay(this.registry, log, {
       access: this.accounts,

@@ -28,6 +28,13 @@ const schema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   /** How long a room without connections stays in memory. */
   ROOM_IDLE_MS: positiveInt.default(10_000),
+  /** How long updates are gathered into one storage transaction (0: one event-loop turn). */
+  WRITE_BATCH_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 100')
+    .max(100, 'must be between 0 and 100')
+    .default(4),
   /** Stored updates of one room that trigger a compaction into a single state. */
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
   /** Largest websocket frame accepted from a client, in bytes. */
@@ -54,6 +61,7 @@ export type Config = {
   allowedOrigins: string[];
   roomIdleMs: number;
   compactAfterUpdates: number;
+  writeBatchMs: number;
   maxMessageBytes: number;
   sqliteSync: 'full' | 'normal';
   sampleData: boolean;
@@ -89,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     roomIdleMs: c.ROOM_IDLE_MS,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
+    writeBatchMs: c.WRITE_BATCH_MS,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     sqliteSync: c.SQLITE_SYNC,
     sampleData: c.SAMPLE_DATA === 'on',

@@ -23,7 +23,8 @@ export function devServer(): Plugin {
     const api = new ApiRouter({ accounts, log, allowedOrigins: config.allowedOrigins });
     const registry = new RoomRegistry(storage, log, {
       idleMs: config.roomIdleMs,
-      compactAfterUpdates: config.compactAfterUpdates
+      compactAfterUpdates: config.compactAfterUpdates,
+      writeBatchMs: config.writeBatchMs
     });
     const relay = new Relay(registry, log, {
       access: accounts,

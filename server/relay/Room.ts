@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
+import { CloseCode } from './closeCodes.ts';
 import type { Peer } from './Peer.ts';
 import {
   bindIdentity,
@@ -89,7 +90,9 @@ export class Room {
     }
   }
 
+  /** Throws (and holds nothing) when the state vector is not valid, so the sender is closed. */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    Y.decodeStateVector(stateVector);
     // The doc already holds the updates still being committed; a step 2 from it now would hand
     // them out before they are durable. Answer once they are stored.
     if (this.writesInFlight > 0) this.#heldStep1.push({ peer, stateVector });
@@ -114,7 +117,13 @@ export class Room {
     this.#broadcast(frame ?? encodeUpdate(update), origin);
     if (this.writesInFlight === 0) {
       for (const { peer, stateVector } of this.#heldStep1.splice(0)) {
-        if (peer.isOpen && this.#peers.has(peer)) peer.send(encodeSyncStep2(this.doc, stateVector));
+        if (!peer.isOpen || !this.#peers.has(peer)) continue;
+        try {
+          peer.send(encodeSyncStep2(this.doc, stateVector));
+        } catch {
+          // Checked on arrival; should it still fail, only that peer is affected.
+          peer.close(CloseCode.malformedMessage);
+        }
       }
     }
   }

@@ -12,6 +12,8 @@ export type RegistryOptions = {
   idleMs: number;
   /** Compact a room once this many updates are stored after its snapshot. */
   compactAfterUpdates: number;
+  /** How long a write batch stays open for more updates (0: until the end of the event-loop turn). */
+  writeBatchMs?: number;
 };
 
 /**
@@ -34,10 +36,18 @@ export class RoomRegistry {
     this.#storage = storage;
     this.#log = log;
     this.#options = options;
-    this.#batcher = new WriteBatcher<WriteContext>(storage, {
-      committed: (items, seqs) => this.#committed(items, seqs),
-      failed: (items, error) => this.#failed(items, error)
-    });
+    this.#batcher = new WriteBatcher<WriteContext>(
+      storage,
+      {
+        committed: (items, seqs) => this.#committed(items, seqs),
+        failed: (items, error) => this.#failed(items, error),
+        hookThrew: (error) =>
+          this.#log.error('handling a committed batch failed', {
+            error: error instanceof Error ? error.message : String(error)
+          })
+      },
+      options.writeBatchMs ?? 0
+    );
   }
 
   get loadedRoomCount(): number {

@@ -50,7 +50,8 @@ test('AC-UI2 a viewer sees edits live, cannot change anything, and the relay wou
   await insertParagraphAtEnd(anna, 'Контрольная правка владельца.');
   await expect.poll(() => editorText(viewer)).toContain('Контрольная правка владельца.');
   expect(await editorText(anna)).not.toContain('Подделка читателя');
-  await viewer.goto('/');
+  await viewer.goto(server.url);
+
   await expect(viewer.getByTestId('create-document')).toHaveCount(0);
   await network.owner.close();
   await viewer.context().close();
@@ -115,6 +116,7 @@ test('AC-UI4 offline work survives a session that expired meanwhile: sign in aga
   await dialog.getByLabel('Электронная почта').fill(email);
   await dialog.getByLabel('Пароль').fill(PASSWORD);
   await dialog.getByRole('button', { name: 'Войти' }).click();
+  await expect(dialog).toBeHidden();
   await waitAllSaved(anna);
   await expect(anna.getByTestId('session-expired')).toHaveCount(0);
 

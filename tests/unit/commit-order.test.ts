@@ -166,4 +166,29 @@ describe('nothing is forwarded, handed out or acknowledged before it is stored',
     await client.next((f) => savedCount(f) === updates.length, 'the acknowledgement');
     expect(store.doc(ROOM).getText('body').toString()).toBe('твердите');
   });
+
+  it('MF4 a sync step 1 with a broken state vector, sent while a commit is pending, closes only its sender; commits go on', async () => {
+    const a = new DocClient(relay.syncUrl, ROOM);
+    defer(() => a.destroy());
+    await waitFor(() => a.synced, 'A is synced');
+    const broken = await RawClient.open(relay.roomUrl(ROOM));
+    defer(() => broken.terminate());
+    await broken.next((f) => messageType(f) === 0, 'the broken client is admitted');
+
+    gate.hold();
+    a.text.insert(0, 'первая правка');
+    await waitFor(() => gate.waiting > 0, "the relay is committing A's edit");
+    // A state vector that says "3 clients follow" and then ends.
+    broken.send(syncStep1Frame(new Uint8Array([3, 1])));
+    expect((await broken.closed()).code).toBe(4400);
+    gate.release();
+
+    const b = new DocClient(relay.syncUrl, ROOM);
+    defer(() => b.destroy());
+    a.text.insert(a.text.length, ' и вторая');
+    await waitFor(
+      () => b.content === 'первая правка и вторая',
+      'later edits are still committed and forwarded'
+    );
+  });
 });

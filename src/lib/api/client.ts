@@ -48,11 +48,13 @@ export type InvitePreview = {
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
+    // Every change is JSON, with or without a body: the server refuses anything else (CSRF).
+    const changes = method !== 'GET';
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body)
+      headers: changes ? { 'content-type': 'application/json' } : {},
+      body: changes ? JSON.stringify(body ?? {}) : undefined
     });
   } catch {
     throw new NetworkError('network unreachable');
