@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { nanoid } from 'nanoid';
+import { newAccountId } from './ids.ts';
 import { hashToken, randomToken } from './secrets.ts';
 import type { InviteRole } from './types.ts';
 
@@ -91,7 +91,7 @@ export class Invites {
     expiresAt: number;
     maxUses: number | null;
   }): { invite: Invite; token: string } {
-    const id = nanoid();
+    const id = newAccountId();
     const token = randomToken();
     const { workspaceId, role, createdBy, now, expiresAt, maxUses } = fields;
     this.#insert.run(id, hashToken(token), workspaceId, role, createdBy, now, expiresAt, maxUses);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { nanoid } from 'nanoid';
+import { newAccountId } from './ids.ts';
 import { AccountError } from './AccountError.ts';
 import type { User } from './types.ts';
 
@@ -61,7 +61,7 @@ export class Users {
   }
 
   insertPerson(email: string, displayName: string, passwordHash: string, now: number): User {
-    const id = nanoid();
+    const id = newAccountId();
     try {
       this.#insert.run(id, email, displayName, passwordHash, 'person', now);
     } catch (err) {
@@ -74,7 +74,7 @@ export class Users {
   }
 
   insertService(displayName: string, now: number): User {
-    const id = nanoid();
+    const id = newAccountId();
     this.#insert.run(id, null, displayName, null, 'service', now);
     return this.get(id)!;
   }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { nanoid } from 'nanoid';
+import { newAccountId } from './ids.ts';
 import type { Member, Role, User, Workspace } from './types.ts';
 import { toUser } from './Users.ts';
 
@@ -61,7 +61,7 @@ export class Workspaces {
   }
 
   insert(name: string, now: number): Workspace {
-    const id = nanoid();
+    const id = newAccountId();
     this.#insert.run(id, name, now);
     return { id, name, createdAt: now };
   }

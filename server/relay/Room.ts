@@ -40,6 +40,8 @@ export class Room {
   updatesSinceCompaction = 0;
   /** Updates handed to storage and not yet committed; a room is never evicted while > 0. */
   writesInFlight = 0;
+  /** Peers to tell what is stored once nothing is in flight for the room. */
+  readonly ackWaiters = new Set<Peer>();
   /** Sync step 1 messages answered once nothing is in flight (see `answerSyncStep1`). */
   readonly #heldStep1: { peer: Peer; stateVector: Uint8Array }[] = [];
 
@@ -82,6 +84,7 @@ export class Room {
   leave(peer: Peer): void {
     const owned = this.#peers.get(peer);
     this.#peers.delete(peer);
+    this.ackWaiters.delete(peer);
     if (owned && owned.size > 0) {
       for (const id of owned) this.#presenceOwners.delete(id);
       const ids = [...owned].filter((id) => this.awareness.meta.has(id));

@@ -98,10 +98,14 @@ export class RoomRegistry {
 
   /**
    * Tells a peer (that asked for acknowledgements) that everything it sent is stored, once that
-   * is true: now, or when its writes in flight are committed.
+   * is true. Not only its own writes count: a step 2 may leave out what the room already holds
+   * from another connection (the same tablet's previous one, say), so the acknowledgement waits
+   * until nothing at all is in flight for the room.
    */
   acknowledge(room: Room, peer: Peer): void {
-    if (peer.wantsAcks && peer.writesInFlight === 0) room.sendSaved(peer);
+    if (!peer.wantsAcks) return;
+    if (peer.writesInFlight === 0 && room.writesInFlight === 0) room.sendSaved(peer);
+    else room.ackWaiters.add(peer);
   }
 
   #committed(items: BatchItem<WriteContext>[], seqs: number[]): void {
@@ -117,6 +121,10 @@ export class RoomRegistry {
     // One acknowledgement per client per batch, however many updates it sent.
     for (const [peer, room] of origins) this.acknowledge(room, peer);
     for (const room of touched) {
+      if (room.writesInFlight === 0) {
+        for (const peer of room.ackWaiters) room.sendSaved(peer);
+        room.ackWaiters.clear();
+      }
       if (room.updatesSinceCompaction >= this.#options.compactAfterUpdates)
         void this.#compact(room);
       if (room.peerCount === 0) this.#scheduleEviction(room);

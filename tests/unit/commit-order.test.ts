@@ -11,6 +11,7 @@ import {
   savedCount,
   syncPayload,
   syncStep1Frame,
+  syncStep2Frame as syncStep2FrameOf,
   updateFrame
 } from './helpers/frames.ts';
 import { GatedStorage } from './helpers/gatedStorage.ts';
@@ -190,5 +191,34 @@ describe('nothing is forwarded, handed out or acknowledged before it is stored',
       () => b.content === 'первая правка и вторая',
       'later edits are still committed and forwarded'
     );
+  });
+
+  it('AK7 an acknowledgement waits until nothing is in flight for the room, not only the client’s own writes', async () => {
+    const a = new DocClient(relay.syncUrl, ROOM);
+    defer(() => a.destroy());
+    await waitFor(() => a.synced, 'A is synced');
+    gate.hold();
+    a.text.insert(0, 'ещё не сохранено');
+    await waitFor(() => gate.waiting > 0, "A's edit waits at the gate");
+
+    // A second client that already holds the same content answers the relay with an empty step 2.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(a.doc));
+    const b = await observer('?acks=1');
+    await b.next((f) => messageType(f) === 0, "the relay's sync step 1");
+    const diff = Y.encodeStateAsUpdate(copy, Y.encodeStateVector(a.doc));
+    b.send(syncStep1Frame(Y.encodeStateVector(copy)));
+    b.send(syncStep2FrameOf(diff));
+    // The relay has handled both once it answers the presence query; nothing is stored yet, so
+    // nothing may be acknowledged.
+    await roundTrip(b);
+    expect(b.received.some((f) => savedCount(f) !== null)).toBe(false);
+    gate.release();
+    const saved = await b.next(
+      (f) => savedCount(f) !== null,
+      'the acknowledgement after the commit'
+    );
+    expect(savedCount(saved.frame)).toBe(2);
+    expect(store.doc(ROOM).getText('body').toString()).toBe('ещё не сохранено');
   });
 });

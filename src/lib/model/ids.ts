@@ -1,9 +1,13 @@
-import { nanoid } from 'nanoid';
+import { customAlphabet } from 'nanoid';
 
-/** Ids are created offline, without the server; nanoid's alphabet fits the relay's room pattern. */
-export function newId(): string {
-  return nanoid();
-}
+/**
+ * Ids are created offline, without the server: 21 letters and digits (≈125 bits), which fit the
+ * relay's room pattern and never start with a dash.
+ */
+export const newId = customAlphabet(
+  '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+  21
+);
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
