@@ -18,10 +18,12 @@ function textNode(runs: Run[]): Y.XmlText {
   let at = 0;
   for (const run of runs) {
     const value = typeof run === 'string' ? run : run.text;
-    const marks: Record<string, object> = {};
-    if (typeof run !== 'string' && run.bold) marks.bold = {};
-    if (typeof run !== 'string' && run.italic) marks.italic = {};
-    text.insert(at, value, Object.keys(marks).length > 0 ? marks : undefined);
+    // Explicit nulls: Y.Text gives inserted text the marks of the text before it otherwise.
+    const marks: Record<string, object | null> = {
+      bold: typeof run !== 'string' && run.bold ? {} : null,
+      italic: typeof run !== 'string' && run.italic ? {} : null
+    };
+    text.insert(at, value, marks);
     at += value.length;
   }
   return text;

@@ -55,6 +55,12 @@ describe('sample data', () => {
     plan.descendants((n) => void types.add(n.type.name));
     expect(types).toContain('taskItem');
     expect(types).toContain('heading');
+    // Marks stay where they were put: only «Партнёры: » is bold in its paragraph.
+    let boldText = '';
+    plan.descendants((n) => {
+      if (n.isText && n.marks.some((m) => m.type.name === 'bold')) boldText += n.text;
+    });
+    expect(boldText).toBe('Партнёры: Педагог: ');
   });
 
   it('SD2 seeding never touches a workspace that already has data', async () => {
