@@ -30,6 +30,7 @@ test('AC-UI2 a viewer sees edits live, cannot change anything, and the relay wou
   await expect(viewer.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false');
   await expect(viewer.getByRole('toolbar')).toHaveCount(0);
   await expect(status(viewer)).toContainText('Только чтение');
+  await expect(status(viewer)).toHaveAttribute('data-pending', '0');
 
   // Live: Anna's next edit arrives.
   await insertParagraphAtEnd(anna, 'Итоги подводятся в мае.');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { TestNetwork } from './fixtures/accounts.ts';
-import { editorText } from './fixtures/app.ts';
+import { editorText, waitAllSaved } from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -17,6 +17,8 @@ test('SD3 the first workspace on a new server holds Russian sample documents tha
   await expect.poll(() => editorText(page)).toContain('Подготовить сценарий первого вечера');
   await expect(page.locator('.ProseMirror ul[data-type="taskList"] li')).toHaveCount(3);
   await expect(page.locator('.ProseMirror h2').first()).toHaveText('Цель');
+  // Opening a document changes nothing in it: no edit waits to be sent.
+  await waitAllSaved(page);
 
   // Only the first workspace gets them.
   const second = await TestNetwork.create(

@@ -26,6 +26,9 @@ export function contentExtensions() {
     // Collaboration brings its own undo history (per person), so StarterKit's is off.
     StarterKit.configure({
       undoRedo: false,
+      // It would add an empty paragraph to a document that ends in a list the moment it opens:
+      // an edit nobody made, which a viewer could never send.
+      trailingNode: false,
       link: {
         openOnClick: false,
         autolink: true,
