@@ -21,6 +21,8 @@ const schema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** The built web app (`vite build` output); another folder serves another build. */
+  BUILD_DIR: z.string().min(1).default('./build'),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -57,6 +59,7 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  buildDir: string;
   logLevel: LogLevel;
   allowedOrigins: string[];
   roomIdleMs: number;
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     dataDir: path.resolve(c.DATA_DIR),
+    buildDir: path.resolve(c.BUILD_DIR),
     logLevel: c.LOG_LEVEL,
     allowedOrigins: c.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())

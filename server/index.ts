@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
 
-  const handlerFile = path.resolve('build/handler.js');
+  const handlerFile = path.join(config.buildDir, 'handler.js');
   if (!existsSync(handlerFile)) {
     process.stderr.write(
       'No build found: run `npm run build` (or `npm start`, which builds first).\n'
