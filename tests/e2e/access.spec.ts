@@ -156,3 +156,20 @@ async function currentEmail(page: import('@playwright/test').Page): Promise<{ em
   );
   return { email };
 }
+
+test('AC-UI6 signing out closes every document connection at once', async ({ browser }) => {
+  const network = await TestNetwork.create(browser, server.url, 'Анна Лобанова');
+  const anna = await network.open(network.owner);
+  const open = new Set<string>();
+  anna.on('websocket', (ws) => {
+    open.add(ws.url());
+    ws.on('close', () => open.delete(ws.url()));
+  });
+  const id = await createDocument(anna, 'Черновик');
+  await waitAllSaved(anna);
+  expect([...open].some((url) => url.includes(id))).toBe(true);
+  await anna.getByRole('button', { name: 'Выйти' }).click();
+  await expect(anna.getByRole('heading', { name: 'Вход в Узел' })).toBeVisible();
+  await expect.poll(() => open.size).toBe(0);
+  await network.owner.close();
+});

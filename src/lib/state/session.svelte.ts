@@ -6,6 +6,7 @@ import {
   type User,
   type WorkspaceSummary
 } from '../api/client.ts';
+import { closeAllDocs } from '../sync/docPool.ts';
 
 const ME_KEY = 'uzel:me';
 const WORKSPACE_KEY = 'uzel:workspace';
@@ -107,6 +108,7 @@ export class Session {
     } finally {
       this.#set(null);
       this.#status = 'signedOut';
+      closeAllDocs();
     }
   }
 

@@ -180,6 +180,7 @@ export class SyncedDoc {
   }
 
   destroy(): void {
+    if (this.#destroyed) return;
     this.#destroyed = true;
     for (const cleanup of this.#cleanups) cleanup();
     this.#listeners.clear();

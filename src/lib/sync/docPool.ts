@@ -38,7 +38,8 @@ export function acquireDoc(room: string): DocLease {
       if (released) return;
       released = true;
       current.users--;
-      if (current.users > 0) return;
+      // Already closed (signed out): nothing left to do.
+      if (current.users > 0 || pool.get(room) !== current) return;
       current.timer = setTimeout(() => {
         pool.delete(room);
         current.doc.destroy();
@@ -46,6 +47,19 @@ export function acquireDoc(room: string): DocLease {
       }, LINGER_MS);
     }
   };
+}
+
+/**
+ * Closes every doc now, lingering or not: after signing out nothing of the previous person may
+ * stay connected. Their changes are already in IndexedDB.
+ */
+export function closeAllDocs(): void {
+  for (const [room, entry] of pool) {
+    if (entry.timer) clearTimeout(entry.timer);
+    pool.delete(room);
+    entry.doc.destroy();
+  }
+  poolChanged();
 }
 
 /** Every doc open on this page, for the app-wide status (the worst of them is shown). */
