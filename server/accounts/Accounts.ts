@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -66,7 +67,13 @@ const HOUR = 3_600_000;
  * cannot disagree. Methods that act for someone take that person's id and answer "not found"
  * for a workspace they do not belong to, exactly as for one that does not exist.
  */
+/** Names a session without being able to use it: a digest of its token. */
+function sessionKey(token: string): string {
+  return createHash('sha256').update(`uzel-session-key:${token}`).digest('base64url');
+}
+
 export class Accounts implements AccessControl {
+  readonly #sessionEndedListeners = new Set<(sessionKey: string) => void>();
   readonly #db: Database.Database;
   readonly #now: () => number;
   readonly #tokenTtlMs: number;
@@ -76,9 +83,11 @@ export class Accounts implements AccessControl {
   readonly #invites: Invites;
   readonly #signer: SyncTokenSigner;
   readonly #events: MembershipEvents;
+  readonly #log: Logger | undefined;
 
   constructor(options: AccountsOptions) {
     this.#now = options.now ?? Date.now;
+    this.#log = options.log;
     this.#events = new MembershipEvents(options.log);
     this.#tokenTtlMs = options.syncTokenTtlMs;
     this.#db = openAccountsDatabase(path.join(options.dataDir, ACCOUNTS_FILE), options);
@@ -133,6 +142,16 @@ export class Accounts implements AccessControl {
 
   endSession(token: string): void {
     this.#sessions.delete(token);
+    const key = sessionKey(token);
+    for (const listener of this.#sessionEndedListeners) {
+      try {
+        listener(key);
+      } catch (err) {
+        this.#log?.error('session listener failed', {
+          error: err instanceof Error ? err.message : String(err)
+        });
+      }
+    }
   }
 
   user(id: string): User | null {
@@ -364,7 +383,12 @@ export class Accounts implements AccessControl {
     const sessionToken = sessionTokenFrom(request.cookieHeader);
     const session = sessionToken ? this.resumeSession(sessionToken) : null;
     if (!session) return null;
-    return { userId: session.user.id, displayName: session.user.displayName, via: 'session' };
+    return {
+      userId: session.user.id,
+      displayName: session.user.displayName,
+      via: 'session',
+      sessionKey: sessionKey(sessionToken!)
+    };
   }
 
   /** The current membership role, capped by a token's role; null for other workspaces. */
@@ -381,6 +405,11 @@ export class Accounts implements AccessControl {
    * Changes made in this process only: the admin command's changes reach a running server's open
    * connections when they next check `roleIn` (on reconnect), not through this event.
    */
+  onSessionEnded(listener: (sessionKey: string) => void): () => void {
+    this.#sessionEndedListeners.add(listener);
+    return () => this.#sessionEndedListeners.delete(listener);
+  }
+
   onMembershipChange(listener: (change: MembershipChange) => void): () => void {
     return this.#events.on(listener);
   }

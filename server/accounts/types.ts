@@ -33,6 +33,8 @@ export type Principal = {
   userId: string;
   displayName: string;
   via: 'session' | 'token';
+  /** For a session: a digest of its token (not a credential), to end its connections on sign-out. */
+  sessionKey?: string;
   /** A sync token is bound to one workspace and carries the role it was issued with. */
   token?: { workspaceId: string; role: Role; expiresAt: number };
 };
@@ -49,6 +51,8 @@ export interface AccessControl {
   }): Promise<Principal | null>;
   /** The principal's role in a workspace, or null when not a member (or the workspace does not exist). */
   roleIn(principal: Principal, workspaceId: string): Promise<Role | null>;
+  /** Subscribes to sign-outs (by `Principal.sessionKey`); returns the unsubscribe function. */
+  onSessionEnded(listener: (sessionKey: string) => void): () => void;
   /** Subscribes to membership changes; returns the unsubscribe function. */
   onMembershipChange(listener: (change: MembershipChange) => void): () => void;
 }

@@ -31,7 +31,7 @@ export class Relay {
   readonly #options: RelayOptions;
   readonly #sockets = new Set<WebSocket>();
   readonly #byUser = new Map<string, Set<Connection>>();
-  readonly #stopWatching: () => void;
+  readonly #stopWatching: (() => void)[];
   #accepting = true;
 
   constructor(registry: RoomRegistry, log: Logger, options: RelayOptions) {
@@ -39,9 +39,10 @@ export class Relay {
     this.#log = log;
     this.#options = options;
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
-    this.#stopWatching = options.access.onMembershipChange((change) =>
-      this.#membershipChanged(change)
-    );
+    this.#stopWatching = [
+      options.access.onMembershipChange((change) => this.#membershipChanged(change)),
+      options.access.onSessionEnded((key) => this.#sessionEnded(key))
+    ];
   }
 
   get connectionCount(): number {
@@ -132,6 +133,15 @@ export class Relay {
     }
   }
 
+  /** Signing out ends that session's connections at once (other tabs then ask to sign in). */
+  #sessionEnded(key: string): void {
+    for (const connections of this.#byUser.values()) {
+      for (const connection of connections) {
+        if (connection.principal?.sessionKey === key) connection.close(CloseCode.unauthorised);
+      }
+    }
+  }
+
   #originAllowed(req: IncomingMessage): boolean {
     const origin = req.headers.origin;
     if (!origin) return true;
@@ -147,7 +157,7 @@ export class Relay {
   /** Stops accepting and closes every socket with "going away" (clients reconnect later). */
   close(): void {
     this.#accepting = false;
-    this.#stopWatching();
+    for (const stop of this.#stopWatching) stop();
     for (const ws of this.#sockets) ws.close(CloseCode.goingAway.code, CloseCode.goingAway.reason);
     this.#wss.close();
   }

@@ -5,7 +5,13 @@ import { loadConfig } from '../../server/config.ts';
 import { deferCleanup } from './helpers/cleanup.ts';
 import { tokenFor } from './helpers/credentials.ts';
 import { DocClient } from './helpers/docClient.ts';
-import { messageType, syncPayload, syncStep2Frame, updateFrame } from './helpers/frames.ts';
+import {
+  messageType,
+  syncPayload,
+  syncStep1Frame,
+  syncStep2Frame,
+  updateFrame
+} from './helpers/frames.ts';
 import { RawClient } from './helpers/rawClient.ts';
 import { makeTempDir, TestRelay } from './helpers/relay.ts';
 import { StoreReader } from './helpers/storedDoc.ts';
@@ -200,5 +206,45 @@ describe('the relay admits only members, in their role', () => {
     await waitFor(() => relay.server.relay.connectionCount <= 3, 'the first tab is gone');
     const again = await open(`?token=${token}`);
     await again.next((f) => messageType(f) === 0, 'room again after a tab closed');
+  });
+
+  it('RA9 signing out ends that session’s connections (4401); another session of the same person stays', async () => {
+    const post = (path: string, body: unknown, cookie?: string) =>
+      fetch(`${relay.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: relay.url,
+          ...(cookie ? { cookie } : {})
+        },
+        body: JSON.stringify(body)
+      });
+    const credentials = { email: 'pedagog@example.org', password: 'пароль-надёжный' };
+    const registered = await post('/api/auth/register', { ...credentials, displayName: 'Педагог' });
+    const tablet = registered.headers.get('set-cookie')!.split(';')[0]!;
+    const laptop = (await post('/api/auth/login', credentials)).headers
+      .get('set-cookie')!
+      .split(';')[0]!;
+    const created = await post('/api/workspaces', { name: 'Сеть' }, tablet);
+    const { workspace } = (await created.json()) as { workspace: { id: string } };
+
+    const onTablet = await RawClient.open(`${relay.syncUrl}/${workspace.id}/doc?token=`, {
+      headers: { cookie: tablet }
+    });
+    const onLaptop = await RawClient.open(`${relay.syncUrl}/${workspace.id}/doc?token=`, {
+      headers: { cookie: laptop }
+    });
+    defer(() => onTablet.terminate());
+    defer(() => onLaptop.terminate());
+    await onTablet.next((f) => messageType(f) === 0, 'the tablet is admitted');
+    await onLaptop.next((f) => messageType(f) === 0, 'the laptop is admitted');
+
+    expect((await post('/api/auth/logout', {}, tablet)).status).toBe(204);
+    expect(await onTablet.closed()).toEqual({ code: 4401, reason: 'unauthorised' });
+    // The laptop's session is another one: it keeps its connection and gets answers.
+    const from = onLaptop.received.length;
+    onLaptop.send(syncStep1Frame(new Uint8Array([0])));
+    await onLaptop.next((f) => messageType(f) === 0, 'the laptop still gets answers', from);
+    expect(onLaptop.closedWith).toBeNull();
   });
 });

@@ -68,7 +68,14 @@ describe('sync tokens and the relay view of access', () => {
     const { owner, workspaceId } = await api.workspace();
     const cookieHeader = `theme=dark; ${owner.client.cookie}`;
     const principal = await api.accounts.authenticate({ cookieHeader, token: null });
-    expect(principal).toEqual({ userId: owner.id, displayName: 'Анна Лобанова', via: 'session' });
+    expect(principal).toMatchObject({
+      userId: owner.id,
+      displayName: 'Анна Лобанова',
+      via: 'session'
+    });
+    // The session is named by a digest, never by its token.
+    expect(principal?.sessionKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(cookieHeader).not.toContain(principal!.sessionKey!);
     expect(await api.accounts.roleIn(principal!, workspaceId)).toBe('owner');
     expect(await api.accounts.roleIn(principal!, 'unknownWorkspace')).toBeNull();
     expect(await api.accounts.roleIn(principal!, '../etc')).toBeNull();
