@@ -11,8 +11,9 @@ const DEFAULT_SERVICE_NAME = 'Сервисный доступ';
 const HELP = `Usage: npm run admin -- <command>
 
 Commands:
-  create-workspace "<name>"
-      Creates a workspace and prints its id on the last line.
+  create-workspace "<name>" [--owner <e-mail>]
+      Creates a workspace and prints its id on the last line. With --owner, the registered
+      person with that e-mail owns it and can manage members in the app; without, nobody does.
   token --workspace <id> --role editor|viewer [--name "<display name>"]
       Prints a sync token for y-websocket clients on the last line (pass it as ?token=...).
       The token belongs to a service member of the workspace with that display name
@@ -30,12 +31,23 @@ class UsageError extends Error {}
 type Command = (args: string[]) => (accounts: Accounts) => string[];
 
 const createWorkspace: Command = (args) => {
-  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { owner: { type: 'string' } }
+  });
   if (positionals.length !== 1) {
     throw new UsageError('create-workspace takes exactly one argument, the workspace name.');
   }
   return (accounts) => {
-    const workspace = accounts.createWorkspace(positionals[0]!, null);
+    const owner = values.owner === undefined ? null : accounts.personByEmail(values.owner);
+    if (values.owner !== undefined && !owner) {
+      throw new UsageError(
+        '--owner must be the e-mail of a registered person (register in the app first).'
+      );
+    }
+    const workspace = accounts.createWorkspace(positionals[0]!, owner?.id ?? null);
     return [`Workspace «${workspace.name}» created. Its id:`, workspace.id];
   };
 };

@@ -127,6 +127,12 @@ export class Accounts implements AccessControl {
     return ok && found ? found.user : null;
   }
 
+  /** A registered person by e-mail (for the admin command), or null. */
+  personByEmail(email: string): User | null {
+    const normalised = emailSchema.safeParse(email);
+    return normalised.success ? (this.#users.withPassword(normalised.data)?.user ?? null) : null;
+  }
+
   startSession(userId: string): SessionGrant {
     return this.#sessions.create(userId);
   }

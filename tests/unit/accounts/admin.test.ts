@@ -178,4 +178,31 @@ describe('admin command', () => {
     expect(statSync(path.join(dataDir, 'secret.key')).mtimeMs).toBe(key.mtimeMs);
     expect(statSync(path.join(dataDir, 'accounts.sqlite')).mode & 0o777).toBe(0o600);
   }, 60_000);
+
+  it('AC22 create-workspace --owner gives the workspace to a registered person, who then manages it', async () => {
+    const dataDir = folder();
+    const api = await ApiServer.start(defer, { dataDir });
+    const metodist = await api.person('Методист Центра');
+    const created = await admin(dataDir, [
+      'create-workspace',
+      'Сеть библиотек',
+      '--owner',
+      metodist.email.toUpperCase()
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    const members = await metodist.client.get(`/api/workspaces/${created.lastLine}/members`);
+    expect(members.status).toBe(200);
+    expect((members.json as { members: { role: string }[] }).members).toEqual([
+      expect.objectContaining({ userId: metodist.id, role: 'owner' })
+    ]);
+
+    const unknown = await admin(dataDir, [
+      'create-workspace',
+      'Ещё одна',
+      '--owner',
+      'nobody@example.org'
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--owner must be the e-mail of a registered person');
+  });
 });
