@@ -15,7 +15,7 @@ import { openAccountsDatabase } from './database.ts';
 import { Invites, inviteStatus, type Invite, type InviteStatus } from './Invites.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { higherRole, lowerRole, outranks } from './roles.ts';
-import { MembershipEvents } from './MembershipEvents.ts';
+import { AccountEvents } from './AccountEvents.ts';
 import { loadOrCreateSecret } from './secretKey.ts';
 import { sessionTokenFrom } from './sessionCookie.ts';
 import { Sessions, type SessionGrant } from './Sessions.ts';
@@ -73,7 +73,6 @@ function sessionKey(token: string): string {
 }
 
 export class Accounts implements AccessControl {
-  readonly #sessionEndedListeners = new Set<(sessionKey: string) => void>();
   readonly #db: Database.Database;
   readonly #now: () => number;
   readonly #tokenTtlMs: number;
@@ -82,13 +81,14 @@ export class Accounts implements AccessControl {
   readonly #workspaces: Workspaces;
   readonly #invites: Invites;
   readonly #signer: SyncTokenSigner;
-  readonly #events: MembershipEvents;
-  readonly #log: Logger | undefined;
+  readonly #events: AccountEvents<MembershipChange>;
+  /** Sign-outs, by `Principal.sessionKey`. */
+  readonly #sessionsEnded: AccountEvents<string>;
 
   constructor(options: AccountsOptions) {
     this.#now = options.now ?? Date.now;
-    this.#log = options.log;
-    this.#events = new MembershipEvents(options.log);
+    this.#events = new AccountEvents<MembershipChange>('membership', options.log);
+    this.#sessionsEnded = new AccountEvents<string>('sign-out', options.log);
     this.#tokenTtlMs = options.syncTokenTtlMs;
     this.#db = openAccountsDatabase(path.join(options.dataDir, ACCOUNTS_FILE), options);
     this.#users = new Users(this.#db);
@@ -148,16 +148,7 @@ export class Accounts implements AccessControl {
 
   endSession(token: string): void {
     this.#sessions.delete(token);
-    const key = sessionKey(token);
-    for (const listener of this.#sessionEndedListeners) {
-      try {
-        listener(key);
-      } catch (err) {
-        this.#log?.error('session listener failed', {
-          error: err instanceof Error ? err.message : String(err)
-        });
-      }
-    }
+    this.#sessionsEnded.emit(sessionKey(token));
   }
 
   user(id: string): User | null {
@@ -412,8 +403,7 @@ export class Accounts implements AccessControl {
    * connections when they next check `roleIn` (on reconnect), not through this event.
    */
   onSessionEnded(listener: (sessionKey: string) => void): () => void {
-    this.#sessionEndedListeners.add(listener);
-    return () => this.#sessionEndedListeners.delete(listener);
+    return this.#sessionsEnded.on(listener);
   }
 
   onMembershipChange(listener: (change: MembershipChange) => void): () => void {
@@ -422,6 +412,7 @@ export class Accounts implements AccessControl {
 
   close(): void {
     this.#events.clear();
+    this.#sessionsEnded.clear();
     if (this.#db.open) this.#db.close();
   }
 

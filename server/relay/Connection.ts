@@ -87,11 +87,6 @@ export class Connection implements Peer {
     return !this.#closed && this.#ws.readyState === this.#ws.OPEN;
   }
 
-  /** A live role change: a downgrade takes effect on the next message. */
-  setRole(role: Role): void {
-    this.#role = role;
-  }
-
   onClose(listener: () => void): void {
     this.#closeListeners.push(listener);
   }

@@ -70,10 +70,6 @@ export class Room {
     return this.#peers.size;
   }
 
-  get peers(): Iterable<Peer> {
-    return this.#peers.keys();
-  }
-
   /** Starts the standard handshake: our state vector, then everyone's presence. */
   join(peer: Peer): void {
     this.#peers.set(peer, new Set());
