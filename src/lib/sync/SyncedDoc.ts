@@ -55,6 +55,7 @@ export class SyncedDoc {
   readonly whenLoaded: Promise<void>;
   #state: SyncState;
   #localWrites = 0;
+  #checkingLocal = false;
   #destroyed = false;
 
   constructor(room: string, options: SyncedDocOptions) {
@@ -75,17 +76,14 @@ export class SyncedDoc {
     const tracked = createTrackedProvider(options.relayUrl, room, this.doc, this.#saves, {
       connect: false,
       params: options.params,
-      ignoreOrigins: [this.#persistence]
+      ignoreOrigins: [this.#persistence],
+      onLocalChange: () => {
+        this.#trackLocalWrite();
+        for (const listener of this.#localChangeListeners) listener();
+      }
     });
     this.provider = tracked.provider;
     this.#cleanups.push(tracked.dispose);
-    const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin === this.provider || origin === this.#persistence) return;
-      this.#trackLocalWrite();
-      for (const listener of this.#localChangeListeners) listener();
-    };
-    this.doc.on('update', onUpdate);
-    this.#cleanups.push(() => this.doc.off('update', onUpdate));
     this.provider.on('status', ({ status }) => {
       this.#set({
         connection: !isBrowserOnline()
@@ -157,16 +155,34 @@ export class SyncedDoc {
     });
   }
 
+  /**
+   * Marks the copy on this device as behind until IndexedDB has every write. One check runs at a
+   * time: edits made meanwhile are covered by the next one, not by a check per keystroke.
+   */
   #trackLocalWrite(): void {
     this.#localWrites++;
     if (this.#state.savedLocally) this.#set({ savedLocally: false });
-    const ticket = this.#localWrites;
-    // Wait a tick so y-indexeddb has queued its write for this update first.
-    queueMicrotask(() => {
-      void this.flushLocal().then(() => {
-        if (!this.#destroyed && ticket === this.#localWrites) this.#set({ savedLocally: true });
+    if (this.#checkingLocal) return;
+    this.#checkingLocal = true;
+    const check = () => {
+      const ticket = this.#localWrites;
+      // Wait a tick so y-indexeddb has queued its write for the latest update first.
+      queueMicrotask(() => {
+        void this.flushLocal().then(
+          () => {
+            if (this.#destroyed) return;
+            if (ticket !== this.#localWrites) return check();
+            this.#checkingLocal = false;
+            this.#set({ savedLocally: true });
+          },
+          () => {
+            // IndexedDB refused the check: stay "not saved here" and try again with the next edit.
+            this.#checkingLocal = false;
+          }
+        );
       });
-    });
+    };
+    check();
   }
 
   #refresh(): void {

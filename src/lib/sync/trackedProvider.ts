@@ -15,6 +15,8 @@ export type TrackedProviderOptions = {
   connect?: boolean;
   /** Origins of updates that are not local edits (e.g. the IndexedDB persistence loading). */
   ignoreOrigins?: unknown[];
+  /** Called after each local edit has been counted (the one place local edits are told apart). */
+  onLocalChange?: () => void;
 };
 
 export type TrackedProvider = { provider: WebsocketProvider; dispose: () => void };
@@ -36,6 +38,7 @@ export function createTrackedProvider(
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === provider || ignored.has(origin)) return;
     tracker.localChange();
+    options.onLocalChange?.();
   };
   doc.on('update', onUpdate);
 
