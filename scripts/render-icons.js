@@ -1,18 +1,10 @@
 // Renders static/icons/icon.svg to the PNG sizes the web manifest lists (run after editing the SVG).
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { chromiumLaunchOptions } from './chromium.js';
 
 const svg = readFileSync('static/icons/icon.svg', 'utf8');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run'
-  ]
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage();
 const render = async (size, file, maskable) => {
   await page.setViewportSize({ width: size, height: size });

@@ -13,14 +13,10 @@ export class ApiError extends Error {
 /** The network could not be reached (offline, server down): distinct from a refusal. */
 export class NetworkError extends Error {}
 
-export type Role = 'owner' | 'editor' | 'viewer';
-export type User = {
-  id: string;
-  email: string | null;
-  displayName: string;
-  institution: string;
-  kind: 'person' | 'service';
-};
+// The same shapes the server answers with: declared once, in the server's access model.
+import type { Role, User } from '../../../server/accounts/types.ts';
+
+export type { Role, User };
 export type WorkspaceSummary = { id: string; name: string; role: Role };
 export type Me = { user: User; workspaces: WorkspaceSummary[] };
 export type MemberInfo = {
