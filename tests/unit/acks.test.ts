@@ -50,10 +50,7 @@ describe('"saved" acknowledgements (message type 100)', () => {
   let relay: TestRelay;
 
   beforeEach(async () => {
-    const tmp = makeTempDir();
-    defer(tmp.remove);
-    relay = await TestRelay.start(tmp.dir);
-    defer(() => relay.close());
+    relay = await TestRelay.startFresh(defer);
   });
 
   async function raw(query: string): Promise<RawClient> {

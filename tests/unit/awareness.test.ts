@@ -5,7 +5,7 @@ import { deferCleanup } from './helpers/cleanup.ts';
 import { DocClient } from './helpers/docClient.ts';
 import { awarenessFrame } from './helpers/frames.ts';
 import { RawClient } from './helpers/rawClient.ts';
-import { makeTempDir, TestRelay } from './helpers/relay.ts';
+import { TestRelay } from './helpers/relay.ts';
 import { waitFor } from './helpers/wait.ts';
 
 const ROOM = 'ws-presence/doc-1';
@@ -17,10 +17,7 @@ describe('awareness (presence) through the relay', () => {
   let relay: TestRelay;
 
   beforeEach(async () => {
-    const tmp = makeTempDir();
-    defer(tmp.remove);
-    relay = await TestRelay.start(tmp.dir);
-    defer(() => relay.close());
+    relay = await TestRelay.startFresh(defer);
   });
 
   function client(name?: string): DocClient {

@@ -4,7 +4,7 @@ import { deferCleanup } from './helpers/cleanup.ts';
 import { DocClient } from './helpers/docClient.ts';
 import { syncStep1Frame, syncStep2Frame, updateFrame } from './helpers/frames.ts';
 import { RawClient } from './helpers/rawClient.ts';
-import { makeTempDir, TestRelay } from './helpers/relay.ts';
+import { TestRelay } from './helpers/relay.ts';
 import { StoreReader } from './helpers/storedDoc.ts';
 import { waitFor } from './helpers/wait.ts';
 
@@ -68,13 +68,10 @@ describe('fuzzing the relay', () => {
   const defer = deferCleanup();
 
   it(`FZ1 ${FRAMES} malformed frames from a seeded generator leave the relay serving a well-behaved client`, async () => {
-    const tmp = makeTempDir();
-    defer(tmp.remove);
-    const relay = await TestRelay.start(tmp.dir, {
+    const relay = await TestRelay.startFresh(defer, {
       MESSAGES_PER_SECOND: '100000',
       MAX_CONNECTIONS_PER_USER: '1000'
     });
-    defer(() => relay.close());
     const good = new DocClient(relay.syncUrl, ROOM);
     defer(() => good.destroy());
     await waitFor(() => good.synced, 'the well-behaved client is synced');

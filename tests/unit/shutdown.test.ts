@@ -25,10 +25,7 @@ describe('graceful shutdown', () => {
   const defer = deferCleanup();
 
   it('GS1 close() stores what was received, says "going away" to clients and releases the port and the file', async () => {
-    const tmp = makeTempDir();
-    defer(tmp.remove);
-    const relay = await TestRelay.start(tmp.dir);
-    defer(() => relay.close());
+    const relay = await TestRelay.startFresh(defer);
     const port = relay.server.port;
 
     const watcher = new DocClient(relay.syncUrl, ROOM);

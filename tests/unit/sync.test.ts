@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deferCleanup } from './helpers/cleanup.ts';
 import { DocClient } from './helpers/docClient.ts';
-import { makeTempDir, TestRelay } from './helpers/relay.ts';
+import { TestRelay } from './helpers/relay.ts';
 import { sameState } from './helpers/storedDoc.ts';
 import { waitFor } from './helpers/wait.ts';
 
@@ -12,10 +12,7 @@ describe('sync between y-websocket clients', () => {
   let relay: TestRelay;
 
   beforeEach(async () => {
-    const tmp = makeTempDir();
-    defer(tmp.remove);
-    relay = await TestRelay.start(tmp.dir);
-    defer(() => relay.close());
+    relay = await TestRelay.startFresh(defer);
   });
 
   function client(room = ROOM, options?: { connect?: boolean }): DocClient {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { deferCleanup } from './helpers/cleanup.ts';
 import { DocClient } from './helpers/docClient.ts';
 import { RawClient, rawUpgrade, upgradeStatus } from './helpers/rawClient.ts';
-import { makeTempDir, TestRelay } from './helpers/relay.ts';
+import { TestRelay } from './helpers/relay.ts';
 import { waitFor } from './helpers/wait.ts';
 
 const ROOM = 'ws-origin/doc-1';
@@ -12,12 +12,9 @@ describe('websocket upgrade', () => {
   let relay: TestRelay;
 
   beforeEach(async () => {
-    const tmp = makeTempDir();
-    defer(tmp.remove);
-    relay = await TestRelay.start(tmp.dir, {
+    relay = await TestRelay.startFresh(defer, {
       ALLOWED_ORIGINS: 'https://partner.example, https://uzel.example'
     });
-    defer(() => relay.close());
   });
 
   describe('origin', () => {

@@ -5,6 +5,7 @@ import { loadConfig } from '../../../server/config.ts';
 import { createLogger } from '../../../server/log.ts';
 import type { RoomStorage } from '../../../server/storage/RoomStorage.ts';
 import { UzelServer } from '../../../server/UzelServer.ts';
+import type { Defer } from './cleanup.ts';
 import { useAccounts } from './credentials.ts';
 
 /** The settings a test may change; everything else keeps the server's default. */
@@ -65,6 +66,15 @@ export class TestRelay {
     const url = await server.listen();
     useAccounts(server.accounts, dataDir);
     return new TestRelay(server, url, dataDir, env);
+  }
+
+  /** A relay on a fresh temporary data folder; both go when the test's cleanups run. */
+  static async startFresh(defer: Defer, env: RelayEnv = {}): Promise<TestRelay> {
+    const tmp = makeTempDir();
+    defer(tmp.remove);
+    const relay = await TestRelay.start(tmp.dir, env);
+    defer(() => relay.close());
+    return relay;
   }
 
   /** Base URL for y-websocket: the provider appends `/<room>`. */
