@@ -1,5 +1,12 @@
 import * as Y from 'yjs';
 import { newId } from './ids.ts';
+import {
+  DEFAULT_DOCUMENT_TYPE,
+  FIELD_VALUE_MAX_LENGTH,
+  isDocumentType,
+  TAG_MAX_LENGTH,
+  type DocumentType
+} from './documentTypes.ts';
 import { DocumentField, indexRoots, TITLE_MAX_LENGTH } from './schema.ts';
 
 export type DocumentMeta = {
@@ -8,6 +15,14 @@ export type DocumentMeta = {
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;
+  type: DocumentType;
+  parentId: string | null;
+  order: string;
+  tags: string[];
+  fields: Record<string, string>;
+  /** Ids of the documents this one links to from its text. */
+  links: string[];
+  template: boolean;
 };
 
 /** Titles are one line, trimmed and bounded, whatever a peer wrote. */
@@ -97,11 +112,35 @@ function read(id: string, entry: Y.Map<unknown>): DocumentMeta {
   const title = entry.get(DocumentField.title);
   const createdAt = num(entry.get(DocumentField.createdAt), 0);
   const deletedAt = entry.get(DocumentField.deletedAt);
+  const type = entry.get(DocumentField.type);
+  const parentId = entry.get(DocumentField.parentId);
+  const order = entry.get(DocumentField.order);
   return {
     id,
     title: typeof title === 'string' ? normaliseTitle(title) : '',
     createdAt,
     updatedAt: num(entry.get(DocumentField.updatedAt), createdAt),
-    deletedAt: typeof deletedAt === 'number' && Number.isFinite(deletedAt) ? deletedAt : null
+    deletedAt: typeof deletedAt === 'number' && Number.isFinite(deletedAt) ? deletedAt : null,
+    type: isDocumentType(type) ? type : DEFAULT_DOCUMENT_TYPE,
+    parentId: typeof parentId === 'string' && parentId !== id ? parentId : null,
+    order: typeof order === 'string' ? order : '',
+    tags: keysOf(entry.get(DocumentField.tags)).map((t) => t.slice(0, TAG_MAX_LENGTH)),
+    fields: stringsOf(entry.get(DocumentField.fields)),
+    links: keysOf(entry.get(DocumentField.links)),
+    template: entry.get(DocumentField.template) === true
   };
+}
+
+/** The keys of a nested Y.Map set (tags, links); anything else reads as empty. */
+function keysOf(value: unknown): string[] {
+  return value instanceof Y.Map ? [...value.keys()] : [];
+}
+
+function stringsOf(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(value instanceof Y.Map)) return out;
+  value.forEach((v, k) => {
+    if (typeof v === 'string') out[k] = v.slice(0, FIELD_VALUE_MAX_LENGTH);
+  });
+  return out;
 }

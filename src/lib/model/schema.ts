@@ -19,7 +19,21 @@ export const DocumentField = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   /** A tombstone: the time it went to the bin, or null. Documents are never removed from the index. */
-  deletedAt: 'deletedAt'
+  deletedAt: 'deletedAt',
+  /** A document type id from `documentTypes.ts` ('note' when missing or unknown). */
+  type: 'type',
+  /** The parent collection's id, or null at the top of the tree. */
+  parentId: 'parentId',
+  /** A fractional-index key ordering siblings; compared as plain strings. */
+  order: 'order',
+  /** A nested Y.Map of tag → true, so two people adding tags at once both keep theirs. */
+  tags: 'tags',
+  /** A nested Y.Map of the type's structured fields (field id → string), merged field by field. */
+  fields: 'fields',
+  /** A nested Y.Map of target document id → true: the links written in the document's text. */
+  links: 'links',
+  /** True when the document is a template of the workspace (shown in the template picker). */
+  template: 'template'
 } as const;
 
 /** A document's own Y.Doc: its rich text, bound to Tiptap's Collaboration extension. */
