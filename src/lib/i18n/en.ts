@@ -1,3 +1,8 @@
+import * as knowledgeBase from './features/knowledgeBase.ts';
+import * as links from './features/links.ts';
+import * as network from './features/network.ts';
+import * as offline from './features/offline.ts';
+import * as search from './features/search.ts';
 import type { MessageKey } from './ru.ts';
 
 /** English, the second language. Every key of the Russian catalogue must be here. */
@@ -151,5 +156,10 @@ export const en: Record<MessageKey, string> = {
   'update.ready': 'A new version of Uzel is available.',
   'update.reload': 'Reload',
   'update.later': 'Later',
-  'offline.ready': 'Uzel is ready to work offline.'
+  'offline.ready': 'Uzel is ready to work offline.',
+  ...knowledgeBase.en,
+  ...links.en,
+  ...search.en,
+  ...offline.en,
+  ...network.en
 };

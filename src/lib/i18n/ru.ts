@@ -1,3 +1,9 @@
+import * as knowledgeBase from './features/knowledgeBase.ts';
+import * as links from './features/links.ts';
+import * as network from './features/network.ts';
+import * as offline from './features/offline.ts';
+import * as search from './features/search.ts';
+
 /** Russian, the first language of the interface. ICU MessageFormat (plurals: one/few/many/other). */
 export const ru = {
   'app.name': 'Узел',
@@ -153,7 +159,12 @@ export const ru = {
   'update.ready': 'Доступна новая версия Узла.',
   'update.reload': 'Обновить',
   'update.later': 'Позже',
-  'offline.ready': 'Узел готов к работе без интернета.'
+  'offline.ready': 'Узел готов к работе без интернета.',
+  ...knowledgeBase.ru,
+  ...links.ru,
+  ...search.ru,
+  ...offline.ru,
+  ...network.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;
