@@ -1,3 +1,4 @@
+import * as comments from './features/comments.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
 import * as network from './features/network.ts';
@@ -161,5 +162,6 @@ export const en: Record<MessageKey, string> = {
   ...links.en,
   ...search.en,
   ...offline.en,
-  ...network.en
+  ...network.en,
+  ...comments.en
 };

@@ -1,3 +1,4 @@
+import * as comments from './features/comments.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
 import * as network from './features/network.ts';
@@ -164,7 +165,8 @@ export const ru = {
   ...links.ru,
   ...search.ru,
   ...offline.ru,
-  ...network.ru
+  ...network.ru,
+  ...comments.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;
