@@ -3,6 +3,7 @@ import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
 import * as network from './features/network.ts';
 import * as offline from './features/offline.ts';
+import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
 import type { MessageKey } from './ru.ts';
 
@@ -163,5 +164,6 @@ export const en: Record<MessageKey, string> = {
   ...search.en,
   ...offline.en,
   ...network.en,
-  ...comments.en
+  ...comments.en,
+  ...publishing.en
 };
