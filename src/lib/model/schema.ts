@@ -38,7 +38,9 @@ export const DocumentField = {
 
 /** A document's own Y.Doc: its rich text, bound to Tiptap's Collaboration extension. */
 export const documentRoots = {
-  content: (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_CONTENT_FIELD)
+  content: (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_CONTENT_FIELD),
+  /** Comment threads by id (shape in `comments/CommentStore.ts`), anchored into `content`. */
+  comments: (doc: Y.Doc) => doc.getMap<unknown>('comments')
 } as const;
 
 export const DOCUMENT_CONTENT_FIELD = 'content';
