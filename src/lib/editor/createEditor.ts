@@ -6,6 +6,7 @@ import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { DOCUMENT_CONTENT_FIELD } from '../model/schema.ts';
+import { CommentHighlights } from './comments/CommentHighlights.ts';
 import { isSafeHref } from './safeHref.ts';
 
 export type EditorUser = { name: string; color: string };
@@ -50,7 +51,8 @@ export function createEditor(options: CreateEditorOptions): Editor {
     extensions: [
       ...contentExtensions(),
       Collaboration.configure({ document: options.doc, field: DOCUMENT_CONTENT_FIELD }),
-      CollaborationCaret.configure({ provider: options.provider, user: options.user })
+      CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+      CommentHighlights.configure({ doc: options.doc })
     ],
     editorProps: {
       attributes: {

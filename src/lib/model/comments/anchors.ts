@@ -14,7 +14,7 @@ import type { CommentAnchor } from './types.ts';
  */
 
 /** The ySyncPlugin binding's mapping; `initProseMirrorDoc` builds one without an editor. */
-export type ProsemirrorMapping = Map<Y.AbstractType<unknown>, unknown>;
+export type ProsemirrorMapping = Parameters<typeof absolutePositionToRelativePosition>[2];
 
 export type AnchorRange = { from: number; to: number };
 
