@@ -57,7 +57,7 @@ describe('comment threads', () => {
     expect(store.threads()).toHaveLength(1);
   });
 
-  it('CM2 deleting: a reply goes; the opening comment stays a tombstone while replies follow it', () => {
+  it('CM11 deleting: a reply goes; the opening comment stays a tombstone while replies follow it', () => {
     const store = new CommentStore(new Y.Doc());
     const lone = opened(store);
     store.deleteMessage(lone, store.get(lone)!.messages[0]!.id);
