@@ -28,6 +28,9 @@ export function docLinkView(
     if (dom.textContent !== target.text) dom.textContent = target.text;
     dom.className = `doc-link doc-link--${target.state}`;
     dom.dataset.state = target.state;
+    // A deleted target says so in words next to the title (tablets have no hover for a tooltip).
+    if (target.state === 'deleted') dom.dataset.hint = target.hint;
+    else delete dom.dataset.hint;
     if (target.hint) {
       dom.title = target.hint;
       dom.setAttribute('aria-label', `${target.text} (${target.hint})`);
