@@ -105,7 +105,12 @@ export class SqliteStorage implements RoomStorage {
     this.#compact = this.#db.transaction((room: string, state: Uint8Array, upToSeq: number) => {
       deleteUpTo.run(room, upToSeq);
       upsertSnapshot.run(room, state, upToSeq, Date.now());
-      resizeAfterCompact.run({ room, workspace: workspaceOf(room), upToSeq, size: state.byteLength });
+      resizeAfterCompact.run({
+        room,
+        workspace: workspaceOf(room),
+        upToSeq,
+        size: state.byteLength
+      });
     });
   }
 
