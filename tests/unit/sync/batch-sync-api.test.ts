@@ -192,7 +192,7 @@ describe('batch sync over HTTP', () => {
     const noOrigin = await fetch(`${owner.baseUrl}/api/workspaces/${workspaceId}/sync`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-uzel-sync', cookie: owner.cookie! },
-      body: encodeBatchRequest([good])
+      body: encodeBatchRequest([good]) as BodyInit
     });
     expect(noOrigin.status).toBe(403);
     for (const query of ['since=-1', 'since=abc', 'limit=0', 'since=1e5']) {

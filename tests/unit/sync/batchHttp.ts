@@ -27,7 +27,7 @@ export async function postBatchBytes(
       origin: client.baseUrl,
       ...(client.cookie ? { cookie: client.cookie } : {})
     },
-    body
+    body: body as BodyInit
   });
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.ok)
