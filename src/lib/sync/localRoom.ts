@@ -13,9 +13,20 @@ export function localDbName(room: string): string {
   return `uzel:${room}`;
 }
 
-/** Merges a long store into one entry; resolves once IndexedDB has it. */
+/**
+ * Merges a long store into one entry; resolves once IndexedDB has it. Counts the entries itself:
+ * y-indexeddb reports `synced` before it has counted them (`_dbsize` is still 0 then), and a
+ * read transaction created now also waits for the one that loaded the doc.
+ */
 export async function compactIfLong(persistence: IndexeddbPersistence): Promise<void> {
-  if (persistence._dbsize <= COMPACT_ENTRIES) return;
+  const db = persistence.db;
+  if (!db) return;
+  const entries = await new Promise<number>((resolve, reject) => {
+    const request = db.transaction(['updates'], 'readonly').objectStore('updates').count();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  if (entries <= COMPACT_ENTRIES) return;
   await storeState(persistence, true);
   await flushPersistence(persistence);
 }
