@@ -186,7 +186,7 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
       expect(textOf(await storage.load('w/doc'))).toBe('Узел работает!');
     });
 
-    it('ST4.7 a room clock is its last appended sequence number; changedRooms lists one workspace by clock', async () => {
+    it('ST4.7 WS1 a room clock is its last appended sequence number; changedRooms lists one workspace by clock', async () => {
       const [a1, b1] = await storage.append([entry('w/a', bytes(1, 2)), entry('w/b', bytes(3))]);
       const [other] = await storage.append([entry('x/a', bytes(4))]);
       const [a2] = await storage.append([entry('w/a', bytes(5))]);
@@ -209,7 +209,7 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
       expect(a1).toBeLessThan(a2!);
     });
 
-    it('ST4.7 changedRooms pages by clock without losing or repeating a room', async () => {
+    it('ST4.7 WS1 changedRooms pages by clock without losing or repeating a room', async () => {
       const rooms = Array.from({ length: 7 }, (_, i) => `w/d${i}`);
       await storage.append(rooms.map((r) => entry(r, bytes(1))));
       const seen: string[] = [];
@@ -223,7 +223,7 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
       expect(seen).toEqual(rooms);
     });
 
-    it('ST4.7 compaction keeps the clock and updates the stored size; the clock survives reopening', async () => {
+    it('ST4.7 WS1 compaction keeps the clock and updates the stored size; the clock survives reopening', async () => {
       const doc = new Y.Doc();
       const [s1, s2] = await storage.append([
         entry('w/doc', edit(doc, 'один ')),
