@@ -29,7 +29,13 @@ describe('Russian first, English second', () => {
       role: 'r',
       date: 'd',
       uses: 1,
-      max: 3
+      max: 3,
+      done: 1,
+      total: 3,
+      size: 's',
+      used: 'u',
+      quota: 'q',
+      n: 1
     };
     for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
       expect(() => translate('ru', key, values)).not.toThrow();
