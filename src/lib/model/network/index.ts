@@ -7,3 +7,10 @@ export * from './fields.ts';
 export * from './records.ts';
 export * from './institutions.ts';
 export * from './cooperation.ts';
+export * from './agreements.ts';
+
+import { registerNetworkSource } from './cooperation.ts';
+import { agreementItems } from './agreements.ts';
+
+// Each kind that ties institutions together registers here (projects and events add theirs).
+registerNetworkSource('agreement', agreementItems);
