@@ -151,7 +151,8 @@ export const ru = {
   'partners.csv.direction': 'Неизвестное направление «{value}»',
   'partners.csv.duplicate': 'Учреждение «{value}» уже есть в справочнике',
   'partners.csv.duplicateInFile': 'Учреждение «{value}» встречается в файле дважды',
-  'partners.csv.field': '{column}: {message}',
+  'partners.csv.extraCells':
+    'В строке больше значений, чем столбцов: возьмите значение с разделителем в кавычки',
 
   'map.nav': 'Карта сети',
   'map.title': 'Карта сети',
@@ -335,7 +336,8 @@ export const en: Record<keyof typeof ru, string> = {
   'partners.csv.direction': 'Unknown direction “{value}”',
   'partners.csv.duplicate': '“{value}” is already in the directory',
   'partners.csv.duplicateInFile': '“{value}” appears twice in the file',
-  'partners.csv.field': '{column}: {message}',
+  'partners.csv.extraCells':
+    'The line has more values than columns: put a value holding the separator in quotes',
 
   'map.nav': 'Network map',
   'map.title': 'Network map',
