@@ -4,10 +4,10 @@ import { translate, type MessageKey } from '../../../src/lib/i18n/translate.ts';
 import {
   CSV_MAX_BYTES,
   importInstitutions,
-  Institutions,
   previewInstitutionsCsv,
   type CsvProblem
-} from '../../../src/lib/model/network/index.ts';
+} from '../../../src/lib/model/network/csvImport.ts';
+import { Institutions } from '../../../src/lib/model/network/index.ts';
 import { institution } from './fixtures.ts';
 
 const say = (p: CsvProblem) => {

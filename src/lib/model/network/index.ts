@@ -7,7 +7,7 @@ export * from './fields.ts';
 export * from './records.ts';
 export * from './institutions.ts';
 export * from './cooperation.ts';
-export * from './csvImport.ts';
+export * from './graph.ts';
 export * from './agreements.ts';
 
 import { registerNetworkSource } from './cooperation.ts';
