@@ -8,6 +8,7 @@ export * from './records.ts';
 export * from './institutions.ts';
 export * from './cooperation.ts';
 export * from './graph.ts';
+export * from './report.ts';
 export * from './agreements.ts';
 
 import { registerNetworkSource } from './cooperation.ts';
