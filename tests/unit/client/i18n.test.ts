@@ -29,7 +29,9 @@ describe('Russian first, English second', () => {
       role: 'r',
       date: 'd',
       uses: 1,
-      max: 3
+      max: 3,
+      // The partner network's messages.
+      ...{ from: 'f', to: 't', year: 2026, size: 512, column: 'c', value: 'v', detail: 'd' }
     };
     for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
       expect(() => translate('ru', key, values)).not.toThrow();

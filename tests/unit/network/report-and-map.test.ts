@@ -10,6 +10,7 @@ import {
   registeredKinds,
   yearsOf,
   type AgreementValues,
+  type InstitutionKind,
   type NetworkItem
 } from '../../../src/lib/model/network/index.ts';
 import { reportCsv } from '../../../src/lib/model/network/reportCsv.ts';
@@ -19,7 +20,7 @@ function network() {
   const doc = new Y.Doc();
   const institutions = new Institutions(doc);
   const agreements = new Agreements(doc);
-  const add = (name: string, kind: Parameters<typeof institution>[0]['kind']) => {
+  const add = (name: string, kind: InstitutionKind) => {
     const r = institutions.create(institution({ name, kind }));
     if (!r.ok) throw new Error('not created');
     return r.id;

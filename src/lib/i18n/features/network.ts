@@ -59,7 +59,7 @@ export const ru = {
   'institution.edit': 'Изменить',
   'institution.saved': 'Сохранено',
   'institution.agreements': 'Договоры',
-  'institution.referencedBy': 'Ссылаются на учреждение',
+  'institution.referencedBy': 'Договоры и совместная работа',
   'institution.newTitle': 'Новое учреждение',
   'institution.unknown': 'удалённое учреждение',
 
@@ -249,7 +249,7 @@ export const en: Record<keyof typeof ru, string> = {
   'institution.edit': 'Edit',
   'institution.saved': 'Saved',
   'institution.agreements': 'Agreements',
-  'institution.referencedBy': 'Referred to by',
+  'institution.referencedBy': 'Agreements and joint work',
   'institution.newTitle': 'New institution',
   'institution.unknown': 'deleted institution',
 
