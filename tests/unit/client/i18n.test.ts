@@ -35,7 +35,9 @@ describe('Russian first, English second', () => {
       size: 's',
       used: 'u',
       quota: 'q',
-      n: 1
+      n: 1,
+      // The partner network's messages.
+      ...{ from: 'f', to: 't', year: 2026, size: 512, column: 'c', value: 'v', detail: 'd' }
     };
     for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
       expect(() => translate('ru', key, values)).not.toThrow();
