@@ -13,6 +13,8 @@ import type { ApiContext, ApiDeps, Method, Reply, Route } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { inviteRoutes } from './routes/invites.ts';
 import { meRoutes } from './routes/me.ts';
+import { publishingRoutes } from './routes/publishing.ts';
+import type { Publishing } from '../publishing/Publishing.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 
 export const API_PREFIX = '/api/';
@@ -27,6 +29,8 @@ export type ApiRouterOptions = {
   now?: () => number;
   /** Called after a workspace is created, before the answer is sent. */
   workspaceCreated?: (workspaceId: string) => Promise<void>;
+  /** Proposing and publishing documents; without it those endpoints do not exist. */
+  publishing?: Publishing;
 };
 
 /**
@@ -67,7 +71,8 @@ export class ApiRouter {
       ...authRoutes(this.#deps),
       ...meRoutes(this.#deps),
       ...workspaceRoutes(this.#deps),
-      ...inviteRoutes(this.#deps)
+      ...inviteRoutes(this.#deps),
+      ...(options.publishing ? publishingRoutes(options.publishing) : [])
     ];
   }
 
