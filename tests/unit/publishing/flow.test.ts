@@ -77,7 +77,11 @@ describe('publishing flow', () => {
     const { site, owner, workspaceId } = await setup();
     const path = `/api/workspaces/${workspaceId}/publications/${DOC}/publish`;
     expect((await owner.client.post(path, {}, { noOrigin: true })).status).toBe(403);
-    const foreign = await owner.client.post(path, {}, { headers: { origin: 'https://evil.example' } });
+    const foreign = await owner.client.post(
+      path,
+      {},
+      { headers: { origin: 'https://evil.example' } }
+    );
     expect(foreign.status).toBe(403);
     expect((await owner.client.post(path, { licence: 'GPL' })).status).toBe(400);
   });
@@ -95,7 +99,10 @@ describe('publishing flow', () => {
     expect(status.json.publication.changedSincePublished).toBe(true);
 
     const republished = await site.api(owner, workspaceId).publish(DOC);
-    expect(republished.json.publication).toMatchObject({ version: 2, changedSincePublished: false });
+    expect(republished.json.publication).toMatchObject({
+      version: 2,
+      changedSincePublished: false
+    });
     const fresh = await site.fetch(path);
     expect(fresh.text).toContain('секретный план');
     expect(fresh.text).not.toContain('Первая версия');
