@@ -27,7 +27,13 @@ export function devServer(): Plugin {
       compactAfterUpdates: config.compactAfterUpdates,
       writeBatchMs: config.writeBatchMs
     });
-    const publishing = new Publishing({ dataDir: config.dataDir, storage, registry, accounts, log });
+    const publishing = new Publishing({
+      dataDir: config.dataDir,
+      storage,
+      registry,
+      accounts,
+      log
+    });
     const publicSite = new PublicSite({ publishing, log });
     const api = new ApiRouter({
       accounts,

@@ -38,6 +38,7 @@ export type PublicationView = {
   licence: LicenceId | null;
   publishedAt: number | null;
   firstPublishedAt: number | null;
+  unpublishedAt: number | null;
   /** The public address while published, else null. */
   path: string | null;
   /** True when the document changed since the version that is public; null when not published. */
@@ -298,6 +299,7 @@ function view(
     licence: p?.licence ?? null,
     publishedAt: p?.publishedAt ?? null,
     firstPublishedAt: p?.firstPublishedAt ?? null,
+    unpublishedAt: p?.unpublishedAt ?? null,
     path: published ? materialPath(site, p.shortId, p.pinned!.title) : null,
     changedSincePublished: changed
   };

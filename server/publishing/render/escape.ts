@@ -12,8 +12,8 @@ export function escapeHtml(value: string): string {
  * Characters XML 1.0 forbids (most control characters, lone surrogates, U+FFFE/U+FFFF): a peer
  * can write them into a title, and one of them would make the whole feed unreadable.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(value: string): string {

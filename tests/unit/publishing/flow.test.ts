@@ -74,7 +74,7 @@ describe('publishing flow', () => {
   });
 
   it('PB3 publishing needs this site as Origin and a JSON body like every change', async () => {
-    const { site, owner, workspaceId } = await setup();
+    const { owner, workspaceId } = await setup();
     const path = `/api/workspaces/${workspaceId}/publications/${DOC}/publish`;
     expect((await owner.client.post(path, {}, { noOrigin: true })).status).toBe(403);
     const foreign = await owner.client.post(
