@@ -105,15 +105,15 @@ export function contentToHtml(root: PmNode, options: RenderOptions = {}): string
         out.push('<hr>');
         return;
       case 'docLink': {
-        // A link to another document of the workspace: a link only when that one is public too,
-        // otherwise its label as text (a private title is never looked up).
+        // A link to another document of the workspace: a link only when that one is public too.
         const docId = attr(node, 'docId');
         const target = typeof docId === 'string' ? (options.docLink?.(docId) ?? null) : null;
-        const label = attr(node, 'label');
-        if (target)
+        if (target) {
           out.push(`<a href="${escapeHtml(target.href)}">${escapeHtml(target.title)}</a>`);
-        else if (typeof label === 'string')
-          out.push(`<span>${escapeHtml(label.slice(0, 200))}</span>`);
+        } else {
+          // The node holds only an id; the private title is never looked up.
+          out.push('<span>другой материал</span>');
+        }
         return;
       }
       default:

@@ -105,7 +105,7 @@ describe('rendering a document', () => {
 
   it('PB2 links to other documents point at their public page only when they are published', () => {
     const node = doc(
-      p({ type: 'docLink', attrs: { docId: 'a', label: 'не используется' } }, text(' и '), {
+      p({ type: 'docLink', attrs: { docId: 'a' } }, text(' и '), {
         type: 'docLink',
         attrs: { docId: 'private', label: 'Личный план' }
       })
@@ -115,7 +115,7 @@ describe('rendering a document', () => {
         id === 'a' ? { href: '/p/set/a-12345678', title: 'Опубликованный <b>' } : null
     });
     expect(html).toBe(
-      '<p><a href="/p/set/a-12345678">Опубликованный &lt;b&gt;</a> и <span>Личный план</span></p>'
+      '<p><a href="/p/set/a-12345678">Опубликованный &lt;b&gt;</a> и <span>другой материал</span></p>'
     );
   });
 
