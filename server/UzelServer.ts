@@ -6,6 +6,8 @@ import type { Config } from './config.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
+import { PublicSite } from './publishing/PublicSite.ts';
+import { Publishing } from './publishing/Publishing.ts';
 import { BatchSync } from './relay/BatchSync.ts';
 import { Relay } from './relay/Relay.ts';
 import { RoomRegistry } from './relay/RoomRegistry.ts';
@@ -37,6 +39,9 @@ export class UzelServer {
   readonly storage: RoomStorage;
   readonly accounts: Accounts;
   readonly api: ApiRouter;
+  /** Proposals and publications (`publications.sqlite`) and the public pages under /p/. */
+  readonly publishing: Publishing;
+  readonly publicSite: PublicSite;
   readonly #log: Logger;
   readonly #config: Config;
   #closing: Promise<void> | null = null;
@@ -50,19 +55,33 @@ export class UzelServer {
         synchronous: config.sqliteSync
       });
     this.accounts = accounts ?? Accounts.fromConfig(config, { log });
+    this.registry = new RoomRegistry(this.storage, log, {
+      idleMs: config.roomIdleMs,
+      compactAfterUpdates: config.compactAfterUpdates,
+      writeBatchMs: config.writeBatchMs
+    });
+    this.publishing = new Publishing({
+      dataDir: config.dataDir,
+      synchronous: config.sqliteSync,
+      storage: this.storage,
+      registry: this.registry,
+      accounts: this.accounts,
+      log
+    });
+    this.publicSite = new PublicSite({
+      publishing: this.publishing,
+      log,
+      origin: process.env.ORIGIN || undefined
+    });
     this.api =
       api ??
       new ApiRouter({
         accounts: this.accounts,
         log,
         allowedOrigins: config.allowedOrigins,
-        workspaceCreated: (id) => this.#firstWorkspaceSamples(id)
+        workspaceCreated: (id) => this.#firstWorkspaceSamples(id),
+        publishing: this.publishing
       });
-    this.registry = new RoomRegistry(this.storage, log, {
-      idleMs: config.roomIdleMs,
-      compactAfterUpdates: config.compactAfterUpdates,
-      writeBatchMs: config.writeBatchMs
-    });
     this.api.useSync(new BatchSync(this.registry, this.storage));
     this.relay = new Relay(this.registry, log, {
       access: this.accounts,
@@ -77,6 +96,7 @@ export class UzelServer {
         return;
       }
       if (this.api.handle(req, res)) return;
+      if (this.publicSite.handle(req, res)) return;
       const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       if (appHandler) appHandler(req, res, notFound);
       else notFound();
@@ -116,6 +136,7 @@ export class UzelServer {
       this.http.closeIdleConnections();
       await this.registry.close();
       await this.storage.close();
+      this.publishing.close();
       this.accounts.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');

@@ -5,6 +5,8 @@ import { Accounts } from './accounts/Accounts.ts';
 import { ensureDataDir, loadConfig } from './config.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { createLogger } from './log.ts';
+import { PublicSite } from './publishing/PublicSite.ts';
+import { Publishing } from './publishing/Publishing.ts';
 import { Relay } from './relay/Relay.ts';
 import { RoomRegistry } from './relay/RoomRegistry.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
@@ -20,11 +22,24 @@ export function devServer(): Plugin {
       synchronous: config.sqliteSync
     });
     const accounts = Accounts.fromConfig(config, { log });
-    const api = new ApiRouter({ accounts, log, allowedOrigins: config.allowedOrigins });
     const registry = new RoomRegistry(storage, log, {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
       writeBatchMs: config.writeBatchMs
+    });
+    const publishing = new Publishing({
+      dataDir: config.dataDir,
+      storage,
+      registry,
+      accounts,
+      log
+    });
+    const publicSite = new PublicSite({ publishing, log });
+    const api = new ApiRouter({
+      accounts,
+      log,
+      allowedOrigins: config.allowedOrigins,
+      publishing
     });
     const relay = new Relay(registry, log, {
       access: accounts,
@@ -34,12 +49,16 @@ export function devServer(): Plugin {
       allowedOrigins: config.allowedOrigins
     });
     use(api.middleware());
+    use((req, res, next) => {
+      if (!publicSite.handle(req, res)) next();
+    });
     // Vite's own HMR socket shares the server: leave every other upgrade alone.
     httpServer.on('upgrade', (req, socket, head) => relay.handleUpgrade(req, socket, head));
     httpServer.on('close', () => {
       relay.close();
       void registry.close().then(() => {
         accounts.close();
+        publishing.close();
         return storage.close();
       });
     });

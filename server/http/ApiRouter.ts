@@ -15,6 +15,8 @@ import { authRoutes } from './routes/auth.ts';
 import { inviteRoutes } from './routes/invites.ts';
 import { meRoutes } from './routes/me.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { publishingRoutes } from './routes/publishing.ts';
+import type { Publishing } from '../publishing/Publishing.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 
 export const API_PREFIX = '/api/';
@@ -29,6 +31,8 @@ export type ApiRouterOptions = {
   now?: () => number;
   /** Called after a workspace is created, before the answer is sent. */
   workspaceCreated?: (workspaceId: string) => Promise<void>;
+  /** Proposing and publishing documents; without it those endpoints do not exist. */
+  publishing?: Publishing;
 };
 
 /**
@@ -71,7 +75,8 @@ export class ApiRouter {
       ...meRoutes(this.#deps),
       ...workspaceRoutes(this.#deps),
       ...inviteRoutes(this.#deps),
-      ...syncRoutes(this.#deps)
+      ...syncRoutes(this.#deps),
+      ...(options.publishing ? publishingRoutes(options.publishing) : [])
     ];
   }
 
