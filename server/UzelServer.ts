@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
+import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
@@ -36,6 +37,7 @@ export class UzelServer {
   readonly storage: RoomStorage;
   readonly accounts: Accounts;
   readonly api: ApiRouter;
+  readonly calendarFeeds: CalendarFeeds;
   readonly #log: Logger;
   readonly #config: Config;
   #closing: Promise<void> | null = null;
@@ -49,13 +51,15 @@ export class UzelServer {
         synchronous: config.sqliteSync
       });
     this.accounts = accounts ?? Accounts.fromConfig(config, { log });
+    this.calendarFeeds = CalendarFeeds.inDataDir(config.dataDir, this.storage);
     this.api =
       api ??
       new ApiRouter({
         accounts: this.accounts,
         log,
         allowedOrigins: config.allowedOrigins,
-        workspaceCreated: (id) => this.#firstWorkspaceSamples(id)
+        workspaceCreated: (id) => this.#firstWorkspaceSamples(id),
+        calendarFeeds: this.calendarFeeds
       });
     this.registry = new RoomRegistry(this.storage, log, {
       idleMs: config.roomIdleMs,
@@ -115,6 +119,7 @@ export class UzelServer {
       await this.registry.close();
       await this.storage.close();
       this.accounts.close();
+      this.calendarFeeds.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
 import { Accounts } from './accounts/Accounts.ts';
 import { ensureDataDir, loadConfig } from './config.ts';
+import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { createLogger } from './log.ts';
 import { Relay } from './relay/Relay.ts';
@@ -20,7 +21,13 @@ export function devServer(): Plugin {
       synchronous: config.sqliteSync
     });
     const accounts = Accounts.fromConfig(config, { log });
-    const api = new ApiRouter({ accounts, log, allowedOrigins: config.allowedOrigins });
+    const calendarFeeds = CalendarFeeds.inDataDir(config.dataDir, storage);
+    const api = new ApiRouter({
+      accounts,
+      log,
+      allowedOrigins: config.allowedOrigins,
+      calendarFeeds
+    });
     const registry = new RoomRegistry(storage, log, {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
@@ -40,6 +47,7 @@ export function devServer(): Plugin {
       relay.close();
       void registry.close().then(() => {
         accounts.close();
+        calendarFeeds.close();
         return storage.close();
       });
     });

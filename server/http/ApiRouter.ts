@@ -10,7 +10,9 @@ import { clearedSessionCookie, isHttps, sessionCookie } from './cookies.ts';
 import { checkJsonContentType, checkOrigin } from './guards.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import type { ApiContext, ApiDeps, Method, Reply, Route } from './route.ts';
+import type { CalendarFeeds } from '../calendar/CalendarFeeds.ts';
 import { authRoutes } from './routes/auth.ts';
+import { calendarFeedRoutes } from './routes/calendarFeeds.ts';
 import { inviteRoutes } from './routes/invites.ts';
 import { meRoutes } from './routes/me.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
@@ -27,6 +29,8 @@ export type ApiRouterOptions = {
   now?: () => number;
   /** Called after a workspace is created, before the answer is sent. */
   workspaceCreated?: (workspaceId: string) => Promise<void>;
+  /** The calendar subscription links and feeds; without it those endpoints do not exist. */
+  calendarFeeds?: CalendarFeeds;
 };
 
 /**
@@ -67,7 +71,8 @@ export class ApiRouter {
       ...authRoutes(this.#deps),
       ...meRoutes(this.#deps),
       ...workspaceRoutes(this.#deps),
-      ...inviteRoutes(this.#deps)
+      ...inviteRoutes(this.#deps),
+      ...(options.calendarFeeds ? calendarFeedRoutes(this.#deps, options.calendarFeeds) : [])
     ];
   }
 
@@ -217,6 +222,10 @@ export class ApiRouter {
     if (reply.cookies) headers['set-cookie'] = reply.cookies;
     // A body we did not read (too large, refused early) is not waited for: close after answering.
     if (!req.complete) headers.connection = 'close';
+    if (reply.text !== undefined) {
+      res.writeHead(reply.status, headers).end(reply.text);
+      return;
+    }
     if (reply.body === undefined) {
       res.writeHead(reply.status, headers).end();
       return;

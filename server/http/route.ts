@@ -37,6 +37,8 @@ export type ApiContext<Body> = {
 export type Reply = {
   status: number;
   body?: unknown;
+  /** A non-JSON body (e.g. a calendar feed); `headers` then names its content type. */
+  text?: string;
   /** `Set-Cookie` values. */
   cookies?: string[];
   headers?: Record<string, string>;

@@ -101,7 +101,9 @@ export function weekTitle(day: Date, locale: Locale): string {
 
 /** Short weekday names, Monday first: «пн» … «вс». */
 export function weekdayNames(locale: Locale): string[] {
-  return weekDays(new Date(2026, 0, 5)).map((d) => format(d, 'EEEEEE', { locale: LOCALES[locale] }));
+  return weekDays(new Date(2026, 0, 5)).map((d) =>
+    format(d, 'EEEEEE', { locale: LOCALES[locale] })
+  );
 }
 
 /** Full weekday names, Monday first, for screen readers. */

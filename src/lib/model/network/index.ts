@@ -7,3 +7,6 @@ export * from './fields.ts';
 export * from './records.ts';
 export * from './institutions.ts';
 export * from './cooperation.ts';
+export * from './projects.ts';
+export * from './tasks.ts';
+export * from './events.ts';
