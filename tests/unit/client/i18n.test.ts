@@ -29,7 +29,11 @@ describe('Russian first, English second', () => {
       role: 'r',
       date: 'd',
       uses: 1,
-      max: 3
+      max: 3,
+      start: 's',
+      end: 'e',
+      done: 1,
+      status: 'st'
     };
     for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
       expect(() => translate('ru', key, values)).not.toThrow();

@@ -191,7 +191,6 @@ export const ru = {
   'event.deleteConfirm': 'Удалить событие «{title}»?',
   'event.download': 'Скачать .ics',
   'event.allDay': 'весь день',
-  'event.when': '{date}, {from}–{to}',
   'event.error.titleRequired': 'Укажите название события',
   'event.error.titleTooLong': 'Название слишком длинное (не больше 200 символов)',
   'event.error.kind': 'Выберите вид события',
@@ -214,7 +213,6 @@ export const ru = {
   'calendar.nextWeek': 'Следующая неделя',
   'calendar.today': 'Сегодня',
   'calendar.more': 'ещё {count}',
-  'calendar.dayEvents': '{date}: {events}',
   'calendar.noEvents': 'Событий нет',
   'calendar.listEmpty': 'В этом месяце событий нет.',
   'calendar.keyboardHint':
@@ -422,7 +420,6 @@ export const en: Record<keyof typeof ru, string> = {
   'event.deleteConfirm': 'Delete the event “{title}”?',
   'event.download': 'Download .ics',
   'event.allDay': 'all day',
-  'event.when': '{date}, {from}–{to}',
   'event.error.titleRequired': 'Enter the event title',
   'event.error.titleTooLong': 'The title is too long (200 characters at most)',
   'event.error.kind': 'Choose the kind of event',
@@ -445,7 +442,6 @@ export const en: Record<keyof typeof ru, string> = {
   'calendar.nextWeek': 'Next week',
   'calendar.today': 'Today',
   'calendar.more': '{count} more',
-  'calendar.dayEvents': '{date}: {events}',
   'calendar.noEvents': 'No events',
   'calendar.listEmpty': 'No events this month.',
   'calendar.keyboardHint':
