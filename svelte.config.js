@@ -6,8 +6,8 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ out: 'build' }),
-    // Offline, the service worker answers every app route with the one prerendered shell ('/').
-    // Relative asset paths in it would resolve against a nested route (/projects/item → /projects/_app).
+    // Absolute asset paths: the service worker answers every app route with the prerendered
+    // root shell, whose relative `./_app/…` would break under nested routes (/partners/item).
     paths: { relative: false },
     typescript: {
       // The server is type-checked together with the app (see STACK trap 11).

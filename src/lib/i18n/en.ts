@@ -1,7 +1,9 @@
+import * as comments from './features/comments.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
 import * as network from './features/network.ts';
 import * as offline from './features/offline.ts';
+import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
 import type { MessageKey } from './ru.ts';
 
@@ -161,5 +163,7 @@ export const en: Record<MessageKey, string> = {
   ...links.en,
   ...search.en,
   ...offline.en,
-  ...network.en
+  ...network.en,
+  ...comments.en,
+  ...publishing.en
 };

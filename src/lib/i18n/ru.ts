@@ -1,7 +1,9 @@
+import * as comments from './features/comments.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
 import * as network from './features/network.ts';
 import * as offline from './features/offline.ts';
+import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
 
 /** Russian, the first language of the interface. ICU MessageFormat (plurals: one/few/many/other). */
@@ -164,7 +166,9 @@ export const ru = {
   ...links.ru,
   ...search.ru,
   ...offline.ru,
-  ...network.ru
+  ...network.ru,
+  ...comments.ru,
+  ...publishing.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -33,7 +33,9 @@ describe('Russian first, English second', () => {
       start: 's',
       end: 'e',
       done: 1,
-      status: 'st'
+      status: 'st',
+      // The partner network's messages.
+      ...{ from: 'f', to: 't', year: 2026, size: 512, column: 'c', value: 'v', detail: 'd' }
     };
     for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
       expect(() => translate('ru', key, values)).not.toThrow();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { spanInterval, toDateKey } from '../../calendar/dates.ts';
 import { isValidId } from '../ids.ts';
 import { indexRoots } from '../schema.ts';
-import { registerNetworkSource } from './cooperation.ts';
+import type { NetworkItem } from './cooperation.ts';
 import type { ValuesOf } from './fields.ts';
 import { Institutions } from './institutions.ts';
 import { RecordStore, type FieldErrors, type RecordKind, type StoredRecord } from './records.ts';
@@ -133,7 +133,8 @@ export class CalendarEvents extends RecordStore<EventFields> {
   }
 }
 
-registerNetworkSource('event', (doc) =>
+/** What ties institutions together, for the map, the report and deletion checks. */
+export const eventItems = (doc: Y.Doc): NetworkItem[] =>
   new CalendarEvents(doc).all().map((event) => {
     const days = eventDays(event);
     return {
@@ -145,5 +146,4 @@ registerNetworkSource('event', (doc) =>
       end: days?.last ?? '',
       href: `/calendar/event?id=${event.id}`
     };
-  })
-);
+  });

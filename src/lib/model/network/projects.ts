@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { isValidId } from '../ids.ts';
 import { indexRoots } from '../schema.ts';
-import { registerNetworkSource } from './cooperation.ts';
+import type { NetworkItem } from './cooperation.ts';
+import { ProjectTasks } from './tasks.ts';
 import { isIsoDate, type ValuesOf } from './fields.ts';
 import { Institutions } from './institutions.ts';
 import { RecordStore, type FieldErrors, type RecordKind, type StoredRecord } from './records.ts';
@@ -83,14 +84,20 @@ export function tasksMapOf(doc: Y.Doc, projectId: string): Y.Map<Y.Map<unknown>>
   return tasks instanceof Y.Map ? (tasks as Y.Map<Y.Map<unknown>>) : null;
 }
 
-registerNetworkSource('project', (doc) =>
+/** What ties institutions together, for the map, the report and deletion checks. */
+export const projectItems = (doc: Y.Doc): NetworkItem[] =>
   new Projects(doc).all().map((project) => ({
     kind: 'project',
     id: project.id,
     title: project.title,
-    institutionIds: project.partners,
+    // The partners and every institution responsible for a task.
+    institutionIds: [
+      ...new Set([
+        ...project.partners,
+        ...new ProjectTasks(doc, project.id).all().flatMap((t) => t.institutionId || [])
+      ])
+    ],
     start: project.start,
     end: project.end,
     href: `/projects/item?id=${project.id}`
-  }))
-);
+  }));
