@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
+import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
@@ -42,6 +43,7 @@ export class UzelServer {
   /** Proposals and publications (`publications.sqlite`) and the public pages under /p/. */
   readonly publishing: Publishing;
   readonly publicSite: PublicSite;
+  readonly calendarFeeds: CalendarFeeds;
   readonly #log: Logger;
   readonly #config: Config;
   #closing: Promise<void> | null = null;
@@ -73,6 +75,7 @@ export class UzelServer {
       log,
       origin: process.env.ORIGIN || undefined
     });
+    this.calendarFeeds = CalendarFeeds.inDataDir(config.dataDir, this.storage);
     this.api =
       api ??
       new ApiRouter({
@@ -80,7 +83,8 @@ export class UzelServer {
         log,
         allowedOrigins: config.allowedOrigins,
         workspaceCreated: (id) => this.#firstWorkspaceSamples(id),
-        publishing: this.publishing
+        publishing: this.publishing,
+        calendarFeeds: this.calendarFeeds
       });
     this.api.useSync(new BatchSync(this.registry, this.storage));
     this.relay = new Relay(this.registry, log, {
@@ -138,6 +142,7 @@ export class UzelServer {
       await this.storage.close();
       this.publishing.close();
       this.accounts.close();
+      this.calendarFeeds.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();

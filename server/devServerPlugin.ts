@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
 import { Accounts } from './accounts/Accounts.ts';
 import { ensureDataDir, loadConfig } from './config.ts';
+import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { createLogger } from './log.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
@@ -22,6 +23,7 @@ export function devServer(): Plugin {
       synchronous: config.sqliteSync
     });
     const accounts = Accounts.fromConfig(config, { log });
+    const calendarFeeds = CalendarFeeds.inDataDir(config.dataDir, storage);
     const registry = new RoomRegistry(storage, log, {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
@@ -39,7 +41,8 @@ export function devServer(): Plugin {
       accounts,
       log,
       allowedOrigins: config.allowedOrigins,
-      publishing
+      publishing,
+      calendarFeeds
     });
     const relay = new Relay(registry, log, {
       access: accounts,
@@ -59,6 +62,7 @@ export function devServer(): Plugin {
       void registry.close().then(() => {
         accounts.close();
         publishing.close();
+        calendarFeeds.close();
         return storage.close();
       });
     });

@@ -11,7 +11,9 @@ import { checkContentType, checkJsonContentType, checkOrigin } from './guards.ts
 import type { BatchSync } from '../relay/BatchSync.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import type { ApiContext, ApiDeps, Method, Reply, Route } from './route.ts';
+import type { CalendarFeeds } from '../calendar/CalendarFeeds.ts';
 import { authRoutes } from './routes/auth.ts';
+import { calendarFeedRoutes } from './routes/calendarFeeds.ts';
 import { inviteRoutes } from './routes/invites.ts';
 import { meRoutes } from './routes/me.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -33,6 +35,8 @@ export type ApiRouterOptions = {
   workspaceCreated?: (workspaceId: string) => Promise<void>;
   /** Proposing and publishing documents; without it those endpoints do not exist. */
   publishing?: Publishing;
+  /** The calendar subscription links and feeds; without it those endpoints do not exist. */
+  calendarFeeds?: CalendarFeeds;
 };
 
 /**
@@ -76,7 +80,8 @@ export class ApiRouter {
       ...workspaceRoutes(this.#deps),
       ...inviteRoutes(this.#deps),
       ...syncRoutes(this.#deps),
-      ...(options.publishing ? publishingRoutes(options.publishing) : [])
+      ...(options.publishing ? publishingRoutes(options.publishing) : []),
+      ...(options.calendarFeeds ? calendarFeedRoutes(this.#deps, options.calendarFeeds) : [])
     ];
   }
 
@@ -235,6 +240,10 @@ export class ApiRouter {
     if (reply.cookies) headers['set-cookie'] = reply.cookies;
     // A body we did not read (too large, refused early) is not waited for: close after answering.
     if (!req.complete) headers.connection = 'close';
+    if (reply.text !== undefined) {
+      res.writeHead(reply.status, headers).end(reply.text);
+      return;
+    }
     if (reply.body === undefined) {
       res.writeHead(reply.status, headers).end();
       return;

@@ -41,6 +41,8 @@ export type Reply = {
   status: number;
   /** JSON, or bytes (sent as `headers['content-type']`, by default application/octet-stream). */
   body?: unknown;
+  /** A non-JSON body (e.g. a calendar feed); `headers` then names its content type. */
+  text?: string;
   /** `Set-Cookie` values. */
   cookies?: string[];
   headers?: Record<string, string>;

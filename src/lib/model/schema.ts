@@ -14,7 +14,11 @@ export const indexRoots = {
   /** Partner institutions: id → record map (fields in model/network/institutions.ts). */
   institutions: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('institutions'),
   /** Cooperation agreements: id → record map (fields in model/network/agreements.ts). */
-  agreements: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('agreements')
+  agreements: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('agreements'),
+  /** Joint projects: id → record map with a nested `tasks` map (model/network/projects.ts). */
+  projects: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('projects'),
+  /** Calendar events: id → record map (fields in model/network/events.ts). */
+  events: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('events')
 } as const;
 
 /** Keys of one document's metadata map in the index. */
