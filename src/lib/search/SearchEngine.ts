@@ -1,4 +1,4 @@
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
 import { analyseQuery, indexTerms, type QueryWord } from './analyser.ts';
 import { matchRanges, segmentsOf, snippet } from './snippet.ts';
 import type { IndexedDocument, SearchHit, SearchQuery, SearchResult } from './types.ts';
@@ -14,7 +14,7 @@ export const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
 
 // The analyser does all the work; MiniSearch gets ready-made terms.
-const INDEX_OPTIONS = {
+const INDEX_OPTIONS: Options<Indexable> = {
   idField: 'id',
   fields: FIELDS,
   storeFields: [],
@@ -26,7 +26,7 @@ const INDEX_OPTIONS = {
     boost: BOOST,
     combineWith: 'AND'
   }
-} as const;
+};
 
 type Indexable = { id: string; title: string; tags: string; fieldText: string; text: string };
 
@@ -40,7 +40,8 @@ function termQuery(term: string, prefix: boolean): Query {
 
 function wordQuery(word: QueryWord): Query {
   const parts = word.parts.map((p, i) => termQuery(p, word.prefix && i === word.parts.length - 1));
-  const allParts: Query = parts.length === 1 ? parts[0] : { combineWith: 'AND', queries: parts };
+  const allParts: Query =
+    parts.length === 1 && parts[0] ? parts[0] : { combineWith: 'AND', queries: parts };
   if (!word.whole) return allParts;
   return { combineWith: 'OR', queries: [termQuery(word.whole, word.prefix), allParts] };
 }

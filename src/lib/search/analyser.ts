@@ -84,7 +84,7 @@ export type QueryWord = { whole: string | null; parts: string[]; prefix: boolean
 
 export function analyseQuery(query: string): QueryWord[] {
   const found = words(query);
-  const typing = found.length > 0 && found[found.length - 1].end === query.length;
+  const typing = found.at(-1)?.end === query.length;
   const out: QueryWord[] = [];
   found.forEach((word, i) => {
     const prefix = typing && i === found.length - 1;

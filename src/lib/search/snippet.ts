@@ -91,12 +91,12 @@ function clip(text: string, ranges: Range[], start: number, end: number): Segmen
 
 function wordStart(text: string, at: number, min: number): number {
   let i = at;
-  while (i > min && /\S/.test(text[i - 1])) i--;
+  while (i > min && /\S/.test(text.charAt(i - 1))) i--;
   return i;
 }
 
 function wordEnd(text: string, at: number, max: number): number {
   let i = at;
-  while (i < max && /\S/.test(text[i])) i++;
+  while (i < max && /\S/.test(text.charAt(i))) i++;
   return i;
 }

@@ -69,10 +69,12 @@ describe('search engine on seed text', () => {
   });
 
   it('SR9 snippets are the best sentence with the matched words marked, as data', () => {
-    const hit = engine().search({ text: 'краеведения ' }).hits.find((h) => h.id === 'tasks')!;
+    const hit = engine()
+      .search({ text: 'краеведения ' })
+      .hits.find((h) => h.id === 'tasks')!;
     expect(plain(hit.snippet)).toMatch(/^Изучение краеведения с целью/);
     expect(marked(hit.snippet)).toEqual(['краеведения']);
-    const title = engine().search({ text: 'станции ' }).hits[0];
+    const title = engine().search({ text: 'станции ' }).hits[0]!;
     expect(marked(title.title)).toEqual(['Станция']);
   });
 
@@ -87,14 +89,14 @@ describe('search engine on seed text', () => {
       text: 'Выставка <b>рисунков</b> в библиотеке.',
       updatedAt: 1
     });
-    const hit = e.search({ text: 'рисунки ' }).hits[0];
+    const hit = e.search({ text: 'рисунки ' }).hits[0]!;
     expect(plain(hit.snippet)).toBe('Выставка <b>рисунков</b> в библиотеке.');
     expect(marked(hit.snippet)).toEqual(['рисунков']);
   });
 
   it('SR10 replacing and removing a document updates the results', () => {
     const e = engine();
-    e.put({ ...SEED_DOCUMENTS[5], text: 'Роспись по дереву.' });
+    e.put({ ...SEED_DOCUMENTS[5]!, text: 'Роспись по дереву.' });
     expect(ids(e.search({ text: 'елочные ' }))).toEqual([]);
     expect(ids(e.search({ text: 'дерево ' }))).toEqual(['master']);
     e.remove('master');
