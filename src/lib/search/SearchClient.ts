@@ -16,6 +16,11 @@ export type SearchClientOptions = {
   labelOf: LabelOf;
   /** A worker to talk to; by default the bundled search worker. */
   worker?: Worker;
+  /**
+   * Resolves once the workspace index is read from this device. Until then it looks empty, and
+   * catching up against it would drop every saved entry.
+   */
+  whenIndexLoaded?: Promise<void>;
 };
 
 type Waiting = { resolve: (value: never) => void; reject: (error: Error) => void };
@@ -34,7 +39,7 @@ export class SearchClient {
   readonly #cleanups: (() => void)[] = [];
   /** What the worker was last told about each live document, to send only what changed. */
   #sent = new Map<string, string>();
-  #status: IndexStatus = { indexed: 0, pending: 0, restored: false };
+  #status: IndexStatus = { indexed: 0, pending: 0, restored: false, revision: 0 };
   #nextRequest = 1;
   #metaTimer: ReturnType<typeof setTimeout> | null = null;
   #destroyed = false;
@@ -53,12 +58,24 @@ export class SearchClient {
     this.#worker.onerror = (event) => this.#failAll(event.message || 'the search worker stopped');
 
     this.#post({ kind: 'open', workspaceId });
+    void (options.whenIndexLoaded ?? Promise.resolve()).then(() => this.#start());
+  }
+
+  #start(): void {
+    if (this.#destroyed) return;
     const live = this.#liveMetas();
     this.#post({ kind: 'reconcile', docs: [...live.values()] });
     this.#sent = new Map([...live].map(([id, meta]) => [id, JSON.stringify(meta)]));
-
-    this.#cleanups.push(index.observe(() => this.#scheduleMetaSync()));
+    this.#cleanups.push(this.#index.observe(() => this.#scheduleMetaSync()));
     this.#cleanups.push(this.#watchOpenDocs());
+    // A tab going to the background may be closed next: write the index now rather than later.
+    if (typeof document !== 'undefined') {
+      const onHidden = () => {
+        if (document.visibilityState === 'hidden') this.flush().catch(() => {});
+      };
+      document.addEventListener('visibilitychange', onHidden);
+      this.#cleanups.push(() => document.removeEventListener('visibilitychange', onHidden));
+    }
   }
 
   get status(): IndexStatus {

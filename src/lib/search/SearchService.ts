@@ -11,7 +11,15 @@ export type SearchServiceOptions = {
   saveDelayMs?: number;
 };
 
-export type IndexStatus = { indexed: number; pending: number; restored: boolean };
+export type IndexStatus = {
+  indexed: number;
+  /** Documents waiting to be read. */
+  pending: number;
+  /** The saved index was loaded (not rebuilt). */
+  restored: boolean;
+  /** Counts changes to the index, so a page showing results knows to ask again. */
+  revision: number;
+};
 
 /** Documents read from IndexedDB at once while catching up: enough to overlap the waits. */
 const READ_CONCURRENCY = 8;
@@ -38,6 +46,7 @@ export class SearchService {
   #firstDirtyAt = 0;
   #saving: Promise<void> = Promise.resolve();
   #closed = false;
+  #revision = 0;
 
   private constructor(
     options: SearchServiceOptions,
@@ -47,7 +56,7 @@ export class SearchService {
   ) {
     this.#idb = options.idb;
     this.#workspaceId = options.workspaceId;
-    this.#saveDelayMs = options.saveDelayMs ?? 3000;
+    this.#saveDelayMs = options.saveDelayMs ?? 1000;
     this.#store = store;
     this.#engine = engine;
     this.#restored = restored;
@@ -74,7 +83,12 @@ export class SearchService {
   }
 
   get status(): IndexStatus {
-    return { indexed: this.#engine.size, pending: this.#pending, restored: this.#restored };
+    return {
+      indexed: this.#engine.size,
+      pending: this.#pending,
+      restored: this.#restored,
+      revision: this.#revision
+    };
   }
 
   search(query: SearchQuery): SearchResult {
@@ -179,6 +193,7 @@ export class SearchService {
   }
 
   #markDirty(id: string, doc: IndexedDocument | null): void {
+    this.#revision++;
     if (this.#dirty.size === 0) this.#firstDirtyAt = Date.now();
     this.#dirty.set(id, doc);
     if (this.#saveTimer) clearTimeout(this.#saveTimer);

@@ -13,8 +13,8 @@ function labelOf(key: string): string | null {
 }
 
 /**
- * The search index of the current workspace, started on first use (the search page or the
- * header field) and kept while the workspace stays open, so later searches are instant.
+ * The search index of the current workspace: started soon after the workspace opens (or at once
+ * by the search page) and kept while it stays open, so searches are instant.
  */
 class WorkspaceSearch {
   #client: SearchClient | null = null;
@@ -37,7 +37,10 @@ class WorkspaceSearch {
   for(workspace: Workspace): SearchClient {
     if (this.#client?.workspaceId === workspace.id) return this.#client;
     this.close();
-    this.#client = new SearchClient(workspace.id, workspace.index, { labelOf });
+    this.#client = new SearchClient(workspace.id, workspace.index, {
+      labelOf,
+      whenIndexLoaded: workspace.indexLease.doc.whenLoaded
+    });
     for (const listener of this.#clientListeners) listener();
     return this.#client;
   }
@@ -46,6 +49,20 @@ class WorkspaceSearch {
   get status(): IndexStatus | null {
     this.#subscribe();
     return this.#client?.status ?? null;
+  }
+
+  /**
+   * Starts the index once the page is idle, so edits are indexed as they happen and the first
+   * search finds the index warm, without competing with the page's first paint.
+   */
+  startSoon(workspace: Workspace): () => void {
+    const start = () => void this.for(workspace);
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(start, { timeout: 3000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(start, 1000);
+    return () => clearTimeout(timer);
   }
 
   /** Stops the worker unless it serves `workspaceId` (signing out, switching workspace). */
