@@ -8,6 +8,11 @@ const BOOST = { title: 4, tags: 2.5, fieldText: 1.5, text: 1 } as const;
 const FIELDS = Object.keys(BOOST);
 /** Typo tolerance costs a walk of the term tree; short words have too many neighbours anyway. */
 const FUZZY_MIN_LENGTH = 5;
+/**
+ * Typos are only looked for when the words as typed find fewer documents than this: a common word
+ * would otherwise pull in every neighbour of it and score thousands of documents twice.
+ */
+const FUZZY_BELOW = 10;
 /** A one-letter prefix would expand to a large part of the vocabulary for little use. */
 const PREFIX_MIN_LENGTH = 2;
 export const DEFAULT_LIMIT = 50;
@@ -30,20 +35,27 @@ const INDEX_OPTIONS: Options<Indexable> = {
 
 type Indexable = { id: string; title: string; tags: string; fieldText: string; text: string };
 
-function termQuery(term: string, prefix: boolean): Query {
+function termQuery(term: string, prefix: boolean, fuzzy: boolean): Query {
   return {
     queries: [term],
     prefix: prefix && term.length >= PREFIX_MIN_LENGTH,
-    fuzzy: term.length >= FUZZY_MIN_LENGTH ? 1 : false
+    fuzzy: fuzzy && term.length >= FUZZY_MIN_LENGTH ? 1 : false
   };
 }
 
-function wordQuery(word: QueryWord): Query {
-  const parts = word.parts.map((p, i) => termQuery(p, word.prefix && i === word.parts.length - 1));
+function wordQuery(word: QueryWord, fuzzy: boolean): Query {
+  const parts = word.parts.map((p, i) =>
+    termQuery(p, word.prefix && i === word.parts.length - 1, fuzzy)
+  );
   const allParts: Query =
     parts.length === 1 && parts[0] ? parts[0] : { combineWith: 'AND', queries: parts };
   if (!word.whole) return allParts;
-  return { combineWith: 'OR', queries: [termQuery(word.whole, word.prefix), allParts] };
+  return { combineWith: 'OR', queries: [termQuery(word.whole, word.prefix, fuzzy), allParts] };
+}
+
+/** Every word (AND); with `fuzzy`, also near misses; `any`: some of the words (OR). */
+function queryOf(words: QueryWord[], fuzzy: boolean, any = false): Query {
+  return { combineWith: any ? 'OR' : 'AND', queries: words.map((w) => wordQuery(w, fuzzy)) };
 }
 
 /**
@@ -113,11 +125,10 @@ export class SearchEngine {
         .sort((a, b) => b.updatedAt - a.updatedAt)
         .map((d) => ({ id: d.id, score: 0, terms: [] }));
     } else {
-      found = this.#run({ combineWith: 'AND', queries: words.map(wordQuery) });
+      found = this.#run(queryOf(words, false));
+      if (found.length < FUZZY_BELOW) found = this.#run(queryOf(words, true));
       // Nothing has every word: documents with some of them are better than an empty page.
-      if (found.length === 0 && words.length > 1) {
-        found = this.#run({ combineWith: 'OR', queries: words.map(wordQuery) });
-      }
+      if (found.length === 0 && words.length > 1) found = this.#run(queryOf(words, true, true));
     }
 
     const typeCounts: Record<string, number> = {};

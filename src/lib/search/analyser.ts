@@ -22,8 +22,13 @@ const CYRILLIC = /[а-я]/;
 /** Longer "words" are noise (a pasted hash, a URL fragment); they would only bloat the index. */
 const MAX_WORD_LENGTH = 40;
 
+const NEEDS_NFC = /[\u0300-\u036f]/;
+
 export function normalise(text: string): string {
-  return text.normalize('NFC').toLowerCase().replaceAll('ё', 'е');
+  // Most text is composed already; NFC only where a combining mark shows it may not be.
+  const composed = NEEDS_NFC.test(text) ? text.normalize('NFC') : text;
+  const lower = composed.toLowerCase();
+  return lower.includes('ё') ? lower.replaceAll('ё', 'е') : lower;
 }
 
 export function words(text: string): Word[] {
@@ -59,8 +64,20 @@ export function partsOf(norm: string): string[] {
   return HYPHEN.test(norm) ? norm.split(HYPHEN).filter(Boolean) : [norm];
 }
 
+// Highlighting asks for the terms of every word of a snippet on every search: remember them.
+const termsCache = new Map<string, string[]>();
+
 /** Index terms of one normalised word: its stem, or for a compound the whole and each part. */
 export function termsOfWord(norm: string): string[] {
+  let terms = termsCache.get(norm);
+  if (terms) return terms;
+  terms = computeTerms(norm);
+  if (termsCache.size >= STEM_CACHE_LIMIT) termsCache.clear();
+  termsCache.set(norm, terms);
+  return terms;
+}
+
+function computeTerms(norm: string): string[] {
   if (norm.length > MAX_WORD_LENGTH) return [];
   const parts = partsOf(norm);
   if (parts.length === 1) return isStopWord(norm) ? [] : [stem(norm)];
