@@ -89,3 +89,27 @@ test('SR14 a document is found offline by an inflected Russian word, with the wo
   await expect(page.getByTestId('doc-title')).toHaveValue('Выставка в областной библиотеке');
   await network.owner.close();
 });
+
+test('SR16 text typed just before the page closes is found after it reopens', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Ольга Юрченко');
+  const page = await network.open(network.owner);
+  const texts: [string, string][] = [
+    ['Мастер-класс «Народная кукла»', 'Педагоги проводят мастер-классы в краеведческом музее.'],
+    ['Договор с библиотекой', 'В библиотеке проводятся мастер-классы и творческие вечера.'],
+    ['Дни партнёрского взаимодействия', 'Семинары, мастер – классы, круглые столы.']
+  ];
+  for (const [title, text] of texts) {
+    await page.goto(`${server.url}/`);
+    await createDocument(page, title);
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.type(text);
+    // Leave at once: the page goes before the worker could re-read and save the document.
+    await waitSavedLocally(page);
+  }
+  await page.goto(`${server.url}/search?q=${encodeURIComponent('мастер-класса')}`);
+  await expect(results(page)).toHaveCount(3);
+  await expect(marks(page)).toHaveText(['мастер-классы', 'мастер-классы', 'мастер', 'классы']);
+  await network.owner.close();
+});

@@ -6,6 +6,7 @@ import { indexedMetaOf, type LabelOf } from './indexedMeta.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { IndexStatus } from './SearchService.ts';
 import type { IndexedMeta, SearchQuery, SearchResult } from './types.ts';
+import { UnindexedDocs } from './UnindexedDocs.ts';
 
 /** The index is touched on every rename and at most every few seconds while typing. */
 const META_DEBOUNCE_MS = 300;
@@ -43,11 +44,13 @@ export class SearchClient {
   #nextRequest = 1;
   #metaTimer: ReturnType<typeof setTimeout> | null = null;
   #destroyed = false;
+  readonly #unindexed: UnindexedDocs;
 
   constructor(workspaceId: string, index: WorkspaceIndex, options: SearchClientOptions) {
     this.workspaceId = workspaceId;
     this.#index = index;
     this.#labelOf = options.labelOf;
+    this.#unindexed = new UnindexedDocs(`uzel:search-unindexed:${workspaceId}`);
     this.#worker =
       options.worker ??
       new Worker(new URL('./search.worker.ts', import.meta.url), {
@@ -66,6 +69,9 @@ export class SearchClient {
     const live = this.#liveMetas();
     this.#post({ kind: 'reconcile', docs: [...live.values()] });
     this.#sent = new Map([...live].map(([id, meta]) => [id, JSON.stringify(meta)]));
+    // Edits the last page made but whose re-indexing it did not see saved (it was closed first).
+    const leftOver = this.#unindexed.ids();
+    if (leftOver.length) this.#reindex(leftOver);
     this.#cleanups.push(this.#index.observe(() => this.#scheduleMetaSync()));
     this.#cleanups.push(this.#watchOpenDocs());
     // A tab going to the background may be closed next: write the index now rather than later.
@@ -176,11 +182,14 @@ export class SearchClient {
   #watchDoc(doc: SyncedDoc, id: string): () => void {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onUpdate = () => {
+      // Remembered at once (synchronously): the page may close before the index is saved, and
+      // the workspace index is not touched for every edit, so nothing else would tell next time.
+      this.#unindexed.add(id);
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
         doc.flushLocal().then(
-          () => this.documentChanged(id),
+          () => this.#reindex([id]),
           () => {} // Not stored on this device: nothing new for the index to read.
         );
       }, TEXT_DEBOUNCE_MS);
@@ -190,6 +199,18 @@ export class SearchClient {
       if (timer) clearTimeout(timer);
       doc.doc.off('update', onUpdate);
     };
+  }
+
+  /** Re-reads documents, and forgets them as unindexed once the index with them is saved. */
+  #reindex(ids: string[]): void {
+    const marks = ids.map((id) => [id, this.#unindexed.mark(id)] as const);
+    this.#post({ kind: 'changed', ids });
+    this.flush().then(
+      () => {
+        for (const [id, mark] of marks) this.#unindexed.settle(id, mark);
+      },
+      () => {} // Closed or failed: they stay listed and are read again next time.
+    );
   }
 
   #request<T>(build: (requestId: number) => ToWorker): Promise<T> {
