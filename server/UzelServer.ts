@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
+import { BatchSync } from './relay/BatchSync.ts';
 import { Relay } from './relay/Relay.ts';
 import { RoomRegistry } from './relay/RoomRegistry.ts';
 import type { RoomStorage } from './storage/RoomStorage.ts';
@@ -62,6 +63,7 @@ export class UzelServer {
       compactAfterUpdates: config.compactAfterUpdates,
       writeBatchMs: config.writeBatchMs
     });
+    this.api.useSync(new BatchSync(this.registry, this.storage));
     this.relay = new Relay(this.registry, log, {
       access: this.accounts,
       messagesPerSecond: config.messagesPerSecond,

@@ -5,14 +5,16 @@ import { sessionTokenFrom } from '../accounts/sessionCookie.ts';
 import { ID_PATTERN } from '../accounts/validation.ts';
 import type { Logger } from '../log.ts';
 import { ACCOUNT_ERROR_STATUS, ApiError } from './ApiError.ts';
-import { readJsonBody } from './body.ts';
+import { readBody, readJsonBody } from './body.ts';
 import { clearedSessionCookie, isHttps, sessionCookie } from './cookies.ts';
-import { checkJsonContentType, checkOrigin } from './guards.ts';
+import { checkContentType, checkJsonContentType, checkOrigin } from './guards.ts';
+import type { BatchSync } from '../relay/BatchSync.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import type { ApiContext, ApiDeps, Method, Reply, Route } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { inviteRoutes } from './routes/invites.ts';
 import { meRoutes } from './routes/me.ts';
+import { syncRoutes } from './routes/sync.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 
 export const API_PREFIX = '/api/';
@@ -55,6 +57,7 @@ export class ApiRouter {
     this.#allowedOrigins = options.allowedOrigins;
     this.#deps = {
       workspaceCreated: options.workspaceCreated ?? (async () => undefined),
+      sync: null,
       accounts: options.accounts,
       log: options.log,
       now,
@@ -67,8 +70,14 @@ export class ApiRouter {
       ...authRoutes(this.#deps),
       ...meRoutes(this.#deps),
       ...workspaceRoutes(this.#deps),
-      ...inviteRoutes(this.#deps)
+      ...inviteRoutes(this.#deps),
+      ...syncRoutes(this.#deps)
     ];
+  }
+
+  /** The server that owns the rooms hands over its batch sync (the routes answer 503 before). */
+  useSync(sync: BatchSync): void {
+    this.#deps.sync = sync;
   }
 
   /** Answers requests under /api/; returns false for any other path, leaving it to the app. */
@@ -143,7 +152,11 @@ export class ApiRouter {
     secure: boolean
   ): Promise<Reply> {
     let body: unknown = undefined;
-    if (STATE_CHANGING.has(route.method)) {
+    if (route.binary) {
+      checkOrigin(req, this.#allowedOrigins);
+      checkContentType(req, route.binary.contentType);
+      body = new Uint8Array(await readBody(req, route.binary.maxBytes));
+    } else if (STATE_CHANGING.has(route.method)) {
       checkOrigin(req, this.#allowedOrigins);
       checkJsonContentType(req);
       const raw = await readJsonBody(req);
@@ -219,6 +232,11 @@ export class ApiRouter {
     if (!req.complete) headers.connection = 'close';
     if (reply.body === undefined) {
       res.writeHead(reply.status, headers).end();
+      return;
+    }
+    if (reply.body instanceof Uint8Array) {
+      headers['content-type'] ??= 'application/octet-stream';
+      res.writeHead(reply.status, headers).end(reply.body);
       return;
     }
     headers['content-type'] = 'application/json; charset=utf-8';

@@ -8,6 +8,7 @@ import {
 } from '../../src/lib/model/schema.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { writeBlocks, type Block } from './richText.ts';
+import { writeSampleNetwork } from './sampleNetwork.ts';
 
 type SampleDocument = { id: string; title: string; blocks: Block[] };
 
@@ -145,6 +146,7 @@ export async function seedSampleWorkspace(
     meta.set(DocumentField.deletedAt, null);
     documents.set(sample.id, meta);
   });
+  writeSampleNetwork(index, now);
   entries.push({
     room: `${workspaceId}/${INDEX_DOC_ID}`,
     update: Y.encodeStateAsUpdate(index)

@@ -10,7 +10,11 @@ export const INDEX_DOC_ID = 'index';
 
 /** Workspace index: `documents` maps a document id to its metadata map. */
 export const indexRoots = {
-  documents: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('documents')
+  documents: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('documents'),
+  /** Partner institutions: id → record map (fields in model/network/institutions.ts). */
+  institutions: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('institutions'),
+  /** Cooperation agreements: id → record map (fields in model/network/agreements.ts). */
+  agreements: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('agreements')
 } as const;
 
 /** Keys of one document's metadata map in the index. */
@@ -38,7 +42,9 @@ export const DocumentField = {
 
 /** A document's own Y.Doc: its rich text, bound to Tiptap's Collaboration extension. */
 export const documentRoots = {
-  content: (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_CONTENT_FIELD)
+  content: (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_CONTENT_FIELD),
+  /** Comment threads by id (shape in `comments/CommentStore.ts`), anchored into `content`. */
+  comments: (doc: Y.Doc) => doc.getMap<unknown>('comments')
 } as const;
 
 export const DOCUMENT_CONTENT_FIELD = 'content';

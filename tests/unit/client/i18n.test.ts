@@ -31,7 +31,15 @@ describe('Russian first, English second', () => {
       uses: 1,
       max: 3,
       message: 'm',
-      tags: 't'
+      tags: 't',
+      done: 1,
+      total: 3,
+      size: 's',
+      used: 'u',
+      quota: 'q',
+      n: 1,
+      // The partner network's messages.
+      ...{ from: 'f', to: 't', year: 2026, size: 512, column: 'c', value: 'v', detail: 'd' }
     };
     for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
       expect(() => translate('ru', key, values)).not.toThrow();
