@@ -6,6 +6,7 @@ import { ensureDataDir, loadConfig } from './config.ts';
 import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { createLogger } from './log.ts';
+import { History } from './history/History.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
 import { Publishing } from './publishing/Publishing.ts';
 import { Relay } from './relay/Relay.ts';
@@ -24,10 +25,19 @@ export function devServer(): Plugin {
     });
     const accounts = Accounts.fromConfig(config, { log });
     const calendarFeeds = CalendarFeeds.inDataDir(config.dataDir, storage);
-    const registry = new RoomRegistry(storage, log, {
+    const history = new History({
+      dataDir: config.dataDir,
+      storage,
+      registry: () => registry,
+      accounts,
+      log,
+      options: config.history
+    });
+    const registry: RoomRegistry = new RoomRegistry(storage, log, {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
-      writeBatchMs: config.writeBatchMs
+      writeBatchMs: config.writeBatchMs,
+      committed: history.edited
     });
     const publishing = new Publishing({
       dataDir: config.dataDir,
@@ -42,7 +52,8 @@ export function devServer(): Plugin {
       log,
       allowedOrigins: config.allowedOrigins,
       publishing,
-      calendarFeeds
+      calendarFeeds,
+      history
     });
     const relay = new Relay(registry, log, {
       access: accounts,
@@ -59,7 +70,8 @@ export function devServer(): Plugin {
     httpServer.on('upgrade', (req, socket, head) => relay.handleUpgrade(req, socket, head));
     httpServer.on('close', () => {
       relay.close();
-      void registry.close().then(() => {
+      void registry.close().then(async () => {
+        await history.close();
         accounts.close();
         publishing.close();
         calendarFeeds.close();
