@@ -114,7 +114,12 @@ export class VersionKeeper {
   /** Takes every pending version now (on shutdown, so an edit just before it is not lost). */
   async close(): Promise<void> {
     await Promise.all([...this.#pending.keys()].map((room) => this.#takeAuto(room)));
-    await Promise.all([...this.#queues.values()]);
+    await this.settled();
+  }
+
+  /** Resolves once no version is being written. */
+  async settled(): Promise<void> {
+    while (this.#queues.size > 0) await Promise.all([...this.#queues.values()]);
   }
 
   #takePending(room: string): Pending | undefined {
