@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../server/config.ts';
 import { thin } from '../../../server/history/retention.ts';
 import type { VersionInfo } from '../../../server/history/HistoryStore.ts';
 import { VersionKeeper } from '../../../server/history/VersionKeeper.ts';
@@ -144,5 +145,21 @@ describe('retention', () => {
     const list = keeper.list(ROOM);
     expect(list.filter((x) => x.kind === 'auto')).toHaveLength(3);
     expect(list.filter((x) => x.kind === 'named')).toHaveLength(1);
+  });
+});
+
+describe('settings', () => {
+  it('VH9 the history settings have defaults and a bad value is refused by name', () => {
+    expect(loadConfig({}).history).toEqual({
+      pauseMs: 2 * MINUTE,
+      maxIntervalMs: 15 * MINUTE,
+      keepAllMs: 48 * 60 * MINUTE,
+      maxAuto: 200
+    });
+    expect(loadConfig({ HISTORY_PAUSE_MINUTES: '5' }).history.pauseMs).toBe(5 * MINUTE);
+    expect(() => loadConfig({ HISTORY_PAUSE_MINUTES: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HISTORY_MAX_AUTO_VERSIONS: 'много' })).toThrow(
+      /HISTORY_MAX_AUTO_VERSIONS="много": must be a number/
+    );
   });
 });
