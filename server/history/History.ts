@@ -20,6 +20,9 @@ export class HistoryError extends Error {
   }
 }
 
+/** Named versions are never thinned, so they are bounded per document instead. */
+export const MAX_NAMED_VERSIONS = 500;
+
 const noDocument = () =>
   new HistoryError(404, 'not_found', 'No such document in a workspace of yours.');
 
@@ -90,6 +93,13 @@ export class History {
       );
     }
     const room = roomName(workspaceId, docId);
+    if (this.keeper.list(room).filter((v) => v.kind === 'named').length >= MAX_NAMED_VERSIONS) {
+      throw new HistoryError(
+        409,
+        'too_many_versions',
+        `A document keeps at most ${MAX_NAMED_VERSIONS} named versions.`
+      );
+    }
     const stored = await this.#storage.load(room);
     if (!stored.snapshot && stored.updates.length === 0) throw noDocument();
     const savedBy = this.#accounts.user(userId)?.displayName ?? '';
