@@ -7,7 +7,7 @@ import {
   indexRoots
 } from '../../src/lib/model/schema.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
-import { writeBlocks, type Block } from './richText.ts';
+import { writeBlocks, type Block } from '../../src/lib/model/richText.ts';
 
 type SampleDocument = { id: string; title: string; blocks: Block[] };
 

@@ -10,7 +10,12 @@ export const INDEX_DOC_ID = 'index';
 
 /** Workspace index: `documents` maps a document id to its metadata map. */
 export const indexRoots = {
-  documents: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('documents')
+  documents: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('documents'),
+  /**
+   * Favourites of every member: `<userId>/<docId>` → the time it was starred. Flat keys rather
+   * than a map per person, so two devices starring at once never create rival nested maps.
+   */
+  favourites: (doc: Y.Doc) => doc.getMap<unknown>('favourites')
 } as const;
 
 /** Keys of one document's metadata map in the index. */
