@@ -106,6 +106,20 @@ export class DocumentTree {
     return path;
   }
 
+  /** Collections not in the bin, depth first with their depth: the places a document can go. */
+  collections(): { meta: DocumentMeta; depth: number }[] {
+    const out: { meta: DocumentMeta; depth: number }[] = [];
+    const walk = (parentId: string | null, depth: number) => {
+      for (const meta of this.childrenOf(parentId)) {
+        if (meta.type !== 'collection') continue;
+        out.push({ meta, depth });
+        walk(meta.id, depth + 1);
+      }
+    };
+    walk(null, 0);
+    return out;
+  }
+
   /**
    * The visible rows: children of expanded documents, depth first. With `only`, just those
    * documents and the collections leading to them, all open (a filtered view).

@@ -77,7 +77,7 @@ describe('knowledge base tree', () => {
     expect(shape(treeA)).toEqual(shape(b.tree()));
     expect(Object.keys(shape(treeA)).sort()).toEqual([x, y].sort());
     // The cycle breaks at the smaller id, which goes to the top with the other inside it.
-    const [first, second] = [x, y].sort();
+    const [first, second] = [x, y].sort() as [string, string];
     expect(treeA.parentOf(first)).toBeNull();
     expect(treeA.parentOf(second)).toBe(first);
   });
@@ -158,7 +158,7 @@ describe('knowledge base tree', () => {
     expect(order[3]).toBe('Последний');
     // Putting something between the tied pair cannot find a key between equal ones: re-keyed.
     const [tiedFirst] = a.tree().childrenOf(null).slice(1, 2);
-    a.move(last, null, { afterId: tiedFirst.id });
+    a.move(last, null, { afterId: tiedFirst!.id });
     const keys = a
       .tree()
       .childrenOf(null)
@@ -282,13 +282,13 @@ describe('knowledge base tree', () => {
       }
     };
     const ids = Array.from({ length: 12 }, (_, i) =>
-      peers[0].create(`Раздел ${i}`, { type: 'collection' })
+      peers[0]!.create(`Раздел ${i}`, { type: 'collection' })
     );
     syncAll();
     for (let round = 0; round < 40; round++) {
       for (const peer of peers) {
-        const id = ids[Math.floor(random() * ids.length)];
-        const target = random() < 0.2 ? null : ids[Math.floor(random() * ids.length)];
+        const id = ids[Math.floor(random() * ids.length)]!;
+        const target = random() < 0.2 ? null : ids[Math.floor(random() * ids.length)]!;
         try {
           peer.move(id, target);
         } catch (error) {
@@ -299,7 +299,7 @@ describe('knowledge base tree', () => {
       const shapes = peers.map((p) => shape(p.tree()));
       expect(shapes[1]).toEqual(shapes[0]);
       expect(shapes[2]).toEqual(shapes[0]);
-      expect(Object.keys(shapes[0]).sort()).toEqual([...ids].sort());
+      expect(Object.keys(shapes[0]!).sort()).toEqual([...ids].sort());
     }
   });
 
