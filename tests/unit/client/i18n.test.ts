@@ -29,7 +29,9 @@ describe('Russian first, English second', () => {
       role: 'r',
       date: 'd',
       uses: 1,
-      max: 3
+      max: 3,
+      place: 'p',
+      tag: 't'
     };
     for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
       expect(() => translate('ru', key, values)).not.toThrow();

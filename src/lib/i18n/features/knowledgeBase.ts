@@ -28,6 +28,8 @@ export const ru = {
   'field.choose': '— выберите —',
   'field.type': 'Тип документа',
   'field.invalid': 'Значение не сохранено: проверьте формат',
+  'field.pickDate': 'Выбрать дату в календаре',
+  'field.datePlaceholder': 'дд.мм.гггг',
 
   'direction.folkCulture': 'Народная культура',
   'direction.localHistory': 'Краеведение',
@@ -106,7 +108,7 @@ export const ru = {
   'bin.withInside':
     'и внутри {count, plural, one {# документ} few {# документа} many {# документов} other {# документа}}',
 
-  'doc.path': 'Расположение'
+  'doc.path': 'В папке'
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -138,6 +140,8 @@ export const en: Record<keyof typeof ru, string> = {
   'field.choose': '— choose —',
   'field.type': 'Document type',
   'field.invalid': 'Not saved: check the format',
+  'field.pickDate': 'Pick a date in the calendar',
+  'field.datePlaceholder': 'dd.mm.yyyy',
 
   'direction.folkCulture': 'Folk culture',
   'direction.localHistory': 'Local history',
@@ -213,5 +217,5 @@ export const en: Record<keyof typeof ru, string> = {
 
   'bin.withInside': 'with {count, plural, one {# document} other {# documents}} inside',
 
-  'doc.path': 'Location'
+  'doc.path': 'In folder'
 };
