@@ -208,3 +208,5 @@ try {
   await browser.close();
   await server.dispose();
 }
+// y-websocket's reconnect timers would keep the process alive after the measurement.
+process.exit(0);
