@@ -6,6 +6,9 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ out: 'build' }),
+    // Absolute asset paths: the service worker answers every app route with the prerendered
+    // root shell, whose relative `./_app/…` would break under nested routes (/partners/item).
+    paths: { relative: false },
     typescript: {
       // The server is type-checked together with the app (see STACK trap 11).
       config: (tsconfig) => {

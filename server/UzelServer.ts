@@ -3,9 +3,13 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
+import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
+import { PublicSite } from './publishing/PublicSite.ts';
+import { Publishing } from './publishing/Publishing.ts';
+import { BatchSync } from './relay/BatchSync.ts';
 import { Relay } from './relay/Relay.ts';
 import { RoomRegistry } from './relay/RoomRegistry.ts';
 import type { RoomStorage } from './storage/RoomStorage.ts';
@@ -36,6 +40,10 @@ export class UzelServer {
   readonly storage: RoomStorage;
   readonly accounts: Accounts;
   readonly api: ApiRouter;
+  /** Proposals and publications (`publications.sqlite`) and the public pages under /p/. */
+  readonly publishing: Publishing;
+  readonly publicSite: PublicSite;
+  readonly calendarFeeds: CalendarFeeds;
   readonly #log: Logger;
   readonly #config: Config;
   #closing: Promise<void> | null = null;
@@ -49,19 +57,36 @@ export class UzelServer {
         synchronous: config.sqliteSync
       });
     this.accounts = accounts ?? Accounts.fromConfig(config, { log });
+    this.registry = new RoomRegistry(this.storage, log, {
+      idleMs: config.roomIdleMs,
+      compactAfterUpdates: config.compactAfterUpdates,
+      writeBatchMs: config.writeBatchMs
+    });
+    this.publishing = new Publishing({
+      dataDir: config.dataDir,
+      synchronous: config.sqliteSync,
+      storage: this.storage,
+      registry: this.registry,
+      accounts: this.accounts,
+      log
+    });
+    this.publicSite = new PublicSite({
+      publishing: this.publishing,
+      log,
+      origin: config.origin
+    });
+    this.calendarFeeds = CalendarFeeds.inDataDir(config.dataDir, this.storage);
     this.api =
       api ??
       new ApiRouter({
         accounts: this.accounts,
         log,
         allowedOrigins: config.allowedOrigins,
-        workspaceCreated: (id) => this.#firstWorkspaceSamples(id)
+        workspaceCreated: (id) => this.#firstWorkspaceSamples(id),
+        publishing: this.publishing,
+        calendarFeeds: this.calendarFeeds
       });
-    this.registry = new RoomRegistry(this.storage, log, {
-      idleMs: config.roomIdleMs,
-      compactAfterUpdates: config.compactAfterUpdates,
-      writeBatchMs: config.writeBatchMs
-    });
+    this.api.useSync(new BatchSync(this.registry, this.storage));
     this.relay = new Relay(this.registry, log, {
       access: this.accounts,
       messagesPerSecond: config.messagesPerSecond,
@@ -75,6 +100,7 @@ export class UzelServer {
         return;
       }
       if (this.api.handle(req, res)) return;
+      if (this.publicSite.handle(req, res)) return;
       const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       if (appHandler) appHandler(req, res, notFound);
       else notFound();
@@ -114,7 +140,9 @@ export class UzelServer {
       this.http.closeIdleConnections();
       await this.registry.close();
       await this.storage.close();
+      this.publishing.close();
       this.accounts.close();
+      this.calendarFeeds.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();

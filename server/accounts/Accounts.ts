@@ -207,6 +207,11 @@ export class Accounts implements AccessControl {
     return ID_PATTERN.test(workspaceId) && this.#workspaces.get(workspaceId) !== null;
   }
 
+  /** A workspace's name for what is published without a session (a calendar feed), or null. */
+  workspaceName(workspaceId: string): string | null {
+    return ID_PATTERN.test(workspaceId) ? (this.#workspaces.get(workspaceId)?.name ?? null) : null;
+  }
+
   members(userId: string, workspaceId: string): Member[] {
     this.#roleOf(userId, workspaceId);
     return this.#workspaces.members(workspaceId);

@@ -5,14 +5,20 @@ import { sessionTokenFrom } from '../accounts/sessionCookie.ts';
 import { ID_PATTERN } from '../accounts/validation.ts';
 import type { Logger } from '../log.ts';
 import { ACCOUNT_ERROR_STATUS, ApiError } from './ApiError.ts';
-import { readJsonBody } from './body.ts';
+import { readBody, readJsonBody } from './body.ts';
 import { clearedSessionCookie, isHttps, sessionCookie } from './cookies.ts';
-import { checkJsonContentType, checkOrigin } from './guards.ts';
+import { checkContentType, checkJsonContentType, checkOrigin } from './guards.ts';
+import type { BatchSync } from '../relay/BatchSync.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import type { ApiContext, ApiDeps, Method, Reply, Route } from './route.ts';
+import type { CalendarFeeds } from '../calendar/CalendarFeeds.ts';
 import { authRoutes } from './routes/auth.ts';
+import { calendarFeedRoutes } from './routes/calendarFeeds.ts';
 import { inviteRoutes } from './routes/invites.ts';
 import { meRoutes } from './routes/me.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { publishingRoutes } from './routes/publishing.ts';
+import type { Publishing } from '../publishing/Publishing.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 
 export const API_PREFIX = '/api/';
@@ -27,6 +33,10 @@ export type ApiRouterOptions = {
   now?: () => number;
   /** Called after a workspace is created, before the answer is sent. */
   workspaceCreated?: (workspaceId: string) => Promise<void>;
+  /** Proposing and publishing documents; without it those endpoints do not exist. */
+  publishing?: Publishing;
+  /** The calendar subscription links and feeds; without it those endpoints do not exist. */
+  calendarFeeds?: CalendarFeeds;
 };
 
 /**
@@ -55,6 +65,7 @@ export class ApiRouter {
     this.#allowedOrigins = options.allowedOrigins;
     this.#deps = {
       workspaceCreated: options.workspaceCreated ?? (async () => undefined),
+      sync: null,
       accounts: options.accounts,
       log: options.log,
       now,
@@ -67,8 +78,16 @@ export class ApiRouter {
       ...authRoutes(this.#deps),
       ...meRoutes(this.#deps),
       ...workspaceRoutes(this.#deps),
-      ...inviteRoutes(this.#deps)
+      ...inviteRoutes(this.#deps),
+      ...syncRoutes(this.#deps),
+      ...(options.publishing ? publishingRoutes(options.publishing) : []),
+      ...(options.calendarFeeds ? calendarFeedRoutes(this.#deps, options.calendarFeeds) : [])
     ];
+  }
+
+  /** The server that owns the rooms hands over its batch sync (the routes answer 503 before). */
+  useSync(sync: BatchSync): void {
+    this.#deps.sync = sync;
   }
 
   /** Answers requests under /api/; returns false for any other path, leaving it to the app. */
@@ -143,7 +162,11 @@ export class ApiRouter {
     secure: boolean
   ): Promise<Reply> {
     let body: unknown = undefined;
-    if (STATE_CHANGING.has(route.method)) {
+    if (route.binary) {
+      checkOrigin(req, this.#allowedOrigins);
+      checkContentType(req, route.binary.contentType);
+      body = new Uint8Array(await readBody(req, route.binary.maxBytes));
+    } else if (STATE_CHANGING.has(route.method)) {
       checkOrigin(req, this.#allowedOrigins);
       checkJsonContentType(req);
       const raw = await readJsonBody(req);
@@ -217,8 +240,17 @@ export class ApiRouter {
     if (reply.cookies) headers['set-cookie'] = reply.cookies;
     // A body we did not read (too large, refused early) is not waited for: close after answering.
     if (!req.complete) headers.connection = 'close';
+    if (reply.text !== undefined) {
+      res.writeHead(reply.status, headers).end(reply.text);
+      return;
+    }
     if (reply.body === undefined) {
       res.writeHead(reply.status, headers).end();
+      return;
+    }
+    if (reply.body instanceof Uint8Array) {
+      headers['content-type'] ??= 'application/octet-stream';
+      res.writeHead(reply.status, headers).end(reply.body);
       return;
     }
     headers['content-type'] = 'application/json; charset=utf-8';

@@ -7,25 +7,26 @@ import { ApiError } from './ApiError.ts';
  */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = () =>
-  new ApiError(
-    413,
-    'payload_too_large',
-    `The request body is larger than ${MAX_BODY_BYTES} bytes.`
-  );
+const tooLarge = (max: number) =>
+  new ApiError(413, 'payload_too_large', `The request body is larger than ${max} bytes.`);
 
-/** Reads and parses a JSON body; an empty body reads as `{}`. */
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+/** Reads a body of at most `max` bytes, refusing a larger one before buffering it all. */
+export async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > max) throw tooLarge(max);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw tooLarge();
+    if (size > max) throw tooLarge(max);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Reads and parses a JSON body; an empty body reads as `{}`. */
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const text = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;

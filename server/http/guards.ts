@@ -23,12 +23,16 @@ export function checkOrigin(req: IncomingMessage, allowedOrigins: readonly strin
 }
 
 export function checkJsonContentType(req: IncomingMessage): void {
+  checkContentType(req, 'application/json');
+}
+
+export function checkContentType(req: IncomingMessage, expected: string): void {
   const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
+  if (type !== expected) {
     throw new ApiError(
       415,
       'unsupported_media_type',
-      'Send the request with Content-Type: application/json.'
+      `Send the request with Content-Type: ${expected}.`
     );
   }
 }

@@ -3,6 +3,7 @@ import type { ZodType } from 'zod';
 import type { Accounts } from '../accounts/Accounts.ts';
 import type { User } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
+import type { BatchSync } from '../relay/BatchSync.ts';
 import { unauthorised } from './ApiError.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 
@@ -15,6 +16,8 @@ export type ApiDeps = {
   loginLimits: { perEmail: RateLimiter; perAddress: RateLimiter };
   /** Called after a workspace is created, before the answer (e.g. to put sample documents in). */
   workspaceCreated: (workspaceId: string) => Promise<void>;
+  /** Many documents synced over HTTP; set by the server that owns the rooms (null until then). */
+  sync: BatchSync | null;
 };
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -36,7 +39,10 @@ export type ApiContext<Body> = {
 
 export type Reply = {
   status: number;
+  /** JSON, or bytes (sent as `headers['content-type']`, by default application/octet-stream). */
   body?: unknown;
+  /** A non-JSON body (e.g. a calendar feed); `headers` then names its content type. */
+  text?: string;
   /** `Set-Cookie` values. */
   cookies?: string[];
   headers?: Record<string, string>;
@@ -48,6 +54,8 @@ export type Route = {
   pattern: RegExp;
   params: string[];
   body: ZodType | null;
+  /** A binary body instead of JSON: its one accepted content type and its size bound. */
+  binary?: { contentType: string; maxBytes: number };
   handle(ctx: ApiContext<unknown>): Reply | Promise<Reply>;
 };
 
@@ -78,6 +86,20 @@ export function route<Body = undefined>(
     body: body ?? null,
     handle: handle as Route['handle']
   };
+}
+
+/**
+ * An endpoint whose body is bytes of one content type (the batch sync). The Origin check still
+ * applies, and a content type other than the safelisted form types still needs a CORS preflight
+ * that we never grant, so the CSRF defence is the same as for JSON.
+ */
+export function binaryRoute(
+  method: Method,
+  path: string,
+  binary: { contentType: string; maxBytes: number },
+  handle: (ctx: ApiContext<Uint8Array>) => Reply | Promise<Reply>
+): Route {
+  return { ...route<Uint8Array>(method, path, handle), binary };
 }
 
 /** The signed-in person, or a 401. */

@@ -5,7 +5,30 @@ import type { Peer } from './Peer.ts';
 import { Room } from './Room.ts';
 import { WriteBatcher, type BatchItem } from './WriteBatcher.ts';
 
-type WriteContext = { room: Room; origin: Peer; frame: Uint8Array | null };
+type WriteContext = {
+  room: Room;
+  origin: Peer;
+  frame: Uint8Array | null;
+  /** Told once the update is committed (no argument) or failed; for writes not on a websocket. */
+  settled?: (error?: unknown) => void;
+};
+
+/**
+ * The origin of an update that came over HTTP (the batch sync): not connected to the room, so
+ * every connected peer gets the update, and never acknowledged over a socket.
+ */
+function detachedPeer(): Peer {
+  return {
+    id: 'http',
+    displayName: '',
+    wantsAcks: false,
+    syncMessagesReceived: 0,
+    writesInFlight: 0,
+    isOpen: false,
+    send: () => undefined,
+    close: () => undefined
+  };
+}
 
 export type RegistryOptions = {
   /** How long a room without peers stays loaded before it is stored and dropped. */
@@ -97,6 +120,35 @@ export class RoomRegistry {
   }
 
   /**
+   * Integrates an update that did not come over a websocket, through the same path as one that
+   * did: applied to the loaded room, committed, then fanned out to the room's peers. Resolves once
+   * it is committed; rejects, storing nothing, when it is not valid Yjs data or storage fails.
+   */
+  async submitDetached(name: string, update: Uint8Array): Promise<void> {
+    const room = await this.open(name);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const origin = detachedPeer();
+        room.receiveUpdate(update, origin);
+        origin.writesInFlight++;
+        this.#batcher.enqueue({
+          room: room.name,
+          update,
+          context: {
+            room,
+            origin,
+            frame: null,
+            settled: (error) => (error === undefined ? resolve() : reject(error))
+          }
+        });
+      });
+    } finally {
+      // Opening cancelled any eviction; a room nobody is connected to must still go.
+      if (room.peerCount === 0 && this.#rooms.has(name)) this.#scheduleEviction(room);
+    }
+  }
+
+  /**
    * Tells a peer (that asked for acknowledgements) that everything it sent is stored, once that
    * is true. Not only its own writes count: a step 2 may leave out what the room already holds
    * from another connection (the same tablet's previous one, say), so the acknowledgement waits
@@ -112,11 +164,12 @@ export class RoomRegistry {
     const origins = new Map<Peer, Room>();
     const touched = new Set<Room>();
     items.forEach((item, i) => {
-      const { room, origin, frame } = item.context;
+      const { room, origin, frame, settled } = item.context;
       room.forwardCommitted(item.update, seqs[i]!, origin, frame);
       origin.writesInFlight--;
       touched.add(room);
-      origins.set(origin, room);
+      if (settled) settled();
+      else origins.set(origin, room);
     });
     // One acknowledgement per client per batch, however many updates it sent.
     for (const [peer, room] of origins) this.acknowledge(room, peer);
@@ -139,7 +192,10 @@ export class RoomRegistry {
     // These rooms now hold updates that are not on disk. Drop them so they reload from storage;
     // their clients keep the updates and resend them when they reconnect.
     const rooms = new Set(items.map((item) => item.context.room));
-    for (const item of items) item.context.origin.writesInFlight = 0;
+    for (const item of items) {
+      item.context.origin.writesInFlight = 0;
+      item.context.settled?.(error ?? new Error('storing failed'));
+    }
     for (const room of rooms) {
       room.writesInFlight = 0;
       room.closeAllPeers((peer) => peer.close(CloseCode.storageUnavailable));

@@ -10,6 +10,7 @@ import type { DocumentType } from '../../src/lib/model/documentTypes.ts';
 import { freshKeys } from '../../src/lib/model/ordering.ts';
 import { writeBlocks, type Block } from '../../src/lib/model/richText.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
+import { writeSampleNetwork } from './sampleNetwork.ts';
 
 type SampleDocument = {
   id: string;
@@ -248,6 +249,7 @@ export async function seedSampleWorkspace(
     meta.set(DocumentField.links, new Y.Map());
     documents.set(sample.id, meta);
   });
+  writeSampleNetwork(index, now);
   entries.push({
     room: `${workspaceId}/${INDEX_DOC_ID}`,
     update: Y.encodeStateAsUpdate(index)

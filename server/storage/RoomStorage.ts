@@ -1,8 +1,21 @@
 /** One stored update of a room, with the sequence number that orders it. */
 export type StoredUpdate = { seq: number; data: Uint8Array };
 
-/** What a room needs to rebuild its state: the compacted state (if any) and the updates after it. */
-export type StoredRoom = { snapshot: Uint8Array | null; updates: StoredUpdate[] };
+/**
+ * What a room needs to rebuild its state: the compacted state (if any) and the updates after it.
+ * `clock` is the room's clock (see `RoomClock`), 0 for a room with nothing stored.
+ */
+export type StoredRoom = { snapshot: Uint8Array | null; updates: StoredUpdate[]; clock: number };
+
+/**
+ * A room's clock is the sequence number of the last update appended to it: it grows whenever the
+ * room's content changes and never otherwise (compaction keeps the content, so it keeps the clock).
+ * Clocks come from the one sequence that orders all appends, so "the rooms of a workspace with a
+ * clock above C" is exactly what a client that synced up to C lacks. An engine must hand out
+ * sequence numbers in commit order (SQLite's single writer does; PostgreSQL would take a lock).
+ * `bytes` is roughly what is stored for the room (snapshot plus updates), for progress display.
+ */
+export type RoomClock = { room: string; clock: number; bytes: number };
 
 export type AppendEntry = { room: string; update: Uint8Array };
 
@@ -22,5 +35,10 @@ export interface RoomStorage {
   compact(room: string, state: Uint8Array, upToSeq: number): Promise<void>;
   /** Rooms that have anything stored, optionally only those starting with `prefix`, sorted. */
   listRooms(prefix?: string): Promise<string[]>;
+  /**
+   * Rooms of one workspace (the part of the room name before `/`) whose clock is above `since`,
+   * in ascending clock order, at most `limit` of them: a client pages on with the last clock.
+   */
+  changedRooms(workspaceId: string, since: number, limit: number): Promise<RoomClock[]>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { AppendEntry, RoomStorage, StoredRoom } from './RoomStorage.ts';
+import type { AppendEntry, RoomClock, RoomStorage, StoredRoom } from './RoomStorage.ts';
 
 /** Schema versions, applied in order; `user_version` records how far a file has come. */
 const MIGRATIONS = [
@@ -15,8 +15,30 @@ const MIGRATIONS = [
      data BLOB NOT NULL,
      up_to_seq INTEGER NOT NULL,
      updated_at INTEGER NOT NULL
-   );`
+   );`,
+  // Per-room clocks (see RoomClock), kept in the transaction that appends, so a workspace's
+  // changes since a client's clock are one index range instead of a scan of every update.
+  `CREATE TABLE room_clocks (
+     room TEXT PRIMARY KEY,
+     workspace TEXT NOT NULL,
+     clock INTEGER NOT NULL,
+     bytes INTEGER NOT NULL
+   );
+   CREATE INDEX room_clocks_by_workspace ON room_clocks (workspace, clock);
+   INSERT INTO room_clocks (room, workspace, clock, bytes)
+     SELECT room,
+            CASE WHEN instr(room, '/') > 0 THEN substr(room, 1, instr(room, '/') - 1) ELSE room END,
+            MAX(clock), SUM(bytes)
+     FROM (SELECT room, MAX(seq) AS clock, SUM(length(data)) AS bytes FROM room_updates GROUP BY room
+           UNION ALL SELECT room, up_to_seq, length(data) FROM room_snapshots)
+     GROUP BY room;`
 ];
+
+/** The workspace part of a room name (`<workspaceId>/<docId>`); the whole name if it has no `/`. */
+export function workspaceOf(room: string): string {
+  const slash = room.indexOf('/');
+  return slash < 0 ? room : room.slice(0, slash);
+}
 
 export type SqliteOptions = { synchronous?: 'full' | 'normal' };
 
@@ -28,7 +50,8 @@ export class SqliteStorage implements RoomStorage {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement<[string, Uint8Array, number]>;
   readonly #selectUpdates: Database.Statement<[string], { seq: number; data: Buffer }>;
-  readonly #selectSnapshot: Database.Statement<[string], { data: Buffer }>;
+  readonly #selectSnapshot: Database.Statement<[string], { data: Buffer; up_to_seq: number }>;
+  readonly #selectChanged: Database.Statement<[string, number, number], RoomClock>;
   readonly #appendAll: (entries: AppendEntry[]) => number[];
   readonly #compact: (room: string, state: Uint8Array, upToSeq: number) => void;
 
@@ -45,7 +68,25 @@ export class SqliteStorage implements RoomStorage {
     this.#selectUpdates = this.#db.prepare(
       'SELECT seq, data FROM room_updates WHERE room = ? ORDER BY seq'
     );
-    this.#selectSnapshot = this.#db.prepare('SELECT data FROM room_snapshots WHERE room = ?');
+    this.#selectSnapshot = this.#db.prepare(
+      'SELECT data, up_to_seq FROM room_snapshots WHERE room = ?'
+    );
+    this.#selectChanged = this.#db.prepare(
+      `SELECT room, clock, bytes FROM room_clocks WHERE workspace = ? AND clock > ?
+       ORDER BY clock LIMIT ?`
+    );
+    const bumpClock = this.#db.prepare(
+      `INSERT INTO room_clocks (room, workspace, clock, bytes) VALUES (?, ?, ?, ?)
+       ON CONFLICT (room) DO UPDATE SET clock = max(clock, excluded.clock),
+         bytes = bytes + excluded.bytes`
+    );
+    // Compaction keeps the content, so the clock stays; only the stored size changes.
+    const resizeAfterCompact = this.#db.prepare(
+      `INSERT INTO room_clocks (room, workspace, clock, bytes)
+       VALUES (@room, @workspace, @upToSeq, @size + (SELECT COALESCE(SUM(length(data)), 0)
+         FROM room_updates WHERE room = @room))
+       ON CONFLICT (room) DO UPDATE SET bytes = excluded.bytes, clock = max(clock, excluded.clock)`
+    );
     const deleteUpTo = this.#db.prepare('DELETE FROM room_updates WHERE room = ? AND seq <= ?');
     const upsertSnapshot = this.#db.prepare(
       `INSERT INTO room_snapshots (room, data, up_to_seq, updated_at) VALUES (?, ?, ?, ?)
@@ -55,11 +96,21 @@ export class SqliteStorage implements RoomStorage {
 
     this.#appendAll = this.#db.transaction((entries: AppendEntry[]) => {
       const now = Date.now();
-      return entries.map((e) => Number(this.#insert.run(e.room, e.update, now).lastInsertRowid));
+      return entries.map((e) => {
+        const seq = Number(this.#insert.run(e.room, e.update, now).lastInsertRowid);
+        bumpClock.run(e.room, workspaceOf(e.room), seq, e.update.byteLength);
+        return seq;
+      });
     });
     this.#compact = this.#db.transaction((room: string, state: Uint8Array, upToSeq: number) => {
       deleteUpTo.run(room, upToSeq);
       upsertSnapshot.run(room, state, upToSeq, Date.now());
+      resizeAfterCompact.run({
+        room,
+        workspace: workspaceOf(room),
+        upToSeq,
+        size: state.byteLength
+      });
     });
   }
 
@@ -83,7 +134,12 @@ export class SqliteStorage implements RoomStorage {
     const updates = this.#selectUpdates
       .all(room)
       .map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }));
-    return { snapshot: snapshot ? new Uint8Array(snapshot.data) : null, updates };
+    const clock = Math.max(snapshot?.up_to_seq ?? 0, updates.at(-1)?.seq ?? 0);
+    return { snapshot: snapshot ? new Uint8Array(snapshot.data) : null, updates, clock };
+  }
+
+  async changedRooms(workspaceId: string, since: number, limit: number): Promise<RoomClock[]> {
+    return this.#selectChanged.all(workspaceId, since, limit);
   }
 
   async append(entries: AppendEntry[]): Promise<number[]> {

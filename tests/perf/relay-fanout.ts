@@ -3,7 +3,7 @@
  * against Uzel's relay and against the classic y-websocket server (1.5.4), one after the other
  * under the same load. Prints one JSON object, then a short human summary.
  *
- *   npm run bench -- --docs 50 --clients 5 --rate 2 --seconds 10
+ *   npm run bench:relay -- --docs 50 --clients 5 --rate 2 --seconds 10
  *
  * Target: Uzel's server CPU per delivered update no higher than the classic server's, and its
  * p99 edit-to-receipt latency under 50 ms at 200 × 5 × 2/s. Uzel commits every update to SQLite

@@ -31,14 +31,42 @@ describe('SqliteStorage file', () => {
 
     const db = new Database(file, { readonly: true });
     defer(() => db.close());
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .all();
     expect(tables).toEqual(
-      expect.arrayContaining([{ name: 'room_snapshots' }, { name: 'room_updates' }])
+      expect.arrayContaining([
+        { name: 'room_clocks' },
+        { name: 'room_snapshots' },
+        { name: 'room_updates' }
+      ])
     );
+  });
+
+  it('ST7 WS1 a file from schema 1 gets room clocks for the rooms it already holds', async () => {
+    const file = tempFile();
+    const old = new Database(file);
+    old.exec(`CREATE TABLE room_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL,
+        data BLOB NOT NULL, created_at INTEGER NOT NULL);
+      CREATE INDEX room_updates_by_room ON room_updates (room, seq);
+      CREATE TABLE room_snapshots (room TEXT PRIMARY KEY, data BLOB NOT NULL,
+        up_to_seq INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      INSERT INTO room_updates (seq, room, data, created_at) VALUES (5, 'w/a', x'0102', 0),
+        (6, 'w/b', x'03', 0), (7, 'w/a', x'04', 0);
+      INSERT INTO room_snapshots VALUES ('w/snap', x'0a0b0c', 4, 0);
+      INSERT INTO room_snapshots VALUES ('w/b', x'0d', 3, 0);`);
+    old.pragma('user_version = 1');
+    old.close();
+
+    const storage = new SqliteStorage(file);
+    defer(() => storage.close());
+    expect(await storage.changedRooms('w', 0, 10)).toEqual([
+      { room: 'w/snap', clock: 4, bytes: 3 },
+      { room: 'w/b', clock: 6, bytes: 2 },
+      { room: 'w/a', clock: 7, bytes: 3 }
+    ]);
   });
 
   it('ST7 reopening a file does not run its migrations again', async () => {

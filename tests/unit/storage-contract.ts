@@ -51,7 +51,11 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
     });
 
     it('ST4.1 loading an unknown room gives an empty result', async () => {
-      expect(await storage.load('nobody/here')).toEqual({ snapshot: null, updates: [] });
+      expect(await storage.load('nobody/here')).toEqual({
+        snapshot: null,
+        updates: [],
+        clock: 0
+      });
       expect(await storage.listRooms()).toEqual([]);
     });
 
@@ -180,6 +184,64 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
       const [s3] = await storage.append([entry('w/doc', edit(doc, '!'))]);
       expect(s3).toBeGreaterThan(s2!);
       expect(textOf(await storage.load('w/doc'))).toBe('Узел работает!');
+    });
+
+    it('ST4.7 WS1 a room clock is its last appended sequence number; changedRooms lists one workspace by clock', async () => {
+      const [a1, b1] = await storage.append([entry('w/a', bytes(1, 2)), entry('w/b', bytes(3))]);
+      const [other] = await storage.append([entry('x/a', bytes(4))]);
+      const [a2] = await storage.append([entry('w/a', bytes(5))]);
+
+      expect((await storage.load('w/a')).clock).toBe(a2);
+      expect((await storage.load('w/b')).clock).toBe(b1);
+      expect(await storage.changedRooms('w', 0, 100)).toEqual([
+        { room: 'w/b', clock: b1, bytes: 1 },
+        { room: 'w/a', clock: a2, bytes: 3 }
+      ]);
+      expect(await storage.changedRooms('w', b1!, 100)).toEqual([
+        { room: 'w/a', clock: a2, bytes: 3 }
+      ]);
+      expect(await storage.changedRooms('w', a2!, 100)).toEqual([]);
+      expect(await storage.changedRooms('x', 0, 100)).toEqual([
+        { room: 'x/a', clock: other, bytes: 1 }
+      ]);
+      // The workspace is matched exactly, not as a prefix.
+      expect(await storage.changedRooms('', 0, 100)).toEqual([]);
+      expect(a1).toBeLessThan(a2!);
+    });
+
+    it('ST4.7 WS1 changedRooms pages by clock without losing or repeating a room', async () => {
+      const rooms = Array.from({ length: 7 }, (_, i) => `w/d${i}`);
+      await storage.append(rooms.map((r) => entry(r, bytes(1))));
+      const seen: string[] = [];
+      let since = 0;
+      for (;;) {
+        const page = await storage.changedRooms('w', since, 3);
+        if (page.length === 0) break;
+        seen.push(...page.map((r) => r.room));
+        since = page.at(-1)!.clock;
+      }
+      expect(seen).toEqual(rooms);
+    });
+
+    it('ST4.7 WS1 compaction keeps the clock and updates the stored size; the clock survives reopening', async () => {
+      const doc = new Y.Doc();
+      const [s1, s2] = await storage.append([
+        entry('w/doc', edit(doc, 'один ')),
+        entry('w/doc', edit(doc, 'два'))
+      ]);
+      const state = Y.encodeStateAsUpdate(doc);
+      await storage.compact('w/doc', state, s2!);
+      expect((await storage.load('w/doc')).clock).toBe(s2);
+      expect(await storage.changedRooms('w', s1!, 10)).toEqual([
+        { room: 'w/doc', clock: s2, bytes: state.byteLength }
+      ]);
+      expect(await storage.changedRooms('w', s2!, 10)).toEqual([]);
+
+      await storage.close();
+      storage = await handle.open();
+      expect((await storage.load('w/doc')).clock).toBe(s2);
+      const [s3] = await storage.append([entry('w/doc', edit(doc, '!'))]);
+      expect((await storage.changedRooms('w', s2!, 10)).map((r) => r.clock)).toEqual([s3]);
     });
   });
 }

@@ -34,6 +34,8 @@ export type InviteInfo = {
   uses: number;
   revokedAt: number | null;
 };
+/** A workspace's calendar subscription link; its address is shown only when created. */
+export type CalendarFeedInfo = { id: string; createdAt: number };
 export type CreatedInvite = InviteInfo & { token: string; path: string };
 export type InvitePreview = {
   workspaceName: string;
@@ -100,5 +102,18 @@ export const api = {
     call<void>('DELETE', `/api/workspaces/${enc(workspaceId)}/invites/${enc(inviteId)}`),
   previewInvite: (token: string) => call<InvitePreview>('GET', `/api/invites/${enc(token)}`),
   acceptInvite: (token: string) =>
-    call<{ workspace: WorkspaceSummary }>('POST', `/api/invites/${enc(token)}/accept`, {})
+    call<{ workspace: WorkspaceSummary }>('POST', `/api/invites/${enc(token)}/accept`, {}),
+  calendarFeed: (workspaceId: string) =>
+    call<{ feed: CalendarFeedInfo | null }>(
+      'GET',
+      `/api/workspaces/${enc(workspaceId)}/calendar-feed`
+    ),
+  createCalendarFeed: (workspaceId: string) =>
+    call<{ feed: CalendarFeedInfo & { path: string } }>(
+      'POST',
+      `/api/workspaces/${enc(workspaceId)}/calendar-feed`,
+      {}
+    ),
+  revokeCalendarFeed: (workspaceId: string) =>
+    call<void>('DELETE', `/api/workspaces/${enc(workspaceId)}/calendar-feed`)
 };

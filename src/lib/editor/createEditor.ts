@@ -6,6 +6,14 @@ import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { DOCUMENT_CONTENT_FIELD } from '../model/schema.ts';
+import { CommentHighlights } from './comments/CommentHighlights.ts';
+import { DocLink } from './docLink/DocLink.ts';
+import {
+  DocLinkSuggestion,
+  type DocLinkPickerItem,
+  type DocLinkPickerRender
+} from './docLink/DocLinkSuggestion.ts';
+import type { LinkDirectory } from './docLink/linkTarget.ts';
 import { isSafeHref } from './safeHref.ts';
 
 export type EditorUser = { name: string; color: string };
@@ -18,10 +26,22 @@ export type CreateEditorOptions = {
   label: string;
   editable?: boolean;
   onTransaction?: (editor: Editor) => void;
+  links?: DocLinkEditorOptions;
 };
 
-/** The node and mark types a document may contain (shared with the server's sample data test). */
-export function contentExtensions() {
+/** What links between documents need from the app: titles, navigation and the picker. */
+export type DocLinkEditorOptions = {
+  directory: LinkDirectory;
+  open: (id: string) => void;
+  items: (query: string) => DocLinkPickerItem[];
+  render: DocLinkPickerRender;
+};
+
+/**
+ * The node and mark types a document may contain (shared with the server's sample data test).
+ * Without `links`, document links are still part of the schema; they just show ids.
+ */
+export function contentExtensions(links?: DocLinkEditorOptions) {
   return [
     // Collaboration brings its own undo history (per person), so StarterKit's is off.
     StarterKit.configure({
@@ -38,7 +58,9 @@ export function contentExtensions() {
       }
     }),
     TaskList,
-    TaskItem.configure({ nested: true })
+    TaskItem.configure({ nested: true }),
+    DocLink.configure({ directory: links?.directory ?? null, open: links?.open ?? null }),
+    ...(links ? [DocLinkSuggestion.configure({ items: links.items, render: links.render })] : [])
   ];
 }
 
@@ -48,9 +70,10 @@ export function createEditor(options: CreateEditorOptions): Editor {
     element: options.element,
     editable: options.editable ?? true,
     extensions: [
-      ...contentExtensions(),
+      ...contentExtensions(options.links),
       Collaboration.configure({ document: options.doc, field: DOCUMENT_CONTENT_FIELD }),
-      CollaborationCaret.configure({ provider: options.provider, user: options.user })
+      CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+      CommentHighlights.configure({ doc: options.doc })
     ],
     editorProps: {
       attributes: {

@@ -1,8 +1,13 @@
+import * as comments from './features/comments.ts';
+import * as files from './features/files.ts';
+import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
 import * as network from './features/network.ts';
 import * as offline from './features/offline.ts';
+import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
+import * as transfer from './features/transfer.ts';
 import type { MessageKey } from './ru.ts';
 
 /** English, the second language. Every key of the Russian catalogue must be here. */
@@ -161,5 +166,10 @@ export const en: Record<MessageKey, string> = {
   ...links.en,
   ...search.en,
   ...offline.en,
-  ...network.en
+  ...network.en,
+  ...comments.en,
+  ...publishing.en,
+  ...files.en,
+  ...transfer.en,
+  ...history.en
 };

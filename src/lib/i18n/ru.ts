@@ -1,8 +1,13 @@
+import * as comments from './features/comments.ts';
+import * as files from './features/files.ts';
+import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
 import * as network from './features/network.ts';
 import * as offline from './features/offline.ts';
+import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
+import * as transfer from './features/transfer.ts';
 
 /** Russian, the first language of the interface. ICU MessageFormat (plurals: one/few/many/other). */
 export const ru = {
@@ -164,7 +169,12 @@ export const ru = {
   ...links.ru,
   ...search.ru,
   ...offline.ru,
-  ...network.ru
+  ...network.ru,
+  ...comments.ru,
+  ...publishing.ru,
+  ...files.ru,
+  ...transfer.ru,
+  ...history.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;

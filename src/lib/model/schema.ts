@@ -11,6 +11,14 @@ export const INDEX_DOC_ID = 'index';
 /** Workspace index: `documents` maps a document id to its metadata map. */
 export const indexRoots = {
   documents: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('documents'),
+  /** Partner institutions: id → record map (fields in model/network/institutions.ts). */
+  institutions: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('institutions'),
+  /** Cooperation agreements: id → record map (fields in model/network/agreements.ts). */
+  agreements: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('agreements'),
+  /** Joint projects: id → record map with a nested `tasks` map (model/network/projects.ts). */
+  projects: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('projects'),
+  /** Calendar events: id → record map (fields in model/network/events.ts). */
+  events: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('events'),
   /**
    * Favourites of every member: `<userId>/<docId>` → the time it was starred. Flat keys rather
    * than a map per person, so two devices starring at once never create rival nested maps.
@@ -43,7 +51,9 @@ export const DocumentField = {
 
 /** A document's own Y.Doc: its rich text, bound to Tiptap's Collaboration extension. */
 export const documentRoots = {
-  content: (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_CONTENT_FIELD)
+  content: (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_CONTENT_FIELD),
+  /** Comment threads by id (shape in `comments/CommentStore.ts`), anchored into `content`. */
+  comments: (doc: Y.Doc) => doc.getMap<unknown>('comments')
 } as const;
 
 export const DOCUMENT_CONTENT_FIELD = 'content';

@@ -1,3 +1,5 @@
+import { notifyUnsyncedChanged } from './unsyncedRooms.ts';
+
 /**
  * Counts the local changes the server has not yet confirmed as stored.
  *
@@ -72,7 +74,7 @@ export class SaveTracker {
   }
 }
 
-/** Keeps the count in localStorage under one key per room. */
+/** Keeps the count in localStorage under one key per room (read by `unsyncedRooms.ts`). */
 export function localStorageCount(key: string): CountStore {
   return {
     load: () => {
@@ -84,8 +86,11 @@ export function localStorageCount(key: string): CountStore {
     },
     save: (count) => {
       try {
+        const had = Number(localStorage.getItem(key) ?? 0) > 0;
         if (count === 0) localStorage.removeItem(key);
         else localStorage.setItem(key, String(count));
+        // Lists of unsynced documents care only about a room starting or stopping to have some.
+        if (had !== count > 0) notifyUnsyncedChanged();
       } catch {
         // Storage full or blocked: the count is only advisory, the changes are in IndexedDB.
       }

@@ -2,8 +2,10 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { isBrowserOnline, onConnectivityChange } from './connectivity.ts';
+import { compactIfLong, localDbName } from './localRoom.ts';
 import { localStorageCount, SaveTracker } from './SaveTracker.ts';
 import { createTrackedProvider } from './trackedProvider.ts';
+import { PENDING_KEY_PREFIX } from './unsyncedRooms.ts';
 
 /** Close codes the app explains to the person (see server/relay/closeCodes.ts). */
 const PROBLEM_BY_CLOSE_CODE: Record<number, SyncProblem> = {
@@ -60,7 +62,9 @@ export class SyncedDoc {
 
   constructor(room: string, options: SyncedDocOptions) {
     this.room = room;
-    this.#saves = new SaveTracker(localStorageCount(`uzel:pending:${room}`), () => this.#refresh());
+    this.#saves = new SaveTracker(localStorageCount(PENDING_KEY_PREFIX + room), () =>
+      this.#refresh()
+    );
     this.#state = {
       connection: isBrowserOnline() ? 'connecting' : 'offline',
       pending: this.#saves.pending,
@@ -70,8 +74,12 @@ export class SyncedDoc {
       problem: null
     };
 
-    this.#persistence = new IndexeddbPersistence(`uzel:${room}`, this.doc);
-    this.whenLoaded = this.#persistence.whenSynced.then(() => this.#set({ loaded: true }));
+    this.#persistence = new IndexeddbPersistence(localDbName(room), this.doc);
+    this.whenLoaded = this.#persistence.whenSynced.then(() => {
+      this.#set({ loaded: true });
+      // Opening adds an entry; merge a store that many openings have made long.
+      void compactIfLong(this.#persistence).catch(() => undefined);
+    });
 
     const tracked = createTrackedProvider(options.relayUrl, room, this.doc, this.#saves, {
       connect: false,

@@ -47,6 +47,10 @@ export class GatedStorage implements RoomStorage {
     return this.#inner.listRooms(prefix);
   }
 
+  changedRooms(workspaceId: string, since: number, limit: number) {
+    return this.#inner.changedRooms(workspaceId, since, limit);
+  }
+
   close(): Promise<void> {
     this.release();
     return this.#inner.close();

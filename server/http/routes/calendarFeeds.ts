@@ -1,0 +1,69 @@
+import { noWorkspace } from '../../accounts/AccountError.ts';
+import { canWrite } from '../../accounts/types.ts';
+import type { CalendarFeeds } from '../../calendar/CalendarFeeds.ts';
+import { ICS_CONTENT_TYPE } from '../../../src/lib/calendar/ics.ts';
+import { ApiError } from '../ApiError.ts';
+import { route, signedIn, type ApiContext, type ApiDeps, type Route } from '../route.ts';
+
+export const FEED_PATH = '/api/calendar-feeds/';
+
+const noFeed = () => new ApiError(404, 'not_found', 'There is no calendar at this address.');
+
+/**
+ * The subscription link of a workspace's calendar: members see whether one exists, members who
+ * can write create (replacing the old one) or revoke it, and a calendar app fetches the feed with
+ * the link's token alone, since it cannot send the session cookie.
+ */
+export function calendarFeedRoutes({ accounts, log, now }: ApiDeps, feeds: CalendarFeeds): Route[] {
+  const membership = (ctx: ApiContext<unknown>) => {
+    const me = signedIn(ctx);
+    const workspace = accounts.workspace(me.id, ctx.params.id!);
+    if (!workspace) throw noWorkspace();
+    return { me, workspace };
+  };
+  const writer = (ctx: ApiContext<unknown>) => {
+    const found = membership(ctx);
+    if (!canWrite(found.workspace.role)) {
+      throw new ApiError(403, 'forbidden', 'Only members who can edit manage the calendar link.');
+    }
+    return found;
+  };
+
+  return [
+    route('GET', '/api/workspaces/:id/calendar-feed', (ctx) => {
+      const { workspace } = membership(ctx);
+      const feed = feeds.tokens.active(workspace.id);
+      return {
+        status: 200,
+        body: { feed: feed ? { id: feed.id, createdAt: feed.createdAt } : null }
+      };
+    }),
+
+    route('POST', '/api/workspaces/:id/calendar-feed', (ctx) => {
+      const { me, workspace } = writer(ctx);
+      const { feed, token } = feeds.tokens.create(workspace.id, me.id, now());
+      log.info('calendar feed created', { workspaceId: workspace.id, feedId: feed.id, by: me.id });
+      // The only time the link is shown: only its hash is stored.
+      const path = `${FEED_PATH}${token}`;
+      return { status: 201, body: { feed: { id: feed.id, createdAt: feed.createdAt, path } } };
+    }),
+
+    route('DELETE', '/api/workspaces/:id/calendar-feed', (ctx) => {
+      const { me, workspace } = writer(ctx);
+      if (!feeds.tokens.revoke(workspace.id, now())) throw noFeed();
+      log.info('calendar feed revoked', { workspaceId: workspace.id, by: me.id });
+      return { status: 204 };
+    }),
+
+    route('GET', `${FEED_PATH}:token`, async (ctx) => {
+      const feed = feeds.tokens.byToken(ctx.params.token!);
+      // Unknown, revoked, or its workspace is gone: the same answer, nothing to learn from it.
+      const name = feed ? accounts.workspaceName(feed.workspaceId) : null;
+      if (!feed || name === null) throw noFeed();
+      const host = ctx.req.headers.host;
+      const origin = host ? `${ctx.secure ? 'https' : 'http'}://${host}` : undefined;
+      const text = await feeds.render(feed.workspaceId, name, origin);
+      return { status: 200, text, headers: { 'content-type': ICS_CONTENT_TYPE } };
+    })
+  ];
+}

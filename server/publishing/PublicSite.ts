@@ -1,0 +1,284 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DIRECTIONS, isDocumentType, type Direction } from '../../src/lib/model/documentTypes.ts';
+import type { Logger } from '../log.ts';
+import type { CatalogueQuery } from './CatalogueIndex.ts';
+import { emptyDirectory, type PublicDirectory } from './directory.ts';
+import { cataloguePath } from './material.ts';
+import type { Publishing } from './Publishing.ts';
+import { SHORT_ID_PATTERN } from './PublicationStore.ts';
+import { renderCataloguePage } from './render/cataloguePage.ts';
+import { renderAtomFeed, renderEmbed, renderSitemap, renderSitemapIndex } from './render/feeds.ts';
+import { goneBody, shell } from './render/layout.ts';
+import { renderMaterialPage } from './render/materialPage.ts';
+import { PUBLIC_CSS, PUBLIC_CSS_PATH } from './render/styles.ts';
+import { RenderCache } from './RenderCache.ts';
+import { SiteSnapshots, type SiteSnapshot } from './SiteSnapshots.ts';
+
+export const PUBLIC_PREFIX = '/p/';
+
+/** No script at all, styles and images only from here, forms only to here. */
+const PAGE_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/** The embed widget is made to be framed by other sites; everything else stays as strict. */
+const EMBED_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+const PAGE_SIZE = 30;
+const FEED_SIZE = 30;
+const EMBED_MAX = 20;
+const HOST_PATTERN = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+export type PublicSiteOptions = {
+  publishing: Publishing;
+  log: Logger;
+  /** The public origin (adapter-node's ORIGIN); without it, the request's own host. */
+  origin?: string;
+  directory?: PublicDirectory;
+  now?: () => number;
+};
+
+type Answer = {
+  status: number;
+  type: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+  etag?: string;
+};
+
+/**
+ * The public side: server-rendered pages under /p/ (and /sitemap.xml), outside the app shell,
+ * readable without JavaScript. Everything shown comes from pinned publications, never from the
+ * live documents.
+ */
+export class PublicSite {
+  readonly #publishing: Publishing;
+  readonly #log: Logger;
+  readonly #origin: string | undefined;
+  readonly #directory: PublicDirectory;
+  readonly #now: () => number;
+  readonly #snapshots: SiteSnapshots;
+  readonly cache = new RenderCache(1000);
+
+  constructor(options: PublicSiteOptions) {
+    this.#publishing = options.publishing;
+    this.#log = options.log;
+    this.#origin = options.origin?.replace(/\/$/, '');
+    this.#directory = options.directory ?? emptyDirectory;
+    this.#now = options.now ?? Date.now;
+    this.#snapshots = new SiteSnapshots(options.publishing);
+  }
+
+  /** Answers /p/… and /sitemap.xml; returns false for any other path. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (!url.pathname.startsWith(PUBLIC_PREFIX) && url.pathname !== '/sitemap.xml') return false;
+    this.#answer(req, url).then(
+      (answer) => send(req, res, answer),
+      (err: unknown) => {
+        this.#log.error('public page failed', {
+          error: err instanceof Error ? err.message : String(err)
+        });
+        send(req, res, html(500, shell({ title: 'Ошибка', body: goneBody('Ошибка на сервере') })));
+      }
+    );
+    return true;
+  }
+
+  async #answer(req: IncomingMessage, url: URL): Promise<Answer> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return {
+        status: 405,
+        type: 'text/plain; charset=utf-8',
+        body: 'Method not allowed',
+        headers: { allow: 'GET, HEAD' }
+      };
+    }
+    const origin = this.#originOf(req);
+    if (url.pathname === '/sitemap.xml') {
+      const sites = this.#publishing.store.sitesWithPublications();
+      return xml('application/xml', renderSitemapIndex(sites, origin));
+    }
+    if (url.pathname === PUBLIC_CSS_PATH) {
+      return {
+        status: 200,
+        type: 'text/css; charset=utf-8',
+        body: PUBLIC_CSS,
+        headers: { 'cache-control': 'public, max-age=31536000, immutable' }
+      };
+    }
+    const parts = url.pathname.slice(PUBLIC_PREFIX.length).split('/');
+    const snapshot = parts[0] ? this.#snapshots.bySlug(decodeSafe(parts[0])) : null;
+    if (!snapshot) return notFound();
+    const rest = parts.slice(1).join('/');
+    if (parts.length === 1) return redirect(cataloguePath(snapshot.site));
+    switch (rest) {
+      case '':
+        return this.#catalogue(snapshot, url);
+      case 'feed.atom':
+        return xml(
+          'application/atom+xml',
+          renderAtomFeed(snapshot.site, snapshot.catalogue.all.slice(0, FEED_SIZE), origin)
+        );
+      case 'sitemap.xml':
+        return xml(
+          'application/xml',
+          renderSitemap(snapshot.site, [...snapshot.catalogue.all], origin)
+        );
+      case 'embed': {
+        const n = boundedInt(url.searchParams.get('n'), 1, EMBED_MAX) ?? 5;
+        const answer = html(
+          200,
+          renderEmbed(snapshot.site, snapshot.catalogue.all.slice(0, n), origin)
+        );
+        answer.headers = { 'content-security-policy': EMBED_CSP };
+        return answer;
+      }
+    }
+    return this.#material(snapshot, rest, origin);
+  }
+
+  #material(snapshot: SiteSnapshot, rest: string, origin: string): Answer {
+    const shortId =
+      /-([0-9a-z]{8})$/.exec(rest)?.[1] ?? (SHORT_ID_PATTERN.test(rest) ? rest : null);
+    if (!shortId) return notFound();
+    const publication = this.#publishing.store.byShortId(snapshot.site.workspaceId, shortId);
+    if (!publication || publication.status === 'draft') return notFound();
+    if (publication.status === 'unpublished') return gone(snapshot);
+    const material = snapshot.byDocId.get(publication.docId);
+    if (!material) return gone(snapshot);
+    // A title changed since the link was shared: the old address leads to the current one.
+    if (`/p/${snapshot.site.slug}/${rest}` !== material.path) return redirect(material.path);
+    const key = `m\u0000${snapshot.site.workspaceId}\u0000${snapshot.generation}\u0000${publication.docId}\u0000${origin}`;
+    let page = this.cache.get(key);
+    if (!page) {
+      const body = Buffer.from(
+        renderMaterialPage(material, origin, (docId) => {
+          const target = snapshot.byDocId.get(docId);
+          return target
+            ? { href: target.path, title: target.pinned.title || 'Без названия' }
+            : null;
+        })
+      );
+      page = { body, etag: etagOf(body) };
+      this.cache.set(key, page);
+    }
+    return { ...html(200, page.body), etag: page.etag };
+  }
+
+  async #catalogue(snapshot: SiteSnapshot, url: URL): Promise<Answer> {
+    const query = parseQuery(url.searchParams);
+    const page = boundedInt(url.searchParams.get('page'), 1, 10_000) ?? 1;
+    const all = snapshot.catalogue.query(query);
+    const [partners, events] = await Promise.all([
+      this.#directory.institutions(snapshot.site.workspaceId),
+      this.#directory.upcomingEvents(snapshot.site.workspaceId, this.#now())
+    ]);
+    const institutions = [
+      ...new Set([...snapshot.catalogue.institutions(), ...partners.map((p) => p.name)])
+    ];
+    const body = renderCataloguePage({
+      site: snapshot.site,
+      query,
+      results: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+      total: all.length,
+      page,
+      pageSize: PAGE_SIZE,
+      institutions,
+      partners,
+      events
+    });
+    return html(200, body);
+  }
+
+  #originOf(req: IncomingMessage): string {
+    if (this.#origin) return this.#origin;
+    const host = req.headers.host ?? '';
+    const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+    return HOST_PATTERN.test(host) ? `${secure ? 'https' : 'http'}://${host.toLowerCase()}` : '';
+  }
+}
+
+export function parseQuery(params: URLSearchParams): CatalogueQuery {
+  const query: CatalogueQuery = {};
+  const q = params.get('q')?.trim().slice(0, 200);
+  if (q) query.q = q;
+  const direction = params.get('direction');
+  if (direction && DIRECTIONS.includes(direction as Direction)) query.direction = direction;
+  const type = params.get('type');
+  if (type && isDocumentType(type)) query.type = type;
+  const institution = params.get('institution')?.trim().slice(0, 200);
+  if (institution) query.institution = institution;
+  const age = boundedInt(params.get('age'), 0, 120);
+  if (age !== null) query.age = age;
+  return query;
+}
+
+function boundedInt(raw: string | null, min: number, max: number): number | null {
+  if (raw === null || !/^\d{1,6}$/.test(raw.trim())) return null;
+  const n = Number(raw.trim());
+  return n >= min && n <= max ? n : null;
+}
+
+function decodeSafe(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return '';
+  }
+}
+
+function etagOf(body: Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+function html(status: number, body: string | Buffer): Answer {
+  return { status, type: 'text/html; charset=utf-8', body };
+}
+
+function xml(type: string, body: string): Answer {
+  return { status: 200, type: `${type}; charset=utf-8`, body };
+}
+
+function redirect(location: string): Answer {
+  return { status: 301, type: 'text/plain; charset=utf-8', body: '', headers: { location } };
+}
+
+function notFound(): Answer {
+  const body = shell({ title: 'Страница не найдена', body: goneBody('Такой страницы нет') });
+  return { ...html(404, body), headers: { 'cache-control': 'no-store' } };
+}
+
+function gone(snapshot: SiteSnapshot): Answer {
+  const body = shell({
+    title: 'Материал снят с публикации',
+    site: { title: snapshot.site.title, href: cataloguePath(snapshot.site) },
+    body: goneBody('Материал снят с публикации', cataloguePath(snapshot.site))
+  });
+  return { ...html(410, body), headers: { 'cache-control': 'no-store' } };
+}
+
+function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+  const etag = answer.etag ?? (answer.status === 200 ? etagOf(body) : undefined);
+  const headers: Record<string, string> = {
+    'content-type': answer.type,
+    'content-security-policy': PAGE_CSP,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    // Revalidated on every view (cheap with the ETag), so taking a material down shows at once.
+    'cache-control': 'public, max-age=0, must-revalidate',
+    ...answer.headers
+  };
+  if (headers['content-security-policy'] === EMBED_CSP) delete headers['x-frame-options'];
+  if (etag) headers.etag = etag;
+  if (etag && req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  headers['content-length'] = String(body.length);
+  res.writeHead(answer.status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}

@@ -1,0 +1,80 @@
+import { FIELD_LABELS, directionLabel, TYPE_LABELS } from '../labels.ts';
+import { cataloguePath, type Material } from '../material.ts';
+import { contentToHtml, type RenderOptions } from './contentHtml.ts';
+import { russianDate, isoDate } from './dates.ts';
+import { escapeHtml, jsonForScript } from './escape.ts';
+import { materialJsonLd } from './jsonLd.ts';
+import { shell } from './layout.ts';
+import { sanitizeContent } from './sanitize.ts';
+
+/** The fields a reader looks for first, then the rest the type declares, in its order. */
+const FIRST = ['direction', 'audienceAge', 'duration', 'institution', 'author'];
+
+function fieldRows(material: Material): string {
+  const fields = material.pinned.fields;
+  const ids = [
+    ...FIRST.filter((id) => fields[id]),
+    ...Object.keys(fields).filter((id) => !FIRST.includes(id))
+  ];
+  const rows = [`<dt>Тип</dt><dd>${escapeHtml(TYPE_LABELS[material.pinned.type])}</dd>`];
+  for (const id of ids) {
+    const label = FIELD_LABELS[id];
+    if (!label) continue;
+    const raw = fields[id]!;
+    const value = id === 'direction' ? directionLabel(raw) : raw;
+    rows.push(`<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`);
+  }
+  return `<dl class="meta">${rows.join('')}</dl>`;
+}
+
+function metaTags(material: Material, origin: string): string {
+  const url = `${origin}${material.path}`;
+  const { pinned, site } = material;
+  const tags: [string, string][] = [
+    ['og:type', 'article'],
+    ['og:title', pinned.title || 'Без названия'],
+    ['og:description', pinned.summary],
+    ['og:url', url],
+    ['og:site_name', site.title],
+    ['og:locale', 'ru_RU'],
+    ['article:published_time', isoDate(material.firstPublishedAt)],
+    ['article:modified_time', isoDate(material.publishedAt)]
+  ];
+  return (
+    `<meta name="description" content="${escapeHtml(pinned.summary)}">` +
+    `<link rel="canonical" href="${escapeHtml(url)}">` +
+    `<link rel="license" href="${escapeHtml(material.licence.url)}">` +
+    `<link rel="alternate" type="application/atom+xml" href="/p/${site.slug}/feed.atom" title="${escapeHtml(site.title)}">` +
+    tags.map(([p, c]) => `<meta property="${p}" content="${escapeHtml(c)}">`).join('') +
+    // A data block, never executed; JSON escapes `<` so no value can close the element.
+    `<script type="application/ld+json">${jsonForScript(materialJsonLd(material, origin))}</script>`
+  );
+}
+
+/** A published material's page: readable without JavaScript, printable, with its licence. */
+export function renderMaterialPage(
+  material: Material,
+  origin: string,
+  links: RenderOptions['docLink']
+): string {
+  const { pinned, site } = material;
+  const title = pinned.title || 'Без названия';
+  const content = sanitizeContent(contentToHtml(pinned.content, { docLink: links }));
+  const body =
+    `<p class="noprint"><a href="${cataloguePath(site)}">← Все материалы</a></p>` +
+    `<article><h1>${escapeHtml(title)}</h1>${fieldRows(material)}` +
+    `<div class="content">${content}</div></article>` +
+    `<footer class="colophon"><p>Обновлено <time datetime="${isoDate(material.publishedAt)}">` +
+    `${russianDate(material.publishedAt)}</time>` +
+    (material.firstPublishedAt !== material.publishedAt
+      ? ` · впервые опубликовано ${russianDate(material.firstPublishedAt)}`
+      : '') +
+    `</p><p>Лицензия: <a rel="license" href="${escapeHtml(material.licence.url)}">` +
+    `${escapeHtml(material.licence.name)} — ${escapeHtml(material.licence.title)}</a></p></footer>`;
+  return shell({
+    title: `${title} — ${site.title}`,
+    head: metaTags(material, origin),
+    site: { title: site.title, href: cataloguePath(site) },
+    body
+  });
+}

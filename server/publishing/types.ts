@@ -1,0 +1,51 @@
+import type { DocumentType } from '../../src/lib/model/documentTypes.ts';
+import type { LicenceId } from './licences.ts';
+
+/** One ProseMirror node as `yXmlFragmentToProsemirrorJSON` gives it: untrusted, peer-written. */
+export type PmNode = {
+  type?: unknown;
+  attrs?: unknown;
+  content?: unknown;
+  text?: unknown;
+  marks?: unknown;
+};
+
+/**
+ * What a publication pins: the document's content fragment and the metadata a reader may see,
+ * copied from the server's own store at publication time. Nothing else of the document (comments,
+ * undeclared fields, tags, the tree) is ever copied, so nothing else can reach a public page.
+ */
+export type PinnedVersion = {
+  title: string;
+  type: DocumentType;
+  /** Only the fields the document's type declares, by field id. */
+  fields: Record<string, string>;
+  content: PmNode;
+  /** The first words of the text, for the catalogue, the feed and link previews. */
+  summary: string;
+  /** The plain text, bounded, for the catalogue's search. */
+  text: string;
+};
+
+export type PublicationStatus = 'draft' | 'published' | 'unpublished';
+
+export type Publication = {
+  workspaceId: string;
+  docId: string;
+  shortId: string;
+  status: PublicationStatus;
+  proposedBy: string | null;
+  proposedAt: number | null;
+  version: number;
+  licence: LicenceId | null;
+  publishedBy: string | null;
+  firstPublishedAt: number | null;
+  publishedAt: number | null;
+  unpublishedAt: number | null;
+  /** The pinned version while published; dropped on unpublish so nothing lingers. */
+  pinned: PinnedVersion | null;
+  sourceHash: string | null;
+};
+
+/** A workspace's public catalogue: its address part, its public name, its default licence. */
+export type Site = { workspaceId: string; slug: string; title: string; defaultLicence: LicenceId };

@@ -1,0 +1,99 @@
+import * as Y from 'yjs';
+import type { RoomStorage } from '../storage/RoomStorage.ts';
+import type { RoomRegistry } from './RoomRegistry.ts';
+import { BatchFormatError, type BatchRequestEntry, type BatchResponseEntry } from './syncBatch.ts';
+
+/** Rooms listed in one answer about changes; a client pages on with the last clock. */
+export const MAX_CHANGES_PER_PAGE = 2000;
+
+export type WorkspaceChanges = {
+  /** Where the client continues from: the last listed room's clock, or `since` when none. */
+  clock: number;
+  rooms: { doc: string; clock: number; bytes: number }[];
+  /** More rooms changed than fit in this answer: ask again from `clock`. */
+  more: boolean;
+};
+
+/** A viewer sent an update: refused whole, nothing stored. */
+export class ReadOnlyBatchError extends Error {
+  override name = 'ReadOnlyBatchError';
+}
+
+/**
+ * Syncs many rooms of a workspace without a websocket per room. What changed is answered from
+ * the per-room clocks; a batch exchange writes through the relay's own path (committed, then
+ * fanned out to connected peers) and answers from storage, so a client is never handed an
+ * update before it is durable — the same promise the relay keeps (SY2).
+ */
+export class BatchSync {
+  readonly #registry: RoomRegistry;
+  readonly #storage: RoomStorage;
+
+  constructor(registry: RoomRegistry, storage: RoomStorage) {
+    this.#registry = registry;
+    this.#storage = storage;
+  }
+
+  async changes(workspaceId: string, since: number, limit: number): Promise<WorkspaceChanges> {
+    const page = Math.min(Math.max(1, limit), MAX_CHANGES_PER_PAGE);
+    // One extra row tells whether there is more without a second query.
+    const rows = await this.#storage.changedRooms(workspaceId, since, page + 1);
+    const listed = rows.slice(0, page);
+    return {
+      clock: listed.at(-1)?.clock ?? since,
+      rooms: listed.map((r) => ({
+        doc: r.room.slice(workspaceId.length + 1),
+        clock: r.clock,
+        bytes: r.bytes
+      })),
+      more: rows.length > page
+    };
+  }
+
+  /**
+   * Every entry is checked before anything is written, so a batch with one bad entry changes
+   * nothing. Throws BatchFormatError or ReadOnlyBatchError.
+   */
+  async exchange(
+    workspaceId: string,
+    entries: BatchRequestEntry[],
+    canWrite: boolean
+  ): Promise<BatchResponseEntry[]> {
+    for (const entry of entries) {
+      try {
+        Y.decodeStateVector(entry.stateVector);
+      } catch {
+        throw new BatchFormatError(`The state vector of ${entry.docId} is not valid.`);
+      }
+      if (!entry.update) continue;
+      if (!canWrite) throw new ReadOnlyBatchError('Viewers cannot change documents.');
+      try {
+        Y.decodeUpdate(entry.update);
+      } catch {
+        throw new BatchFormatError(`The update of ${entry.docId} is not valid Yjs data.`);
+      }
+    }
+    const room = (docId: string) => `${workspaceId}/${docId}`;
+    await Promise.all(
+      entries
+        .filter((e) => e.update)
+        .map((e) => this.#registry.submitDetached(room(e.docId), e.update!))
+    );
+    const answers: BatchResponseEntry[] = [];
+    for (const entry of entries) {
+      const stored = await this.#storage.load(room(entry.docId));
+      const parts = [
+        ...(stored.snapshot ? [stored.snapshot] : []),
+        ...stored.updates.map((u) => u.data)
+      ];
+      const state = parts.length === 0 ? new Uint8Array([0, 0]) : Y.mergeUpdates(parts);
+      answers.push({
+        docId: entry.docId,
+        clock: stored.clock,
+        update: Y.diffUpdate(state, entry.stateVector),
+        stateVector: Y.encodeStateVectorFromUpdate(state)
+      });
+    }
+    return answers;
+  }
+}

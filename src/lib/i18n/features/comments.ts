@@ -1,0 +1,68 @@
+/** Messages of one feature, Russian first; each feature keeps its own file so they grow apart. */
+export const ru = {
+  'comments.title': 'Обсуждения',
+  'comments.toggle':
+    'Обсуждения: {count, plural, =0 {нет открытых} one {# открытое} few {# открытых} many {# открытых} other {# открытых}}',
+  'comments.add': 'Комментировать',
+  'comments.addHint': 'Комментировать выделенный текст (Ctrl+Alt+M)',
+  'comments.selectFirst': 'Сначала выделите в тексте слова, к которым относится комментарий.',
+  'comments.newLabel': 'Новый комментарий',
+  'comments.newPlaceholder': 'Ваш комментарий. Чтобы позвать коллегу, напишите @ и имя.',
+  'comments.replyLabel': 'Ответ',
+  'comments.replyPlaceholder': 'Ваш ответ. @ и имя — позвать коллегу.',
+  'comments.send': 'Отправить',
+  'comments.cancel': 'Отмена',
+  'comments.reply': 'Ответить',
+  'comments.resolve': 'Решено',
+  'comments.reopen': 'Вернуть в работу',
+  'comments.delete': 'Удалить',
+  'comments.deleteConfirm': 'Удалить ваш комментарий?',
+  'comments.deleted': 'Комментарий удалён автором',
+  'comments.orphaned': 'Без привязки к тексту',
+  'comments.orphanedHint': 'Текст, который обсуждали, удалён из документа. Обсуждение сохранено.',
+  'comments.resolved':
+    'Решённые: {count, plural, one {# обсуждение} few {# обсуждения} many {# обсуждений} other {# обсуждения}}',
+  'comments.resolvedBy': 'Решено · {name} · {when}',
+  'comments.empty': 'Обсуждений пока нет. Выделите слова в тексте и нажмите «Комментировать».',
+  'comments.emptyReadOnly': 'Обсуждений пока нет.',
+  'comments.readOnly': 'У вас доступ только для чтения: обсуждения видны, но писать в них нельзя.',
+  'comments.show': 'Показать в тексте',
+  'comments.close': 'Закрыть обсуждения',
+  'comments.mentions': 'Участники пространства',
+  'comments.someone': 'участник',
+  'comments.replies':
+    '{count, plural, one {# ответ} few {# ответа} many {# ответов} other {# ответа}}'
+} as const;
+
+export const en: Record<keyof typeof ru, string> = {
+  'comments.title': 'Comments',
+  'comments.toggle': 'Comments: {count, plural, =0 {none open} one {# open} other {# open}}',
+  'comments.add': 'Comment',
+  'comments.addHint': 'Comment on the selected text (Ctrl+Alt+M)',
+  'comments.selectFirst': 'First select the words in the text your comment is about.',
+  'comments.newLabel': 'New comment',
+  'comments.newPlaceholder': 'Your comment. Type @ and a name to mention a colleague.',
+  'comments.replyLabel': 'Reply',
+  'comments.replyPlaceholder': 'Your reply. Type @ and a name to mention a colleague.',
+  'comments.send': 'Send',
+  'comments.cancel': 'Cancel',
+  'comments.reply': 'Reply',
+  'comments.resolve': 'Resolve',
+  'comments.reopen': 'Reopen',
+  'comments.delete': 'Delete',
+  'comments.deleteConfirm': 'Delete your comment?',
+  'comments.deleted': 'Comment deleted by its author',
+  'comments.orphaned': 'Detached from the text',
+  'comments.orphanedHint':
+    'The text these threads were about was deleted from the document. The threads are kept.',
+  'comments.resolved': 'Resolved: {count, plural, one {# thread} other {# threads}}',
+  'comments.resolvedBy': 'Resolved · {name} · {when}',
+  'comments.empty': 'No comments yet. Select words in the text and press “Comment”.',
+  'comments.emptyReadOnly': 'No comments yet.',
+  'comments.readOnly': 'You have read-only access: you can see comments but not write them.',
+  'comments.show': 'Show in the text',
+  'comments.close': 'Close comments',
+  'comments.mentions': 'Workspace members',
+  'comments.someone': 'member',
+  'comments.replies': '{count, plural, one {# reply} other {# replies}}'
+};

@@ -1,0 +1,256 @@
+import type { WorkspaceIndex } from '../model/WorkspaceIndex.ts';
+import { INDEX_DOC_ID, roomName } from '../model/schema.ts';
+import { openDocs, subscribeOpenDocs } from '../sync/docPool.ts';
+import type { SyncedDoc } from '../sync/SyncedDoc.ts';
+import { indexedMetaOf, type LabelOf } from './indexedMeta.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+import type { IndexStatus } from './SearchService.ts';
+import type { IndexedMeta, SearchQuery, SearchResult } from './types.ts';
+import { UnindexedDocs } from './UnindexedDocs.ts';
+
+/** The index is touched on every rename and at most every few seconds while typing. */
+const META_DEBOUNCE_MS = 300;
+/** Typing in an open document re-indexes it once the person pauses. */
+const TEXT_DEBOUNCE_MS = 700;
+
+export type SearchClientOptions = {
+  labelOf: LabelOf;
+  /** A worker to talk to; by default the bundled search worker. */
+  worker?: Worker;
+  /**
+   * Resolves once the workspace index is read from this device. Until then it looks empty, and
+   * catching up against it would drop every saved entry.
+   */
+  whenIndexLoaded?: Promise<void>;
+};
+
+type Waiting = { resolve: (value: never) => void; reject: (error: Error) => void };
+
+/**
+ * The page's side of search: starts the worker, keeps it in step with the workspace index and
+ * with the documents open on this page, and turns searches into promises.
+ */
+export class SearchClient {
+  readonly workspaceId: string;
+  readonly #worker: Worker;
+  readonly #index: WorkspaceIndex;
+  readonly #labelOf: LabelOf;
+  readonly #waiting = new Map<number, Waiting>();
+  readonly #statusListeners = new Set<() => void>();
+  readonly #cleanups: (() => void)[] = [];
+  /** What the worker was last told about each live document, to send only what changed. */
+  #sent = new Map<string, string>();
+  #status: IndexStatus = { indexed: 0, pending: 0, restored: false, revision: 0 };
+  #nextRequest = 1;
+  #metaTimer: ReturnType<typeof setTimeout> | null = null;
+  #destroyed = false;
+  readonly #unindexed: UnindexedDocs;
+
+  constructor(workspaceId: string, index: WorkspaceIndex, options: SearchClientOptions) {
+    this.workspaceId = workspaceId;
+    this.#index = index;
+    this.#labelOf = options.labelOf;
+    this.#unindexed = new UnindexedDocs(`uzel:search-unindexed:${workspaceId}`);
+    this.#worker =
+      options.worker ??
+      new Worker(new URL('./search.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'uzel-search'
+      });
+    this.#worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
+    this.#worker.onerror = (event) => this.#failAll(event.message || 'the search worker stopped');
+
+    this.#post({ kind: 'open', workspaceId });
+    void (options.whenIndexLoaded ?? Promise.resolve()).then(() => this.#start());
+  }
+
+  #start(): void {
+    if (this.#destroyed) return;
+    const live = this.#liveMetas();
+    this.#post({ kind: 'reconcile', docs: [...live.values()] });
+    this.#sent = new Map([...live].map(([id, meta]) => [id, JSON.stringify(meta)]));
+    // Edits the last page made but whose re-indexing it did not see saved (it was closed first).
+    const leftOver = this.#unindexed.ids();
+    if (leftOver.length) this.#reindex(leftOver);
+    this.#cleanups.push(this.#index.observe(() => this.#scheduleMetaSync()));
+    this.#cleanups.push(this.#watchOpenDocs());
+    // A tab going to the background may be closed next: write the index now rather than later.
+    if (typeof document !== 'undefined') {
+      const onHidden = () => {
+        if (document.visibilityState === 'hidden') this.flush().catch(() => {});
+      };
+      document.addEventListener('visibilitychange', onHidden);
+      this.#cleanups.push(() => document.removeEventListener('visibilitychange', onHidden));
+    }
+  }
+
+  get status(): IndexStatus {
+    return this.#status;
+  }
+
+  /** Calls `listener` when the worker reports progress (documents indexed and still to read). */
+  onStatus(listener: () => void): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  search(query: SearchQuery): Promise<SearchResult> {
+    return this.#request((requestId) => ({ kind: 'search', requestId, query }));
+  }
+
+  /** A document's text changed in IndexedDB (e.g. it was downloaded): read it again. */
+  documentChanged(id: string): void {
+    this.#post({ kind: 'changed', ids: [id] });
+  }
+
+  /** Resolves once everything sent so far is indexed and saved on this device. */
+  flush(): Promise<void> {
+    this.#syncMetas();
+    return this.#request((requestId) => ({ kind: 'flush', requestId }));
+  }
+
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    if (this.#metaTimer) clearTimeout(this.#metaTimer);
+    for (const cleanup of this.#cleanups) cleanup();
+    this.#failAll('search closed');
+    this.#worker.terminate();
+    this.#statusListeners.clear();
+  }
+
+  #liveMetas(): Map<string, IndexedMeta> {
+    const out = new Map<string, IndexedMeta>();
+    for (const meta of this.#index.all()) {
+      if (meta.deletedAt === null) out.set(meta.id, indexedMetaOf(meta, this.#labelOf));
+    }
+    return out;
+  }
+
+  #scheduleMetaSync(): void {
+    if (this.#metaTimer) clearTimeout(this.#metaTimer);
+    this.#metaTimer = setTimeout(() => this.#syncMetas(), META_DEBOUNCE_MS);
+  }
+
+  /** Sends the entries that changed since last time, and the ids that left (deleted). */
+  #syncMetas(): void {
+    if (this.#metaTimer) clearTimeout(this.#metaTimer);
+    this.#metaTimer = null;
+    if (this.#destroyed) return;
+    const live = this.#liveMetas();
+    const changed: IndexedMeta[] = [];
+    const next = new Map<string, string>();
+    for (const [id, meta] of live) {
+      const key = JSON.stringify(meta);
+      next.set(id, key);
+      if (this.#sent.get(id) !== key) changed.push(meta);
+    }
+    const removed = [...this.#sent.keys()].filter((id) => !live.has(id));
+    this.#sent = next;
+    if (changed.length || removed.length) this.#post({ kind: 'update', docs: changed, removed });
+  }
+
+  /**
+   * Documents open on this page change between the index's "touched" marks (it is touched at
+   * most every few seconds): re-index them after each pause, once IndexedDB has the change.
+   */
+  #watchOpenDocs(): () => void {
+    const prefix = roomName(this.workspaceId, '');
+    const watched = new Map<SyncedDoc, () => void>();
+    const sync = () => {
+      const open = new Set(openDocs());
+      for (const [doc, stop] of watched) {
+        if (open.has(doc)) continue;
+        stop();
+        watched.delete(doc);
+      }
+      for (const doc of open) {
+        if (watched.has(doc) || !doc.room.startsWith(prefix)) continue;
+        const id = doc.room.slice(prefix.length);
+        if (id === INDEX_DOC_ID) continue;
+        watched.set(doc, this.#watchDoc(doc, id));
+      }
+    };
+    const unsubscribe = subscribeOpenDocs(sync);
+    sync();
+    return () => {
+      unsubscribe();
+      for (const stop of watched.values()) stop();
+    };
+  }
+
+  #watchDoc(doc: SyncedDoc, id: string): () => void {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onUpdate = () => {
+      // Remembered at once (synchronously): the page may close before the index is saved, and
+      // the workspace index is not touched for every edit, so nothing else would tell next time.
+      this.#unindexed.add(id);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        doc.flushLocal().then(
+          () => this.#reindex([id]),
+          () => {} // Not stored on this device: nothing new for the index to read.
+        );
+      }, TEXT_DEBOUNCE_MS);
+    };
+    doc.doc.on('update', onUpdate);
+    return () => {
+      if (timer) clearTimeout(timer);
+      doc.doc.off('update', onUpdate);
+    };
+  }
+
+  /** Re-reads documents, and forgets them as unindexed once the index with them is saved. */
+  #reindex(ids: string[]): void {
+    const marks = ids.map((id) => [id, this.#unindexed.mark(id)] as const);
+    this.#post({ kind: 'changed', ids });
+    this.flush().then(
+      () => {
+        for (const [id, mark] of marks) this.#unindexed.settle(id, mark);
+      },
+      () => {} // Closed or failed: they stay listed and are read again next time.
+    );
+  }
+
+  #request<T>(build: (requestId: number) => ToWorker): Promise<T> {
+    if (this.#destroyed) return Promise.reject(new Error('search closed'));
+    const requestId = this.#nextRequest++;
+    return new Promise<T>((resolve, reject) => {
+      this.#waiting.set(requestId, { resolve: resolve as (value: never) => void, reject });
+      this.#post(build(requestId));
+    });
+  }
+
+  #post(message: ToWorker): void {
+    if (!this.#destroyed) this.#worker.postMessage(message);
+  }
+
+  #receive(message: FromWorker): void {
+    switch (message.kind) {
+      case 'status':
+        this.#status = message.status;
+        for (const listener of this.#statusListeners) listener();
+        return;
+      case 'result':
+        return this.#settle(message.requestId, (w) => w.resolve(message.result as never));
+      case 'flushed':
+        return this.#settle(message.requestId, (w) => w.resolve(undefined as never));
+      case 'failed':
+        if (message.requestId === null) return;
+        return this.#settle(message.requestId, (w) => w.reject(new Error(message.message)));
+    }
+  }
+
+  #settle(requestId: number, settle: (waiting: Waiting) => void): void {
+    const waiting = this.#waiting.get(requestId);
+    if (!waiting) return;
+    this.#waiting.delete(requestId);
+    settle(waiting);
+  }
+
+  #failAll(message: string): void {
+    for (const waiting of this.#waiting.values()) waiting.reject(new Error(message));
+    this.#waiting.clear();
+  }
+}
