@@ -6,17 +6,55 @@ import {
   INDEX_DOC_ID,
   indexRoots
 } from '../../src/lib/model/schema.ts';
+import type { DocumentType } from '../../src/lib/model/documentTypes.ts';
+import { freshKeys } from '../../src/lib/model/ordering.ts';
+import { writeBlocks, type Block } from '../../src/lib/model/richText.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
-import { writeBlocks, type Block } from './richText.ts';
 import { writeSampleNetwork } from './sampleNetwork.ts';
 
-type SampleDocument = { id: string; title: string; blocks: Block[] };
+type SampleDocument = {
+  id: string;
+  title: string;
+  type: DocumentType;
+  parentId?: string;
+  fields?: Record<string, string>;
+  tags?: string[];
+  blocks: Block[];
+};
 
-/** Sample material drawn from the text the network was founded on. */
+/** Sample material drawn from the text the network was founded on, in two folders. */
 const SAMPLES: SampleDocument[] = [
+  {
+    id: 'sample-methods',
+    title: 'Методические материалы',
+    type: 'collection',
+    blocks: [
+      {
+        type: 'paragraph',
+        runs: [
+          'Мастер-классы и методические разработки педагогов, которые можно провести на базе библиотек и музеев.'
+        ]
+      }
+    ]
+  },
+  {
+    id: 'sample-projects',
+    title: 'Совместные проекты и мероприятия',
+    type: 'collection',
+    blocks: [
+      {
+        type: 'paragraph',
+        runs: [
+          'Планы совместных проектов с учреждениями культуры и отчёты о проведённых мероприятиях.'
+        ]
+      }
+    ]
+  },
   {
     id: 'sample-network',
     title: 'Сетевое взаимодействие учреждений: две ступени',
+    type: 'note',
+    tags: ['сетевое взаимодействие'],
     blocks: [
       { type: 'heading', level: 2, text: 'Первая ступень' },
       {
@@ -52,6 +90,13 @@ const SAMPLES: SampleDocument[] = [
   {
     id: 'sample-theatre-plan',
     title: 'План проекта «Театр на окошке»',
+    type: 'projectPlan',
+    parentId: 'sample-projects',
+    fields: {
+      partners: 'МБУДО «Юность», библиотека им. Лиханова',
+      goal: 'Творческие вечера для учащихся и родителей на базе библиотеки'
+    },
+    tags: ['театр', 'творческий вечер'],
     blocks: [
       {
         type: 'paragraph',
@@ -79,6 +124,16 @@ const SAMPLES: SampleDocument[] = [
   {
     id: 'sample-masterclass',
     title: 'Мастер-класс в научной библиотеке: декоративно-прикладное творчество',
+    type: 'masterClass',
+    parentId: 'sample-methods',
+    fields: {
+      direction: 'decorativeArts',
+      venue: 'Белгородская государственная универсальная научная библиотека',
+      author: 'Юрченко О. Ф.',
+      institution: 'МБУДО «Юность»',
+      materials: 'Ткань, нитки, ножницы, образцы народной куклы'
+    },
+    tags: ['народная кукла', 'мастер-класс'],
     blocks: [
       {
         type: 'paragraph',
@@ -102,6 +157,8 @@ const SAMPLES: SampleDocument[] = [
   {
     id: 'sample-agreements',
     title: 'Договоры о сотрудничестве МБУДО «Юность»',
+    type: 'note',
+    tags: ['договоры'],
     blocks: [
       {
         type: 'bulletList',
@@ -111,6 +168,34 @@ const SAMPLES: SampleDocument[] = [
           'Библиотека им. Лиханова: творческие вечера',
           'Белгородская государственная универсальная научная библиотека: выставки, мастер-классы',
           'Городской центр народного творчества «Сокол»: встречи с ветеранами, отчётные концерты'
+        ]
+      }
+    ]
+  },
+  {
+    id: 'sample-exhibition',
+    title: 'Отчёт о персональной выставке в Пушкинской библиотеке',
+    type: 'eventReport',
+    parentId: 'sample-projects',
+    fields: {
+      venue: 'Пушкинская библиотека',
+      institution: 'Станция юных техников',
+      author: 'Массольд Е. Д.'
+    },
+    tags: ['выставка', 'техническое творчество'],
+    blocks: [
+      { type: 'heading', level: 2, text: 'Ход мероприятия' },
+      {
+        type: 'paragraph',
+        runs: [
+          'Педагоги Станции юных техников представили персональную выставку работ учащихся и провели мастер-класс для учащихся школ и профессиональных колледжей.'
+        ]
+      },
+      { type: 'heading', level: 2, text: 'Итоги' },
+      {
+        type: 'paragraph',
+        runs: [
+          'Выставку посетили читатели библиотеки и родители; договорились о следующей выставке в Деловой библиотеке.'
         ]
       }
     ]
@@ -130,6 +215,17 @@ export async function seedSampleWorkspace(
   const index = new Y.Doc();
   const documents = indexRoots.documents(index);
   const entries: { room: string; update: Uint8Array }[] = [];
+  // Order keys per folder, in the order the samples are listed.
+  const keys = new Map<string | null, string[]>();
+  for (const sample of SAMPLES) {
+    const parent = sample.parentId ?? null;
+    keys.set(parent, [...(keys.get(parent) ?? []), sample.id]);
+  }
+  const orderOf = new Map<string, string>();
+  for (const ids of keys.values()) {
+    const fresh = freshKeys(ids.length);
+    ids.forEach((id, i) => orderOf.set(id, fresh[i]!));
+  }
   SAMPLES.forEach((sample, i) => {
     const doc = new Y.Doc();
     writeBlocks(documentRoots.content(doc), sample.blocks);
@@ -144,6 +240,13 @@ export async function seedSampleWorkspace(
     meta.set(DocumentField.createdAt, at);
     meta.set(DocumentField.updatedAt, at);
     meta.set(DocumentField.deletedAt, null);
+    meta.set(DocumentField.type, sample.type);
+    meta.set(DocumentField.parentId, sample.parentId ?? null);
+    meta.set(DocumentField.order, orderOf.get(sample.id)!);
+    meta.set(DocumentField.template, false);
+    meta.set(DocumentField.fields, yMap(Object.entries(sample.fields ?? {})));
+    meta.set(DocumentField.tags, yMap((sample.tags ?? []).map((tag) => [tag, true])));
+    meta.set(DocumentField.links, new Y.Map());
     documents.set(sample.id, meta);
   });
   writeSampleNetwork(index, now);
@@ -153,6 +256,12 @@ export async function seedSampleWorkspace(
   });
   await storage.append(entries);
   return true;
+}
+
+function yMap(pairs: [string, unknown][]): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of pairs) map.set(key, value);
+  return map;
 }
 
 export const SAMPLE_DOCUMENT_IDS = SAMPLES.map((s) => s.id);

@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { PASSWORD, TestNetwork, uniqueEmail } from './fixtures/accounts.ts';
-import { createDocument, editorText, insertParagraphAtEnd, waitAllSaved } from './fixtures/app.ts';
+import {
+  createDocument,
+  editorText,
+  insertParagraphAtEnd,
+  rowAction,
+  waitAllSaved
+} from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -36,12 +42,12 @@ test('DL1 register, create a workspace, then create, rename, delete and restore 
   await expect(row).toContainText('Методическая разработка «Народная кукла»');
   await expect(page.getByText('1 документ', { exact: true })).toBeVisible();
 
-  await row.getByRole('button', { name: 'Переименовать' }).click();
+  await rowAction(page, id, 'Переименовать');
   await row.getByLabel('Название документа').fill('Мастер-класс «Народная кукла»');
   await row.getByRole('button', { name: 'Сохранить' }).click();
   await expect(row).toContainText('Мастер-класс «Народная кукла»');
 
-  await row.getByRole('button', { name: 'Удалить' }).click();
+  await rowAction(page, id, 'Удалить');
   await expect(row).toHaveCount(0);
   await expect(
     page.getByText('Документ «Мастер-класс «Народная кукла»» перемещён в корзину')

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TestNetwork } from './fixtures/accounts.ts';
-import { createDocument, editorText, waitForServiceWorker } from './fixtures/app.ts';
+import { createDocument, editorText, rowAction, waitForServiceWorker } from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -88,8 +88,7 @@ test('LK8 type [[ and part of a title to link a document; the link opens it, it 
   await expect(link).toHaveAttribute('data-state', 'ok');
 
   const colleague = await network.open(network.owner);
-  const row = colleague.locator(`[data-testid="document-row"][data-id="${target}"]`);
-  await row.getByRole('button', { name: 'Удалить' }).click();
+  await rowAction(colleague, target, 'Удалить');
   await expect(link).toHaveAttribute('data-state', 'deleted');
   await expect(link).toHaveAttribute('title', 'в корзине');
   await expect(link).toHaveCSS('text-decoration-line', 'line-through');

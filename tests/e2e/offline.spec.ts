@@ -51,8 +51,10 @@ test('OF1 edits made offline, across an offline reload and a closed tab, reach t
   await boris.close();
   boris = await borisContext.newPage();
   await boris.goto(server.url);
-  await expect(boris.getByText('Мастер-класс «Народная кукла»')).toBeVisible();
-  await boris.getByText('Мастер-класс «Народная кукла»').click();
+  // In the tree (the same title also sits under «Недавние» on this device).
+  const inTree = boris.getByTestId('document-list').getByText('Мастер-класс «Народная кукла»');
+  await expect(inTree).toBeVisible();
+  await inTree.click();
   await expect.poll(() => editorText(boris)).toContain('Офлайн после перезагрузки: итоги.');
 
   // Meanwhile Anna keeps editing online.

@@ -12,7 +12,12 @@ test('SD3 the first workspace on a new server holds Russian sample documents tha
 }) => {
   const network = await TestNetwork.create(browser, server.url, 'Массольд Елена');
   const page = await network.open(network.owner);
-  await expect(page.getByText('4 документа', { exact: true })).toBeVisible();
+  await expect(page.getByText('7 документов', { exact: true })).toBeVisible();
+  // The samples sit in two folders; the plan is inside «Совместные проекты и мероприятия».
+  await page
+    .locator('[data-testid="document-row"][data-id="sample-projects"]')
+    .getByRole('button', { name: 'Развернуть' })
+    .click();
   await page.getByRole('link', { name: /План проекта «Театр на окошке»/ }).click();
   await expect.poll(() => editorText(page)).toContain('Подготовить сценарий первого вечера');
   await expect(page.locator('.ProseMirror ul[data-type="taskList"] li')).toHaveCount(3);

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { SAMPLE_DOCUMENT_IDS, seedSampleWorkspace } from '../../server/seed/sampleWorkspace.ts';
 import { SqliteStorage } from '../../server/storage/SqliteStorage.ts';
 import { contentExtensions } from '../../src/lib/editor/createEditor.ts';
+import { normaliseFieldValue, normaliseTag } from '../../src/lib/model/fieldValues.ts';
 import { documentRoots } from '../../src/lib/model/schema.ts';
 
 const WORKSPACE = 'ws-sample';
@@ -38,6 +39,17 @@ describe('sample data', () => {
         .sort()
     ).toEqual([...SAMPLE_DOCUMENT_IDS].sort());
     expect(index.get('sample-theatre-plan')?.title).toBe('План проекта «Театр на окошке»');
+    // Types, folders, fields and tags: every value is one the app itself would accept.
+    const tree = index.tree();
+    expect(tree.parentOf('sample-theatre-plan')).toBe('sample-projects');
+    expect(tree.childrenOf('sample-methods').map((d) => d.type)).toEqual(['masterClass']);
+    for (const meta of index.all()) {
+      for (const [field, value] of Object.entries(meta.fields)) {
+        expect(normaliseFieldValue(meta.type, field, value)).toBe(value);
+      }
+      for (const tag of meta.tags) expect(normaliseTag(tag)).toBe(tag);
+    }
+    expect(index.get('sample-masterclass')?.fields.direction).toBe('decorativeArts');
 
     const schema = getSchema(contentExtensions());
     for (const id of SAMPLE_DOCUMENT_IDS) {

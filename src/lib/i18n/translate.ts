@@ -24,9 +24,16 @@ export function translate(
   return String(format.format(values));
 }
 
+const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
+
 /** "5 минут назад", "вчера": relative time in the locale's words. */
 export function formatRelative(locale: Locale, timestamp: number, now = Date.now()): string {
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  // One formatter per locale: a list row calls this on every scroll step.
+  let rtf = relativeFormats.get(locale);
+  if (!rtf) {
+    rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, rtf);
+  }
   const seconds = Math.round((timestamp - now) / 1000);
   const abs = Math.abs(seconds);
   if (abs < 60) return rtf.format(0, 'second');

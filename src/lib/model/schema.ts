@@ -18,7 +18,12 @@ export const indexRoots = {
   /** Joint projects: id → record map with a nested `tasks` map (model/network/projects.ts). */
   projects: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('projects'),
   /** Calendar events: id → record map (fields in model/network/events.ts). */
-  events: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('events')
+  events: (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('events'),
+  /**
+   * Favourites of every member: `<userId>/<docId>` → the time it was starred. Flat keys rather
+   * than a map per person, so two devices starring at once never create rival nested maps.
+   */
+  favourites: (doc: Y.Doc) => doc.getMap<unknown>('favourites')
 } as const;
 
 /** Keys of one document's metadata map in the index. */

@@ -3,6 +3,7 @@ import { WorkspaceIndex } from '../model/WorkspaceIndex.ts';
 import { INDEX_DOC_ID, roomName } from '../model/schema.ts';
 import { acquireDoc, type DocLease } from '../sync/docPool.ts';
 import { DocumentList } from './DocumentList.svelte.ts';
+import { FavouriteList } from './FavouriteList.svelte.ts';
 
 /** A workspace as the app holds it: its index doc, kept open while it is the current one. */
 export class Workspace {
@@ -10,6 +11,7 @@ export class Workspace {
   readonly indexLease: DocLease;
   readonly index: WorkspaceIndex;
   readonly documents: DocumentList;
+  readonly favourites: FavouriteList;
   #name = $state('');
   #role = $state<Role>('viewer');
 
@@ -20,6 +22,7 @@ export class Workspace {
     this.indexLease = acquireDoc(roomName(summary.id, INDEX_DOC_ID));
     this.index = new WorkspaceIndex(this.indexLease.doc.doc);
     this.documents = new DocumentList(this.index);
+    this.favourites = new FavouriteList(this.indexLease.doc.doc);
   }
 
   get name(): string {
@@ -45,6 +48,7 @@ export class Workspace {
   }
 
   destroy(): void {
+    this.documents.destroy();
     this.indexLease.release();
   }
 }

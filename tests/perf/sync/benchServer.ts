@@ -15,7 +15,7 @@ import {
   SYNC_BATCH_CONTENT_TYPE,
   type BatchRequestEntry
 } from '../../../server/relay/syncBatch.ts';
-import { writeBlocks } from '../../../server/seed/richText.ts';
+import { writeBlocks } from '../../../src/lib/model/richText.ts';
 import { UzelServer } from '../../../server/UzelServer.ts';
 import {
   DocumentField,

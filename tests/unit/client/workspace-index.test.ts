@@ -18,12 +18,18 @@ describe('workspace index', () => {
     const index = new WorkspaceIndex(new Y.Doc());
     const id = index.create('План проекта', 1000);
     expect(isValidId(id)).toBe(true);
-    expect(index.get(id)).toEqual({
+    expect(index.get(id)).toMatchObject({
       id,
       title: 'План проекта',
       createdAt: 1000,
       updatedAt: 1000,
-      deletedAt: null
+      deletedAt: null,
+      type: 'note',
+      parentId: null,
+      tags: [],
+      fields: {},
+      links: [],
+      template: false
     });
   });
 
@@ -74,7 +80,20 @@ describe('workspace index', () => {
     (indexRoots.documents(doc) as unknown as Y.Map<unknown>).set('not-a-map', 'text');
     const index = new WorkspaceIndex(doc);
     expect(index.all()).toEqual([
-      { id: 'weird', title: '', createdAt: 0, updatedAt: 0, deletedAt: null }
+      {
+        id: 'weird',
+        title: '',
+        createdAt: 0,
+        updatedAt: 0,
+        deletedAt: null,
+        type: 'note',
+        parentId: null,
+        order: '',
+        tags: [],
+        fields: {},
+        links: [],
+        template: false
+      }
     ]);
     expect(index.get('not-a-map')).toBeNull();
   });
