@@ -48,7 +48,6 @@ export async function buildArchive(input: BuildInput): Promise<Uint8Array> {
   const titles = new Map(input.documents.map((d) => [d.meta.id, d.meta.title]));
   const files = (await input.files?.list()) ?? [];
   const zip: Zippable = {};
-  const docs: Zippable = {};
   for (const { meta, content } of input.documents) {
     const file: DocumentFile = {
       format: 'uzel-document',
@@ -69,8 +68,8 @@ export async function buildArchive(input: BuildInput): Promise<Uint8Array> {
       },
       content: content as DocumentFile['content']
     };
-    docs[`${meta.id}.json`] = json(file);
-    docs[`${meta.id}.md`] = strToU8(
+    zip[`documents/${meta.id}.json`] = json(file);
+    zip[`documents/${meta.id}.md`] = strToU8(
       toMarkdown(content, {
         title: meta.title || 'Без названия',
         docLink: (id) => (titles.has(id) ? { title: titles.get(id) || id, href: `${id}.md` } : null)
@@ -88,8 +87,7 @@ export async function buildArchive(input: BuildInput): Promise<Uint8Array> {
     files: files.map(({ hash, type }) => ({ hash, type }))
   };
   zip['workspace.json'] = json(workspace);
-  zip.documents = docs;
-  if (files.length > 0) zip.files = Object.fromEntries(files.map((f) => [f.hash, f.bytes]));
+  for (const file of files) zip[`files/${file.hash}`] = file.bytes;
   // Text compresses well and the archive is built once; level 6 is fast enough on a tablet.
   return zipSync(zip, { level: 6 });
 }
