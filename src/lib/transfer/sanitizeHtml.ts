@@ -53,7 +53,7 @@ export function sanitizeImportedHtml(html: string): string {
     // Text of dropped wrappers (tables, spans, divs) is kept; script and style bodies are not.
     KEEP_CONTENT: true,
     RETURN_DOM: true
-  });
+  }) as HTMLElement;
   markTaskLists(body);
   return body.innerHTML;
 }

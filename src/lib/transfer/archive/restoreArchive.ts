@@ -73,7 +73,10 @@ export async function restoreArchive(
     for (const root of RECORD_ROOTS) {
       const map = indexRoots[root](indexDoc);
       for (const [id, tagged] of Object.entries(archive.workspace.records[root])) {
-        map.set(id, decode(tagged));
+        // Every record is a shared map; anything else in an archive is not ours and is skipped.
+        const value = decode(tagged);
+        if (!(value instanceof Y.Map)) continue;
+        map.set(id, value);
         report.records++;
       }
     }
