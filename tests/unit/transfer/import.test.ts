@@ -10,7 +10,7 @@ import {
   type ImportSource
 } from '../../../src/lib/transfer/importFile.ts';
 import { toMarkdown } from '../../../src/lib/transfer/markdownExport.ts';
-import { masterClass } from './fixtures.ts';
+import { doc, li, masterClass, p, task, text } from './fixtures.ts';
 
 const source = (name: string, data: string | Uint8Array): ImportSource => {
   const bytes = typeof data === 'string' ? strToU8(data) : data;
@@ -79,6 +79,15 @@ describe('Markdown import', () => {
     // The document link becomes plain text (it names a document of another workspace), the
     // hostile link was already dropped; everything else is the same.
     expect(toMarkdown(result.content)).toBe(toMarkdown(masterClass).replace(/^# .*\n\n/, ''));
+  });
+
+  it('TR4 two lists in a row stay two lists after export and import', async () => {
+    const twoLists = doc(
+      { type: 'bulletList', content: [li(p(text('глина')))] },
+      { type: 'taskList', content: [task(false, 'Купить глину')] }
+    );
+    const result = await importFile(source('x.md', toMarkdown(twoLists)));
+    expect(result.content).toEqual(twoLists);
   });
 
   it('TR4 without a heading the title is the file name', async () => {
