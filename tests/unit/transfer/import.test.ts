@@ -123,7 +123,7 @@ describe('sanitising imported HTML', () => {
 });
 
 /** A minimal Word document: the parts mammoth needs, built in the test. */
-function docx(bodyXml: string): Uint8Array {
+function docx(bodyXml: string, media: Record<string, Uint8Array> = {}): Uint8Array {
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
   return zipSync({
     '[Content_Types].xml': strToU8(
@@ -136,8 +136,21 @@ function docx(bodyXml: string): Uint8Array {
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
     ),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        Object.keys(media)
+          .map(
+            (name, i) =>
+              `<Relationship Id="rImg${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${name}"/>`
+          )
+          .join('') +
+        '</Relationships>'
+    ),
+    ...Object.fromEntries(
+      Object.entries(media).map(([name, bytes]) => [`word/media/${name}`, bytes])
+    ),
     'word/document.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${bodyXml}</w:body></w:document>`
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>${bodyXml}</w:body></w:document>`
     )
   });
 }
@@ -158,6 +171,22 @@ describe('.docx import', () => {
       'Цель: знакомство с народным промыслом.\n\n**Важно**\n'
     );
     expect(result.skippedImages).toBe(0);
+  });
+
+  it('TR6 pictures in a Word document are counted and left out, the text around them kept', async () => {
+    const picture = (i: number) =>
+      `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="${i}" name="Рисунок ${i}" descr="Барыня"/>` +
+      '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>' +
+      `<pic:blipFill><a:blip r:embed="rImg${i}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic>` +
+      '</wp:inline></w:drawing></w:r></w:p>';
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const file = docx(para('До рисунков.') + picture(0) + picture(1) + para('После рисунков.'), {
+      'image1.png': png,
+      'image2.png': png
+    });
+    const result = await importFile(source('фото.docx', file));
+    expect(result.skippedImages).toBe(2);
+    expect(toMarkdown(result.content)).toBe('До рисунков.\n\nПосле рисунков.\n');
   });
 
   it('TR7 refuses a broken .docx, an unsupported type and a too large file with a reason', async () => {
