@@ -118,7 +118,12 @@ describe('workspace archive', () => {
     const report = await restoreArchive(readArchive(bytes), target.index, target.target, (d) =>
       progress.push(d)
     );
-    expect(report).toEqual({ restored: 4, failed: [], records: 2 });
+    expect(report).toEqual({
+      restored: 4,
+      failed: [],
+      records: 2,
+      files: { stored: 0, skipped: 0 }
+    });
     expect(progress).toEqual([1, 2, 3, 4]);
     const sort = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(sort(new WorkspaceIndex(target.index).all())).toEqual(
@@ -150,6 +155,33 @@ describe('workspace archive', () => {
     expect(md).toContain('[План проекта «Театр на окошке»](<plan1.md>)');
     const head = JSON.parse(strFromU8(files['workspace.json']!));
     expect(head).toMatchObject({ format: 'uzel-workspace', version: 1, documentCount: 4 });
+  });
+
+  it('TR15 files go into files/ through the source hook and come back through the sink', async () => {
+    const ws = sampleWorkspace();
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const hash = 'c'.repeat(64);
+    const documents = new WorkspaceIndex(ws.index)
+      .all()
+      .map((meta) => ({ meta, content: ws.content(meta.id) }));
+    const archive = await buildArchive({
+      workspaceName: 'Сеть',
+      indexDoc: ws.index,
+      documents,
+      files: { list: async () => [{ hash, type: 'image/png', bytes }] }
+    });
+    expect(unzipSync(archive)[`files/${hash}`]).toEqual(bytes);
+    const stored = new Map<string, Uint8Array>();
+    const target = new Workspace();
+    const report = await restoreArchive(
+      readArchive(archive),
+      target.index,
+      target.target,
+      undefined,
+      { put: async (h, _type, b) => void stored.set(h, b) }
+    );
+    expect(report.files).toEqual({ stored: 1, skipped: 0 });
+    expect(stored.get(hash)).toEqual(bytes);
   });
 
   it('TR10 refuses to restore into a workspace that is not empty', async () => {
