@@ -1,6 +1,6 @@
 import { marked } from 'marked';
 import { htmlToContent, takeTitle } from './htmlToContent.ts';
-import type { PmNode } from './pmNode.ts';
+import { textOf, type PmNode } from './pmNode.ts';
 
 /**
  * Reads a Markdown or Word file into a document's content, without touching any workspace: the
@@ -61,10 +61,9 @@ export async function importFile(file: ImportSource): Promise<ImportedDocument> 
   } catch (error) {
     throw new ImportError('broken', error);
   }
-  const result = takeTitle(content, file.name);
-  const hasText = JSON.stringify(result.content).includes('"text"');
-  if (!hasText && result.title === '') throw new ImportError('empty');
-  return { ...result, skippedImages };
+  // A file with no words at all would only make an empty document; say so instead.
+  if (textOf(content).trim() === '') throw new ImportError('empty');
+  return { ...takeTitle(content, file.name), skippedImages };
 }
 
 function markdownToHtml(bytes: ArrayBuffer): string {

@@ -191,6 +191,7 @@ describe('.docx import', () => {
 
   it('TR7 refuses a broken .docx, an unsupported type and a too large file with a reason', async () => {
     expect(await problemOf(source('сломанный.docx', 'это не zip'))).toBe('broken');
+    expect(await problemOf(source('пустой.md', '  \n\n---\n'))).toBe('empty');
     expect(await problemOf(source('фото.png', new Uint8Array([1, 2, 3])))).toBe('unsupported');
     expect(
       await problemOf({
