@@ -7,6 +7,7 @@ import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
+import { History } from './history/History.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
 import { Publishing } from './publishing/Publishing.ts';
 import { BatchSync } from './relay/BatchSync.ts';
@@ -44,6 +45,8 @@ export class UzelServer {
   readonly publishing: Publishing;
   readonly publicSite: PublicSite;
   readonly calendarFeeds: CalendarFeeds;
+  /** Versions of documents (`history.sqlite`). */
+  readonly history: History;
   readonly #log: Logger;
   readonly #config: Config;
   #closing: Promise<void> | null = null;
@@ -57,10 +60,20 @@ export class UzelServer {
         synchronous: config.sqliteSync
       });
     this.accounts = accounts ?? Accounts.fromConfig(config, { log });
+    this.history = new History({
+      dataDir: config.dataDir,
+      synchronous: config.sqliteSync,
+      storage: this.storage,
+      registry: () => this.registry,
+      accounts: this.accounts,
+      log,
+      options: config.history
+    });
     this.registry = new RoomRegistry(this.storage, log, {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
-      writeBatchMs: config.writeBatchMs
+      writeBatchMs: config.writeBatchMs,
+      committed: this.history.edited
     });
     this.publishing = new Publishing({
       dataDir: config.dataDir,
@@ -84,7 +97,8 @@ export class UzelServer {
         allowedOrigins: config.allowedOrigins,
         workspaceCreated: (id) => this.#firstWorkspaceSamples(id),
         publishing: this.publishing,
-        calendarFeeds: this.calendarFeeds
+        calendarFeeds: this.calendarFeeds,
+        history: this.history
       });
     this.api.useSync(new BatchSync(this.registry, this.storage));
     this.relay = new Relay(this.registry, log, {
@@ -139,6 +153,8 @@ export class UzelServer {
       const httpClosed = new Promise<void>((resolve) => this.http.close(() => resolve()));
       this.http.closeIdleConnections();
       await this.registry.close();
+      // After the rooms are stored, before storage closes: pending versions read it.
+      await this.history.close();
       await this.storage.close();
       this.publishing.close();
       this.accounts.close();

@@ -60,7 +60,15 @@ const schema = z.object({
   /** How long a sign-in lasts without being used (it is extended while in use), in hours. */
   SESSION_TTL_HOURS: positiveInt.default(720),
   /** How long a sync token from the admin command or the API stays valid, in minutes. */
-  TOKEN_TTL_MINUTES: positiveInt.default(60)
+  TOKEN_TTL_MINUTES: positiveInt.default(60),
+  /** A document gets an automatic version once nobody has edited it for this many minutes. */
+  HISTORY_PAUSE_MINUTES: positiveInt.default(2),
+  /** ...and at least every this many minutes while people keep editing it. */
+  HISTORY_MAX_INTERVAL_MINUTES: positiveInt.default(15),
+  /** Every automatic version this young is kept; older ones are thinned to the last of each day. */
+  HISTORY_KEEP_ALL_HOURS: positiveInt.default(48),
+  /** At most this many automatic versions per document (named versions are always kept). */
+  HISTORY_MAX_AUTO_VERSIONS: positiveInt.default(200)
 });
 
 export type Config = {
@@ -81,6 +89,7 @@ export type Config = {
   maxConnectionsPerUser: number;
   sessionTtlHours: number;
   tokenTtlMinutes: number;
+  history: { pauseMs: number; maxIntervalMs: number; keepAllMs: number; maxAuto: number };
 };
 
 export class ConfigError extends Error {}
@@ -118,7 +127,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messagesPerSecond: c.MESSAGES_PER_SECOND,
     maxConnectionsPerUser: c.MAX_CONNECTIONS_PER_USER,
     sessionTtlHours: c.SESSION_TTL_HOURS,
-    tokenTtlMinutes: c.TOKEN_TTL_MINUTES
+    tokenTtlMinutes: c.TOKEN_TTL_MINUTES,
+    history: {
+      pauseMs: c.HISTORY_PAUSE_MINUTES * 60_000,
+      maxIntervalMs: c.HISTORY_MAX_INTERVAL_MINUTES * 60_000,
+      keepAllMs: c.HISTORY_KEEP_ALL_HOURS * 3_600_000,
+      maxAuto: c.HISTORY_MAX_AUTO_VERSIONS
+    }
   };
 }
 
