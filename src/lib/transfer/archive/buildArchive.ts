@@ -1,0 +1,93 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import * as Y from 'yjs';
+import { indexRoots } from '../../model/schema.ts';
+import type { DocumentMeta } from '../../model/WorkspaceIndex.ts';
+import { toMarkdown } from '../markdownExport.ts';
+import type { PmNode } from '../pmNode.ts';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  RECORD_ROOTS,
+  type DocumentFile,
+  type WorkspaceFile
+} from './format.ts';
+import { encode, type Tagged } from './yjson.ts';
+
+export type ArchivedDocument = { meta: DocumentMeta; content: PmNode };
+
+/**
+ * The blobs a workspace's documents refer to (images, attachments), once documents hold them.
+ * The archive asks it for every file and stores each under `files/<hash>`.
+ */
+export interface ArchiveFileSource {
+  list(): Promise<{ hash: string; type: string; bytes: Uint8Array }[]>;
+}
+
+export type BuildInput = {
+  workspaceName: string;
+  indexDoc: Y.Doc;
+  documents: ArchivedDocument[];
+  files?: ArchiveFileSource;
+  now?: Date;
+};
+
+export function recordsOf(indexDoc: Y.Doc): WorkspaceFile['records'] {
+  const out = {} as WorkspaceFile['records'];
+  for (const root of RECORD_ROOTS) {
+    const records: Record<string, Tagged> = {};
+    indexRoots[root](indexDoc).forEach((value, key) => (records[key] = encode(value)));
+    out[root] = records;
+  }
+  return out;
+}
+
+const json = (value: unknown) => strToU8(JSON.stringify(value, null, 1));
+
+/** A zip of the whole workspace: readable Markdown next to lossless JSON. */
+export async function buildArchive(input: BuildInput): Promise<Uint8Array> {
+  const titles = new Map(input.documents.map((d) => [d.meta.id, d.meta.title]));
+  const files = (await input.files?.list()) ?? [];
+  const zip: Zippable = {};
+  for (const { meta, content } of input.documents) {
+    const file: DocumentFile = {
+      format: 'uzel-document',
+      version: ARCHIVE_VERSION,
+      meta: {
+        id: meta.id,
+        title: meta.title,
+        type: meta.type,
+        parentId: meta.parentId,
+        order: meta.order,
+        tags: meta.tags,
+        fields: meta.fields,
+        links: meta.links,
+        template: meta.template,
+        createdAt: meta.createdAt,
+        updatedAt: meta.updatedAt,
+        deletedAt: meta.deletedAt
+      },
+      content: content as DocumentFile['content']
+    };
+    zip[`documents/${meta.id}.json`] = json(file);
+    zip[`documents/${meta.id}.md`] = strToU8(
+      toMarkdown(content, {
+        title: meta.title || 'Без названия',
+        docLink: (id) => (titles.has(id) ? { title: titles.get(id) || id, href: `${id}.md` } : null)
+      })
+    );
+  }
+  const workspace: WorkspaceFile = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt: (input.now ?? new Date()).toISOString(),
+    workspaceName: input.workspaceName,
+    documentCount: input.documents.length,
+    documents: input.documents.map((d) => d.meta.id),
+    records: recordsOf(input.indexDoc),
+    files: files.map(({ hash, type }) => ({ hash, type }))
+  };
+  zip['workspace.json'] = json(workspace);
+  for (const file of files) zip[`files/${file.hash}`] = file.bytes;
+  // Text compresses well and the archive is built once; level 6 is fast enough on a tablet.
+  return zipSync(zip, { level: 6 });
+}

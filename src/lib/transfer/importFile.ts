@@ -1,0 +1,100 @@
+import { marked } from 'marked';
+import { htmlToContent, takeTitle } from './htmlToContent.ts';
+import { textOf, type PmNode } from './pmNode.ts';
+
+/**
+ * Reads a Markdown or Word file into a document's content, without touching any workspace: the
+ * caller creates the document only once this succeeded, so a broken file leaves nothing behind.
+ */
+
+/** A long methodology with pictures fits; anything larger is almost surely not a text. */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+export type ImportProblem = 'unsupported' | 'tooLarge' | 'broken' | 'empty';
+
+export class ImportError extends Error {
+  constructor(
+    readonly problem: ImportProblem,
+    cause?: unknown
+  ) {
+    super(problem, { cause });
+  }
+}
+
+export type ImportedDocument = {
+  title: string;
+  content: PmNode;
+  /** Pictures in the file that were left out (no place to keep them yet). */
+  skippedImages: number;
+};
+
+/**
+ * Where pictures of an imported file go once documents hold images: stores the bytes and gives
+ * the image's hash. Without a store, pictures are counted and left out.
+ */
+export interface ImageStore {
+  put(bytes: Uint8Array, contentType: string): Promise<string>;
+}
+
+export type ImportSource = { name: string; size: number; bytes: () => Promise<ArrayBuffer> };
+
+export function kindOf(name: string): 'markdown' | 'docx' | null {
+  const lower = name.toLowerCase();
+  if (/\.(md|markdown|txt)$/.test(lower)) return 'markdown';
+  if (lower.endsWith('.docx')) return 'docx';
+  return null;
+}
+
+export async function importFile(file: ImportSource): Promise<ImportedDocument> {
+  const kind = kindOf(file.name);
+  if (!kind) throw new ImportError('unsupported');
+  if (file.size > IMPORT_MAX_BYTES) throw new ImportError('tooLarge');
+  const bytes = await file.bytes();
+  if (bytes.byteLength > IMPORT_MAX_BYTES) throw new ImportError('tooLarge');
+  const { html, skippedImages } =
+    kind === 'markdown'
+      ? { html: markdownToHtml(bytes), skippedImages: 0 }
+      : await docxToHtml(bytes);
+  let content: PmNode;
+  try {
+    content = htmlToContent(html);
+  } catch (error) {
+    throw new ImportError('broken', error);
+  }
+  // A file with no words at all would only make an empty document; say so instead.
+  if (textOf(content).trim() === '') throw new ImportError('empty');
+  return { ...takeTitle(content, file.name), skippedImages };
+}
+
+function markdownToHtml(bytes: ArrayBuffer): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new ImportError('broken', error);
+  }
+  // Raw HTML inside Markdown goes through the same sanitiser as any other HTML afterwards.
+  const html = marked.parse(text.replace(/^\uFEFF/, ''), { async: false, gfm: true });
+  // marked ends every code block with a newline the editor would show as an empty last line.
+  return html.replace(/\n<\/code><\/pre>/g, '</code></pre>');
+}
+
+async function docxToHtml(bytes: ArrayBuffer): Promise<{ html: string; skippedImages: number }> {
+  const mammoth = await import('mammoth');
+  let skippedImages = 0;
+  try {
+    const result = await mammoth.convertToHtml(
+      // The browser build reads `arrayBuffer`, the Node build (tests) reads `buffer`.
+      { arrayBuffer: bytes, buffer: bytes } as { arrayBuffer: ArrayBuffer },
+      {
+        convertImage: mammoth.images.imgElement(async () => {
+          skippedImages++;
+          return { src: '' };
+        })
+      }
+    );
+    return { html: result.value, skippedImages };
+  } catch (error) {
+    throw new ImportError('broken', error);
+  }
+}

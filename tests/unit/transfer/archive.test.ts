@@ -1,0 +1,231 @@
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { documentRoots, DocumentField, indexRoots } from '../../../src/lib/model/schema.ts';
+import { WorkspaceIndex } from '../../../src/lib/model/WorkspaceIndex.ts';
+import { buildArchive } from '../../../src/lib/transfer/archive/buildArchive.ts';
+import { ArchiveError, readArchive } from '../../../src/lib/transfer/archive/readArchive.ts';
+import {
+  NotEmptyError,
+  restoreArchive,
+  writeIndexEntry,
+  type DocumentTarget
+} from '../../../src/lib/transfer/archive/restoreArchive.ts';
+import { writeContent } from '../../../src/lib/transfer/writeContent.ts';
+import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
+import { doc, h, masterClass, p, text } from './fixtures.ts';
+
+/** A workspace as plain Y.Docs: its index and one doc per document. */
+class Workspace {
+  readonly index = new Y.Doc();
+  readonly docs = new Map<string, Y.Doc>();
+  readonly target: DocumentTarget = {
+    open: async (id) => ({ doc: this.docOf(id), close: async () => {} })
+  };
+  docOf(id: string): Y.Doc {
+    let d = this.docs.get(id);
+    if (!d) this.docs.set(id, (d = new Y.Doc()));
+    return d;
+  }
+  content(id: string): PmNode {
+    return yXmlFragmentToProsemirrorJSON(documentRoots.content(this.docOf(id))) as PmNode;
+  }
+  async archive(): Promise<Uint8Array> {
+    const documents = new WorkspaceIndex(this.index)
+      .all()
+      .map((meta) => ({ meta, content: this.content(meta.id) }));
+    return buildArchive({ workspaceName: 'Сеть учреждений', indexDoc: this.index, documents });
+  }
+}
+
+const meta = (id: string, over: Record<string, unknown>) => ({
+  id,
+  title: '',
+  type: 'note' as const,
+  parentId: null,
+  order: 'a0',
+  tags: [],
+  fields: {},
+  links: [],
+  template: false,
+  createdAt: 1_700_000_000_000,
+  updatedAt: 1_700_000_100_000,
+  deletedAt: null,
+  ...over
+});
+
+function sampleWorkspace(): Workspace {
+  const ws = new Workspace();
+  const entries = [
+    meta('folder1', { title: 'Методические разработки', type: 'collection' }),
+    meta('mc1', {
+      title: 'Дымковская игрушка',
+      type: 'masterClass',
+      parentId: 'folder1',
+      order: 'a1',
+      tags: ['народные промыслы', 'глина'],
+      fields: { date: '2026-03-14', venue: 'Дом народного творчества' },
+      links: ['plan1']
+    }),
+    meta('plan1', {
+      title: 'План проекта «Театр на окошке»',
+      type: 'projectPlan',
+      parentId: 'folder1',
+      order: 'a2',
+      fields: { goal: 'Кукольный театр в каждой библиотеке' },
+      template: true
+    }),
+    meta('old1', { title: 'Черновик', deletedAt: 1_700_000_200_000 })
+  ];
+  const contents: Record<string, PmNode> = {
+    folder1: doc(p(text('Всё о мастер-классах сети.'))),
+    mc1: masterClass,
+    plan1: doc(h(2, 'Цели'), p(text('Показать спектакль в трёх сёлах.'))),
+    old1: doc(p())
+  };
+  for (const entry of entries) {
+    writeContent(ws.docOf(entry.id), contents[entry.id]!);
+    writeIndexEntry(ws.index, entry);
+  }
+  ws.index.transact(() => {
+    const inst = new Y.Map<unknown>();
+    inst.set('name', 'Библиотека им. Пушкина');
+    inst.set('tags', new Y.Map([['библиотека', true]]));
+    indexRoots.institutions(ws.index).set('inst1', inst);
+    const project = new Y.Map<unknown>();
+    project.set('title', 'Театр на окошке');
+    const tasks = new Y.Map<unknown>();
+    tasks.set(
+      't1',
+      new Y.Map<unknown>([
+        ['title', 'Сшить кукол'],
+        ['done', false]
+      ])
+    );
+    project.set('tasks', tasks);
+    indexRoots.projects(ws.index).set('proj1', project);
+  });
+  return ws;
+}
+
+describe('workspace archive', () => {
+  it('TR8 round trip: a tree of typed documents with tags and fields comes back whole', async () => {
+    const source = sampleWorkspace();
+    const bytes = await source.archive();
+    const target = new Workspace();
+    const progress: number[] = [];
+    const report = await restoreArchive(readArchive(bytes), target.index, target.target, (d) =>
+      progress.push(d)
+    );
+    expect(report).toEqual({
+      restored: 4,
+      failed: [],
+      records: 2,
+      files: { stored: 0, skipped: 0 }
+    });
+    expect(progress).toEqual([1, 2, 3, 4]);
+    const sort = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(sort(new WorkspaceIndex(target.index).all())).toEqual(
+      sort(new WorkspaceIndex(source.index).all())
+    );
+    for (const id of ['folder1', 'mc1', 'plan1', 'old1'])
+      expect(target.content(id)).toEqual(source.content(id));
+    expect(indexRoots.projects(target.index).toJSON()).toEqual(
+      indexRoots.projects(source.index).toJSON()
+    );
+    // Shared maps stay shared maps, so people can edit fields of a restored record independently.
+    const tasks = (indexRoots.projects(target.index).get('proj1') as Y.Map<unknown>).get('tasks');
+    expect(tasks).toBeInstanceOf(Y.Map);
+  });
+
+  it('TR9 the archive has readable Markdown, lossless JSON and a description', async () => {
+    const files = unzipSync(await sampleWorkspace().archive());
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        'workspace.json',
+        ...['folder1', 'mc1', 'old1', 'plan1'].flatMap((id) => [
+          `documents/${id}.json`,
+          `documents/${id}.md`
+        ])
+      ].sort()
+    );
+    const md = strFromU8(files['documents/mc1.md']!);
+    expect(md).toMatch(/^# Дымковская игрушка\n/);
+    expect(md).toContain('[План проекта «Театр на окошке»](<plan1.md>)');
+    const head = JSON.parse(strFromU8(files['workspace.json']!));
+    expect(head).toMatchObject({ format: 'uzel-workspace', version: 1, documentCount: 4 });
+  });
+
+  it('TR15 files go into files/ through the source hook and come back through the sink', async () => {
+    const ws = sampleWorkspace();
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const hash = 'c'.repeat(64);
+    const documents = new WorkspaceIndex(ws.index)
+      .all()
+      .map((meta) => ({ meta, content: ws.content(meta.id) }));
+    const archive = await buildArchive({
+      workspaceName: 'Сеть',
+      indexDoc: ws.index,
+      documents,
+      files: { list: async () => [{ hash, type: 'image/png', bytes }] }
+    });
+    expect(unzipSync(archive)[`files/${hash}`]).toEqual(bytes);
+    const stored = new Map<string, Uint8Array>();
+    const target = new Workspace();
+    const report = await restoreArchive(
+      readArchive(archive),
+      target.index,
+      target.target,
+      undefined,
+      { put: async (h, _type, b) => void stored.set(h, b) }
+    );
+    expect(report.files).toEqual({ stored: 1, skipped: 0 });
+    expect(stored.get(hash)).toEqual(bytes);
+  });
+
+  it('TR10 refuses to restore into a workspace that is not empty', async () => {
+    const bytes = await sampleWorkspace().archive();
+    const target = new Workspace();
+    new WorkspaceIndex(target.index).create('Уже есть');
+    await expect(restoreArchive(readArchive(bytes), target.index, target.target)).rejects.toThrow(
+      NotEmptyError
+    );
+    expect(new WorkspaceIndex(target.index).all()).toHaveLength(1);
+  });
+
+  it('TR11 refuses a malformed archive; a broken document is reported, the others restored', async () => {
+    const problem = (bytes: Uint8Array) => {
+      try {
+        readArchive(bytes);
+        return 'none';
+      } catch (error) {
+        return error instanceof ArchiveError ? error.problem : String(error);
+      }
+    };
+    expect(problem(strToU8('not a zip at all'))).toBe('notZip');
+    expect(problem(zipSync({ 'readme.txt': strToU8('привет') }))).toBe('notArchive');
+    expect(problem(zipSync({ 'workspace.json': strToU8('{"format":"uzel-workspace"}') }))).toBe(
+      'notArchive'
+    );
+
+    const files = unzipSync(await sampleWorkspace().archive());
+    const plan = JSON.parse(strFromU8(files['documents/plan1.json']!));
+    plan.content.content.push({ type: 'script', content: [] });
+    files['documents/plan1.json'] = strToU8(JSON.stringify(plan));
+    files['documents/old1.json'] = strToU8('{ broken');
+    const target = new Workspace();
+    const report = await restoreArchive(readArchive(zipSync(files)), target.index, target.target);
+    expect(report.restored).toBe(2);
+    expect([...report.failed].sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: 'old1', title: '', reason: 'notJson' },
+      { id: 'plan1', title: 'План проекта «Театр на окошке»', reason: 'invalidContent' }
+    ]);
+    // Nothing half-created: no entry and no text for the refused documents.
+    const index = indexRoots.documents(target.index);
+    expect(index.has('plan1')).toBe(false);
+    expect(index.has('old1')).toBe(false);
+    expect(documentRoots.content(target.docOf('plan1')).length).toBe(0);
+    expect(index.get('mc1')?.get(DocumentField.title)).toBe('Дымковская игрушка');
+  });
+});

@@ -1,0 +1,205 @@
+// @vitest-environment jsdom
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { sanitizeImportedHtml } from '../../../src/lib/transfer/sanitizeHtml.ts';
+import { htmlToContent } from '../../../src/lib/transfer/htmlToContent.ts';
+import {
+  IMPORT_MAX_BYTES,
+  ImportError,
+  importFile,
+  type ImportSource
+} from '../../../src/lib/transfer/importFile.ts';
+import { toMarkdown } from '../../../src/lib/transfer/markdownExport.ts';
+import { doc, li, masterClass, p, task, text } from './fixtures.ts';
+
+const source = (name: string, data: string | Uint8Array): ImportSource => {
+  const bytes = typeof data === 'string' ? strToU8(data) : data;
+  return {
+    name,
+    size: bytes.byteLength,
+    bytes: async () => bytes.slice().buffer
+  };
+};
+
+async function problemOf(file: ImportSource): Promise<string> {
+  try {
+    await importFile(file);
+    return 'none';
+  } catch (error) {
+    return error instanceof ImportError ? error.problem : `unexpected: ${String(error)}`;
+  }
+}
+
+describe('Markdown import', () => {
+  it('TR4 reads Russian Markdown: the first heading becomes the title, the rest the text', async () => {
+    const md = [
+      '# Дымковская игрушка',
+      '',
+      '## Ход занятия',
+      '',
+      'Дети лепят **барыню** и *водоноску*, см. [сайт](https://museum.example.ru).',
+      '',
+      '- глина',
+      '- темпера',
+      '',
+      'План:',
+      '',
+      '- [x] Закупить глину',
+      '- [ ] Пригласить родителей',
+      '',
+      '> Игрушка — это радость.',
+      '',
+      '```',
+      'этап = 1',
+      '```'
+    ].join('\n');
+    const result = await importFile(source('занятие.md', md));
+    expect(result.title).toBe('Дымковская игрушка');
+    const types = (result.content.content as { type: string }[]).map((n) => n.type);
+    expect(types).toEqual([
+      'heading',
+      'paragraph',
+      'bulletList',
+      'paragraph',
+      'taskList',
+      'blockquote',
+      'codeBlock'
+    ]);
+    const back = toMarkdown(result.content);
+    expect(back).toContain(
+      'Дети лепят **барыню** и *водоноску*, см. [сайт](<https://museum.example.ru>).'
+    );
+    expect(back).toContain('- [x] Закупить глину\n- [ ] Пригласить родителей');
+  });
+
+  it('TR4 a Markdown export reads back into the same document', async () => {
+    const md = toMarkdown(masterClass, { title: 'Дымковская игрушка' });
+    const result = await importFile(source('x.md', md));
+    expect(result.title).toBe('Дымковская игрушка');
+    // The document link becomes plain text (it names a document of another workspace), the
+    // hostile link was already dropped; everything else is the same.
+    expect(toMarkdown(result.content)).toBe(toMarkdown(masterClass).replace(/^# .*\n\n/, ''));
+  });
+
+  it('TR4 two lists in a row stay two lists after export and import', async () => {
+    const twoLists = doc(
+      { type: 'bulletList', content: [li(p(text('глина')))] },
+      { type: 'taskList', content: [task(false, 'Купить глину')] }
+    );
+    const result = await importFile(source('x.md', toMarkdown(twoLists)));
+    expect(result.content).toEqual(twoLists);
+  });
+
+  it('TR4 without a heading the title is the file name', async () => {
+    const result = await importFile(source('План_работы.md', 'Просто текст.'));
+    expect(result.title).toBe('План работы');
+  });
+});
+
+describe('sanitising imported HTML', () => {
+  it('TR5 drops script, event handlers, styles and javascript: links, keeps the text', () => {
+    const html =
+      '<h1 onclick="alert(1)">Заголовок</h1><script>alert(2)</script>' +
+      '<p style="color:red" onmouseover="alert(3)">Текст <a href="javascript:alert(4)">ссылка</a>' +
+      ' <a href="JaVaScRiPt:alert(5)">вторая</a> <a href="https://ok.example">хорошая</a></p>' +
+      '<img src=x onerror="alert(6)"><iframe src="https://evil.example"></iframe>' +
+      '<svg><script>alert(7)</script></svg><style>p{}</style>';
+    const clean = sanitizeImportedHtml(html);
+    expect(clean).not.toMatch(/script|alert|onclick|onmouseover|onerror|style|iframe|javascript/i);
+    expect(clean).toContain('Заголовок');
+    expect(clean).toContain('<a href="https://ok.example">хорошая</a>');
+    const content = JSON.stringify(htmlToContent(html));
+    expect(content).not.toMatch(/javascript|alert/i);
+    expect(content).toContain('"href":"https://ok.example"');
+  });
+
+  it('TR5 raw HTML inside Markdown is sanitised the same way', async () => {
+    const md =
+      'Текст <img src=x onerror=alert(1)> и <a href="javascript:alert(2)">ссылка</a>\n\n<script>alert(3)</script>';
+    const result = await importFile(source('a.md', md));
+    expect(JSON.stringify(result.content)).not.toMatch(/alert|javascript|onerror/);
+    expect(JSON.stringify(result.content)).toContain('ссылка');
+  });
+});
+
+/** A minimal Word document: the parts mammoth needs, built in the test. */
+function docx(bodyXml: string, media: Record<string, Uint8Array> = {}): Uint8Array {
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+    ),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        Object.keys(media)
+          .map(
+            (name, i) =>
+              `<Relationship Id="rImg${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${name}"/>`
+          )
+          .join('') +
+        '</Relationships>'
+    ),
+    ...Object.fromEntries(
+      Object.entries(media).map(([name, bytes]) => [`word/media/${name}`, bytes])
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>${bodyXml}</w:body></w:document>`
+    )
+  });
+}
+
+const para = (text: string, style?: string, run = '') =>
+  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r>${run}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
+describe('.docx import', () => {
+  it('TR6 reads a Word document: heading as title, paragraphs and bold text', async () => {
+    const file = docx(
+      para('Методическая разработка', 'Heading1') +
+        para('Цель: знакомство с народным промыслом.') +
+        para('Важно', undefined, '<w:rPr><w:b/></w:rPr>')
+    );
+    const result = await importFile(source('разработка.docx', file));
+    expect(result.title).toBe('Методическая разработка');
+    expect(toMarkdown(result.content)).toBe(
+      'Цель: знакомство с народным промыслом.\n\n**Важно**\n'
+    );
+    expect(result.skippedImages).toBe(0);
+  });
+
+  it('TR6 pictures in a Word document are counted and left out, the text around them kept', async () => {
+    const picture = (i: number) =>
+      `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="${i}" name="Рисунок ${i}" descr="Барыня"/>` +
+      '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>' +
+      `<pic:blipFill><a:blip r:embed="rImg${i}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic>` +
+      '</wp:inline></w:drawing></w:r></w:p>';
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const file = docx(para('До рисунков.') + picture(0) + picture(1) + para('После рисунков.'), {
+      'image1.png': png,
+      'image2.png': png
+    });
+    const result = await importFile(source('фото.docx', file));
+    expect(result.skippedImages).toBe(2);
+    expect(toMarkdown(result.content)).toBe('До рисунков.\n\nПосле рисунков.\n');
+  });
+
+  it('TR7 refuses a broken .docx, an unsupported type and a too large file with a reason', async () => {
+    expect(await problemOf(source('сломанный.docx', 'это не zip'))).toBe('broken');
+    expect(await problemOf(source('пустой.md', '  \n\n---\n'))).toBe('empty');
+    expect(await problemOf(source('фото.png', new Uint8Array([1, 2, 3])))).toBe('unsupported');
+    expect(
+      await problemOf({
+        name: 'большой.md',
+        size: IMPORT_MAX_BYTES + 1,
+        bytes: async () => new ArrayBuffer(0)
+      })
+    ).toBe('tooLarge');
+    expect(await problemOf(source('latin1.md', new Uint8Array([0xff, 0xfe, 0xfd])))).toBe('broken');
+  });
+});
