@@ -5,6 +5,7 @@ import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
 import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
+import { BlobStore } from './blobs/BlobStore.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
@@ -44,6 +45,8 @@ export class UzelServer {
   readonly publishing: Publishing;
   readonly publicSite: PublicSite;
   readonly calendarFeeds: CalendarFeeds;
+  /** Images and files of documents (`blobs.sqlite` and `blobs/`). */
+  readonly blobs: BlobStore;
   readonly #log: Logger;
   readonly #config: Config;
   #closing: Promise<void> | null = null;
@@ -87,6 +90,8 @@ export class UzelServer {
         calendarFeeds: this.calendarFeeds
       });
     this.api.useSync(new BatchSync(this.registry, this.storage));
+    this.blobs = BlobStore.fromConfig(config);
+    this.api.useBlobs(this.blobs);
     this.relay = new Relay(this.registry, log, {
       access: this.accounts,
       messagesPerSecond: config.messagesPerSecond,
@@ -143,6 +148,7 @@ export class UzelServer {
       this.publishing.close();
       this.accounts.close();
       this.calendarFeeds.close();
+      this.blobs.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();

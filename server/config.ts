@@ -52,7 +52,11 @@ const schema = z.object({
   /** How long a sign-in lasts without being used (it is extended while in use), in hours. */
   SESSION_TTL_HOURS: positiveInt.default(720),
   /** How long a sync token from the admin command or the API stays valid, in minutes. */
-  TOKEN_TTL_MINUTES: positiveInt.default(60)
+  TOKEN_TTL_MINUTES: positiveInt.default(60),
+  /** The largest file (image, presentation, PDF) one upload may carry, in bytes. */
+  BLOB_MAX_FILE_BYTES: positiveInt.default(25 * 1024 * 1024),
+  /** The files of one workspace together, in bytes. */
+  BLOB_WORKSPACE_QUOTA_BYTES: positiveInt.default(2 * 1024 * 1024 * 1024)
 });
 
 export type Config = {
@@ -72,6 +76,8 @@ export type Config = {
   maxConnectionsPerUser: number;
   sessionTtlHours: number;
   tokenTtlMinutes: number;
+  blobMaxFileBytes: number;
+  blobWorkspaceQuotaBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -108,7 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messagesPerSecond: c.MESSAGES_PER_SECOND,
     maxConnectionsPerUser: c.MAX_CONNECTIONS_PER_USER,
     sessionTtlHours: c.SESSION_TTL_HOURS,
-    tokenTtlMinutes: c.TOKEN_TTL_MINUTES
+    tokenTtlMinutes: c.TOKEN_TTL_MINUTES,
+    blobMaxFileBytes: c.BLOB_MAX_FILE_BYTES,
+    blobWorkspaceQuotaBytes: c.BLOB_WORKSPACE_QUOTA_BYTES
   };
 }
 

@@ -5,6 +5,7 @@ import { Accounts } from './accounts/Accounts.ts';
 import { ensureDataDir, loadConfig } from './config.ts';
 import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
+import { BlobStore } from './blobs/BlobStore.ts';
 import { createLogger } from './log.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
 import { Publishing } from './publishing/Publishing.ts';
@@ -44,6 +45,8 @@ export function devServer(): Plugin {
       publishing,
       calendarFeeds
     });
+    const blobs = BlobStore.fromConfig(config);
+    api.useBlobs(blobs);
     const relay = new Relay(registry, log, {
       access: accounts,
       messagesPerSecond: config.messagesPerSecond,
@@ -63,6 +66,7 @@ export function devServer(): Plugin {
         accounts.close();
         publishing.close();
         calendarFeeds.close();
+        blobs.close();
         return storage.close();
       });
     });
