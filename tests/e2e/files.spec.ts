@@ -83,21 +83,21 @@ test('FL14 an image and a file inserted offline show at once, and another person
   const borisImage = boris.locator('figure.doc-image[data-loaded="true"] img');
   await expect(borisImage).toBeVisible();
   expect(await borisImage.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
-  await expect(boris.locator('.doc-attachment__card')).toContainText(
-    'Программа мастер-класса.pdf'
-  );
+  await expect(boris.locator('.doc-attachment__card')).toContainText('Программа мастер-класса.pdf');
 
   // Boris downloads the file from its card.
   const download = boris.waitForEvent('download');
   await boris.locator('.doc-attachment__card').click();
   expect((await download).suggestedFilename()).toBe('Программа мастер-класса.pdf');
 
+  const ready = anna.getByRole('button', { name: 'OK' });
+  if (await ready.isVisible()) await ready.click();
   for (const [name, size] of [
     ['768x1024', { width: 768, height: 1024 }],
     ['390x844', { width: 390, height: 844 }]
   ] as const) {
     await anna.setViewportSize(size);
-    await anna.screenshot({ path: `tests/.artifacts/files-${name}.png` });
+    await anna.screenshot({ path: `tests/.artifacts/files-${name}.png`, fullPage: true });
   }
   await network.owner.close();
   await borisContext.close();

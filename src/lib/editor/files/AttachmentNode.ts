@@ -5,9 +5,13 @@ import { isBlobHash, uploadBadge, type FileViews } from './fileViews.ts';
 export type AttachmentNodeOptions = { views: FileViews | null };
 
 const MAX_NAME = 255;
+// Control characters and path separators have no place in a name a download is saved under.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f/\\]/g;
 const cleanName = (value: unknown) =>
-  // eslint-disable-next-line no-control-regex
-  String(value ?? '').replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, MAX_NAME) || 'файл';
+  String(value ?? '')
+    .replace(UNSAFE_IN_NAME, '_')
+    .slice(0, MAX_NAME) || 'файл';
 
 /**
  * A file in a document (a presentation, a PDF, a scan): a card with its name, size and kind that

@@ -1,7 +1,8 @@
 /** Messages of one feature, Russian first; each feature keeps its own file so they grow apart. */
 export const ru = {
   'files.insert': 'Вставить файл',
-  'files.insertHint': 'Вставить изображение или файл (можно также перетащить или вставить из буфера)',
+  'files.insertHint':
+    'Вставить изображение или файл (можно также перетащить или вставить из буфера)',
   'files.camera': 'Снять фото',
   'files.cameraHint': 'Сфотографировать камерой планшета и вставить снимок',
   'files.uploading': 'Отправляется на сервер…',
