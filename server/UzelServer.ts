@@ -76,7 +76,7 @@ export class UzelServer {
     this.publicSite = new PublicSite({
       publishing: this.publishing,
       log,
-      origin: process.env.ORIGIN || undefined
+      origin: config.origin
     });
     this.calendarFeeds = CalendarFeeds.inDataDir(config.dataDir, this.storage);
     this.api =

@@ -26,6 +26,14 @@ const schema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
+  /**
+   * The server's public address, e.g. https://uzel.example.org (adapter-node reads it too): the
+   * links in feeds, sitemaps and link previews. Without it they follow the request's Host.
+   */
+  ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://uzel.example.org')
+    .optional(),
   /** Extra origins allowed to open the websocket, comma separated (the server's own is always allowed). */
   ALLOWED_ORIGINS: z.string().default(''),
   /** How long a room without connections stays in memory. */
@@ -66,6 +74,7 @@ export type Config = {
   buildDir: string;
   logLevel: LogLevel;
   allowedOrigins: string[];
+  origin: string | undefined;
   roomIdleMs: number;
   compactAfterUpdates: number;
   writeBatchMs: number;
@@ -105,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: c.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    origin: c.ORIGIN,
     roomIdleMs: c.ROOM_IDLE_MS,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     writeBatchMs: c.WRITE_BATCH_MS,

@@ -27,7 +27,8 @@ describe('configuration', () => {
     ['ROOM_IDLE_MS', '0', 'must be greater than zero'],
     ['COMPACT_AFTER_UPDATES', 'many', 'must be a number'],
     ['MAX_MESSAGE_BYTES', '-1', 'must be greater than zero'],
-    ['SQLITE_SYNC', 'off', 'must be full or normal']
+    ['SQLITE_SYNC', 'off', 'must be full or normal'],
+    ['ORIGIN', 'uzel.example.org/', 'must be an origin such as https://uzel.example.org']
   ])('CF1 %s=%s gives a ConfigError that names the variable and the rule', (name, value, rule) => {
     const err = configError({ [name]: value });
     expect(err.message).toContain(`${name}=${JSON.stringify(value)}: ${rule}`);

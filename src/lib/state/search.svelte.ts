@@ -45,6 +45,11 @@ class WorkspaceSearch {
     return this.#client;
   }
 
+  /** A document of `workspaceId` changed on this device outside the editor (the background sync). */
+  documentChanged(workspaceId: string, docId: string): void {
+    if (this.#client?.workspaceId === workspaceId) this.#client.documentChanged(docId);
+  }
+
   /** Reactive progress of the current client (documents still being read). */
   get status(): IndexStatus | null {
     this.#subscribe();

@@ -40,6 +40,8 @@ export type WorkspaceSyncOptions = {
    * written here (the provider does that); their clock is taken as seen.
    */
   isLive?: (docId: string) => boolean;
+  /** Told after a room's copy on this device took new content (the search index reads it again). */
+  onRoomChanged?: (docId: string) => void;
   /** Rooms per request, and the server's reported bytes a request aims to stay under. */
   batchRooms?: number;
   batchBytes?: number;
@@ -250,6 +252,9 @@ export class WorkspaceSync {
         const local = rooms[index];
         if (!local) continue;
         await local.apply(answer.update);
+        // Its clock moved on the server: the copy here has new content (or is what was pushed).
+        if (!batch[index]!.push || answer.update.length > 2)
+          this.#options.onRoomChanged?.(answer.docId);
         seen.set(local.room, { clock: answer.clock, stateVector: answer.stateVector });
         report.exchanged.push(answer.docId);
         if (batch[index]!.push) {

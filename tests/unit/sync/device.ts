@@ -14,6 +14,8 @@ import type { ApiClient } from '../accounts/apiServer.ts';
  * a signed-in person's cookie. A process has one `indexedDB` global: one device at a time.
  */
 export class Device {
+  /** Rooms the sync told about new content, in order (what the search index re-reads). */
+  readonly changedRooms: string[] = [];
   readonly sync: WorkspaceSync;
   readonly meta: SyncMeta;
   readonly transport: ReturnType<typeof httpTransport>;
@@ -31,7 +33,8 @@ export class Device {
       transport: this.transport,
       meta,
       unsynced: this.unsynced,
-      batchRooms: 8
+      batchRooms: 8,
+      onRoomChanged: (docId) => this.changedRooms.push(docId)
     });
   }
 

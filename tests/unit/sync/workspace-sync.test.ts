@@ -54,9 +54,10 @@ describe('WorkspaceSync against the real server', () => {
     expect(device.transport.counters.requests - before).toBe(1);
   });
 
-  it('WS7 a room changed on the server is the only one exchanged, and its new content is on the device', async () => {
+  it('WS7 a room changed on the server is the only one exchanged, and its new content is on the device; WS15 the search index is told about exactly that room', async () => {
     const { owner, workspaceId, device } = await workspaceWith(12);
     await device.sync.syncNow();
+    device.changedRooms.length = 0;
     const elsewhere = new Y.Doc();
     elsewhere.getText('body').insert(0, 'Документ doc3');
     const answer = await postBatch(owner, workspaceId, [
@@ -68,6 +69,7 @@ describe('WorkspaceSync against the real server', () => {
     expect(report.exchanged).toEqual(['doc3']);
     expect(report.pushed).toEqual([]);
     expect(await device.textOf('doc3')).toContain('и план выставки');
+    expect(device.changedRooms).toEqual(['doc3']);
   });
 
   it('WS8 a local change not on the server is pushed, only that room, and then counts as synced', async () => {

@@ -1,3 +1,4 @@
+import { workspaceSearch } from '$lib/state/search.svelte.ts';
 import { createSubscriber } from 'svelte/reactivity';
 import { roomName } from '$lib/model/schema.ts';
 import { isBrowserOnline } from '$lib/sync/connectivity.ts';
@@ -78,7 +79,8 @@ class OfflineSync {
         return openDocs().some(
           (d) => d.room === room && d.state.connection === 'online' && d.state.synced
         );
-      }
+      },
+      onRoomChanged: (docId) => workspaceSearch.documentChanged(workspaceId, docId)
     });
     this.#view = new SyncView(sync);
     const measure = () =>
