@@ -14,22 +14,25 @@ test.beforeAll(async () => void (await server.start()));
 test.afterAll(async () => server.dispose());
 
 /** A real photograph-like PNG drawn by the browser: a gradient with a caption. */
-async function drawnPng(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 360;
-    const ctx = canvas.getContext('2d')!;
-    const gradient = ctx.createLinearGradient(0, 0, 640, 360);
-    gradient.addColorStop(0, '#2f6b57');
-    gradient.addColorStop(1, '#e9c46a');
-    ctx.fillStyle = gradient;
-    ctx.fillRect(0, 0, 640, 360);
-    ctx.fillStyle = '#fff';
-    ctx.font = 'bold 36px sans-serif';
-    ctx.fillText('Народная кукла: мастер-класс', 40, 190);
-    return canvas.toDataURL('image/png').split(',')[1]!;
-  });
+async function drawnPng(page: Page, width = 640, height = 360): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    ([width, height]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const ctx = canvas.getContext('2d')!;
+      const gradient = ctx.createLinearGradient(0, 0, width, height);
+      gradient.addColorStop(0, '#2f6b57');
+      gradient.addColorStop(1, '#e9c46a');
+      ctx.fillStyle = gradient;
+      ctx.fillRect(0, 0, width, height);
+      ctx.fillStyle = '#fff';
+      ctx.font = 'bold 36px sans-serif';
+      ctx.fillText('Народная кукла: мастер-класс', 40, 190);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    },
+    [width, height]
+  );
   return Buffer.from(base64, 'base64');
 }
 
@@ -101,4 +104,43 @@ test('FL14 an image and a file inserted offline show at once, and another person
   }
   await network.owner.close();
   await borisContext.close();
+});
+
+test('FL16 a large photo is made smaller on the device before it is stored; FL8 an image whose hash is a URL renders nothing and loads nothing', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Анна Лобанова');
+  const anna = await network.open(network.owner);
+  await createDocument(anna, 'Фотоотчёт о выставке');
+  const foreign: string[] = [];
+  anna.on('request', (request) => {
+    // Object URLs (blob:) are the device's own copies; anything else must be our server.
+    const url = request.url();
+    if (/^https?:/.test(url) && !url.startsWith(server.url)) foreign.push(url);
+  });
+
+  await anna.getByTestId('file-input').setInputFiles({
+    name: 'выставка.png',
+    mimeType: 'image/png',
+    buffer: await drawnPng(anna, 2600, 1300)
+  });
+  const image = anna.locator('figure.doc-image[data-loaded="true"] img');
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2048);
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(1024);
+  await expect(anna.locator('figure.doc-image .file-upload')).toBeHidden();
+
+  // A document written by someone else's program may name a URL where a hash belongs.
+  await anna.evaluate(() => {
+    const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+    el.editor.commands.insertContentAt(el.editor.state.doc.content.size, {
+      type: 'image',
+      attrs: { hash: 'https://tracker.example/pixel.png' }
+    });
+  });
+  await expect(anna.locator('figure.doc-image')).toHaveCount(2);
+  await expect(anna.locator('figure.doc-image[hidden]')).toHaveCount(1);
+  await expect(anna.locator('figure.doc-image img')).toHaveCount(1);
+  expect(foreign).toEqual([]);
+  await network.owner.close();
 });
