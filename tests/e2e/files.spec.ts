@@ -124,11 +124,25 @@ test('FL16 a large photo is made smaller on the device before it is stored; FL8 
     mimeType: 'image/png',
     buffer: await drawnPng(anna, 2600, 1300)
   });
-  const image = anna.locator('figure.doc-image[data-loaded="true"] img');
+  const image = anna.locator('figure.doc-image[data-loaded="true"] img').first();
   await expect(image).toBeVisible();
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2048);
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(1024);
   await expect(anna.locator('figure.doc-image .file-upload')).toBeHidden();
+
+  // Pasting an image (as from a screenshot tool) inserts it the same way.
+  const pasted = (await drawnPng(anna)).toString('base64');
+  await anna.evaluate((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'снимок.png', { type: 'image/png' }));
+    const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+    el.editor.commands.focus('end');
+    el.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+    );
+  }, pasted);
+  await expect(anna.locator('figure.doc-image[data-loaded="true"] img')).toHaveCount(2);
 
   // A document written by someone else's program may name a URL where a hash belongs.
   await anna.evaluate(() => {
@@ -138,9 +152,9 @@ test('FL16 a large photo is made smaller on the device before it is stored; FL8 
       attrs: { hash: 'https://tracker.example/pixel.png' }
     });
   });
-  await expect(anna.locator('figure.doc-image')).toHaveCount(2);
+  await expect(anna.locator('figure.doc-image')).toHaveCount(3);
   await expect(anna.locator('figure.doc-image[hidden]')).toHaveCount(1);
-  await expect(anna.locator('figure.doc-image img')).toHaveCount(1);
+  await expect(anna.locator('figure.doc-image img')).toHaveCount(2);
   expect(foreign).toEqual([]);
   await network.owner.close();
 });

@@ -1,4 +1,5 @@
 import type { Editor, JSONContent } from '@tiptap/core';
+import { NodeSelection } from '@tiptap/pm/state';
 import type { FileEditorOptions } from '$lib/editor/createEditor.ts';
 import type { FileViews } from '$lib/editor/files/fileViews.ts';
 import { deviceFiles, type AddedFile } from '$lib/files/files.ts';
@@ -68,9 +69,23 @@ export async function insertFiles(
     }
   }
   if (nodes.length === 0 || editor.isDestroyed || !editor.isEditable) return;
+  // A selected image or card stays: the new files go after it rather than replacing it.
+  const { selection } = editor.state;
+  const at = pos ?? (selection instanceof NodeSelection ? selection.to : null);
   const chain = editor.chain().focus();
-  (pos === null ? chain.insertContent(nodes) : chain.insertContentAt(pos, nodes)).run();
+  (at === null ? chain.insertContent(nodes) : chain.insertContentAt(at, nodes)).run();
+  // A document must not end in a file: there would be nowhere to type after it.
+  const last = editor.state.doc.lastChild;
+  if (last && FILE_NODES.has(last.type.name)) {
+    editor
+      .chain()
+      .insertContentAt(editor.state.doc.content.size, { type: 'paragraph' })
+      .focus('end')
+      .run();
+  }
 }
+
+const FILE_NODES = new Set(['image', 'attachment']);
 
 /** The editor's file options for a workspace; `canWrite` false leaves insertion out. */
 export function fileEditorOptions(

@@ -12,6 +12,8 @@ const filesOf = (list: FileList | null | undefined): File[] => (list ? Array.fro
 /** Files dropped on or pasted into the text become images and attachment cards there. */
 export const FileInsert = Extension.create<FileInsertOptions>({
   name: 'fileInsert',
+  // Ahead of the paste and drop handling of other extensions, which would take the event as text.
+  priority: 1000,
 
   addOptions() {
     return { insert: null };
@@ -24,19 +26,22 @@ export const FileInsert = Extension.create<FileInsertOptions>({
       new Plugin({
         key: new PluginKey('fileInsert'),
         props: {
-          handlePaste(view: EditorView, event: ClipboardEvent) {
-            const files = filesOf(event.clipboardData?.files);
-            if (!view.editable || files.length === 0) return false;
-            insert(files, null);
-            return true;
-          },
-          handleDrop(view: EditorView, event: DragEvent) {
-            const files = filesOf(event.dataTransfer?.files);
-            if (!view.editable || files.length === 0) return false;
-            const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
-            insert(files, at?.pos ?? null);
-            event.preventDefault();
-            return true;
+          handleDOMEvents: {
+            paste(view: EditorView, event: ClipboardEvent) {
+              const files = filesOf(event.clipboardData?.files);
+              if (!view.editable || files.length === 0) return false;
+              event.preventDefault();
+              insert(files, null);
+              return true;
+            },
+            drop(view: EditorView, event: DragEvent) {
+              const files = filesOf(event.dataTransfer?.files);
+              if (!view.editable || files.length === 0) return false;
+              event.preventDefault();
+              const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+              insert(files, at?.pos ?? null);
+              return true;
+            }
           }
         }
       })
