@@ -16,7 +16,7 @@ test.afterAll(async () => server.dispose());
 /** A real photograph-like PNG drawn by the browser: a gradient with a caption. */
 async function drawnPng(page: Page, width = 640, height = 360): Promise<Buffer> {
   const base64 = await page.evaluate(
-    ([width, height]) => {
+    ({ width, height }) => {
       const canvas = document.createElement('canvas');
       canvas.width = width;
       canvas.height = height;
@@ -31,7 +31,7 @@ async function drawnPng(page: Page, width = 640, height = 360): Promise<Buffer> 
       ctx.fillText('Народная кукла: мастер-класс', 40, 190);
       return canvas.toDataURL('image/png').split(',')[1]!;
     },
-    [width, height]
+    { width, height }
   );
   return Buffer.from(base64, 'base64');
 }
