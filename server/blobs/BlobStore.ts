@@ -206,24 +206,38 @@ export class BlobStore {
         uploadedBy: input.uploadedBy,
         createdAt: this.#now()
       };
-      // Two uploads of one hash at once: the first row wins and the second is the same blob.
-      const inserted = this.#db
-        .prepare(
-          `INSERT OR IGNORE INTO blobs
-             (workspace_id, hash, size, declared_type, sniffed_type, uploaded_by, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`
-        )
-        .run(
-          workspaceId,
-          hash,
-          size,
-          meta.declaredType,
-          sniffedType,
-          meta.uploadedBy,
-          meta.createdAt
+      // Checked again with the insert, in one synchronous step: uploads that streamed side by side
+      // each saw the quota before the other was counted.
+      const outcome = this.#db.transaction((): PutResult | 'over_quota' => {
+        const stored = this.meta(workspaceId, hash);
+        // Two uploads of one hash at once: the first row wins and the second is the same blob.
+        if (stored) return { created: false, meta: stored };
+        if (this.usedBytes(workspaceId) + size > this.#options.quotaBytes) return 'over_quota';
+        this.#db
+          .prepare(
+            `INSERT INTO blobs
+               (workspace_id, hash, size, declared_type, sniffed_type, uploaded_by, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`
+          )
+          .run(
+            workspaceId,
+            hash,
+            size,
+            meta.declaredType,
+            sniffedType,
+            meta.uploadedBy,
+            meta.createdAt
+          );
+        return { created: true, meta };
+      })();
+      if (outcome === 'over_quota') {
+        // The bytes may stay on disk (another workspace may hold them); they are not counted here.
+        throw new BlobError(
+          'workspace_quota_exceeded',
+          'The workspace has no space left for files.'
         );
-      if (inserted.changes === 0) return { created: false, meta: this.meta(workspaceId, hash)! };
-      return { created: true, meta };
+      }
+      return outcome;
     } finally {
       if (!moved) {
         await file.close().catch(() => undefined);

@@ -82,6 +82,16 @@ describe('blob store on the server', () => {
     expect(over.json.error).toBe('workspace_quota_exceeded');
   });
 
+  it('FL4 uploads racing each other cannot together pass the workspace quota', async () => {
+    const { owner, workspaceId, server } = await setup({ BLOB_WORKSPACE_QUOTA_BYTES: '100' });
+    const files = ['а', 'б', 'в'].map((letter) => text(letter.repeat(30)));
+    const answers = await Promise.all(
+      files.map((bytes) => putBlob(owner, workspaceId, bytes, 'text/plain'))
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 413, 413]);
+    expect(server.server.blobs.usedBytes(workspaceId)).toBe(60);
+  });
+
   it('FL5 only members read, only owners and editors write, and an upload needs our Origin', async () => {
     const { server, owner, workspaceId } = await setup();
     await putBlob(owner, workspaceId, PNG_1PX, 'image/png');
