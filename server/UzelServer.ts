@@ -8,6 +8,7 @@ import { ApiRouter } from './http/ApiRouter.ts';
 import { BlobStore } from './blobs/BlobStore.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
+import { History } from './history/History.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
 import { Publishing } from './publishing/Publishing.ts';
 import { BatchSync } from './relay/BatchSync.ts';
@@ -47,6 +48,8 @@ export class UzelServer {
   readonly calendarFeeds: CalendarFeeds;
   /** Images and files of documents (`blobs.sqlite` and `blobs/`). */
   readonly blobs: BlobStore;
+  /** Versions of documents (`history.sqlite`). */
+  readonly history: History;
   readonly #log: Logger;
   readonly #config: Config;
   #closing: Promise<void> | null = null;
@@ -60,10 +63,20 @@ export class UzelServer {
         synchronous: config.sqliteSync
       });
     this.accounts = accounts ?? Accounts.fromConfig(config, { log });
+    this.history = new History({
+      dataDir: config.dataDir,
+      synchronous: config.sqliteSync,
+      storage: this.storage,
+      registry: () => this.registry,
+      accounts: this.accounts,
+      log,
+      options: config.history
+    });
     this.registry = new RoomRegistry(this.storage, log, {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
-      writeBatchMs: config.writeBatchMs
+      writeBatchMs: config.writeBatchMs,
+      committed: this.history.edited
     });
     this.publishing = new Publishing({
       dataDir: config.dataDir,
@@ -87,7 +100,8 @@ export class UzelServer {
         allowedOrigins: config.allowedOrigins,
         workspaceCreated: (id) => this.#firstWorkspaceSamples(id),
         publishing: this.publishing,
-        calendarFeeds: this.calendarFeeds
+        calendarFeeds: this.calendarFeeds,
+        history: this.history
       });
     this.api.useSync(new BatchSync(this.registry, this.storage));
     this.blobs = BlobStore.fromConfig(config);
@@ -144,6 +158,8 @@ export class UzelServer {
       const httpClosed = new Promise<void>((resolve) => this.http.close(() => resolve()));
       this.http.closeIdleConnections();
       await this.registry.close();
+      // After the rooms are stored, before storage closes: pending versions read it.
+      await this.history.close();
       await this.storage.close();
       this.publishing.close();
       this.accounts.close();

@@ -64,7 +64,15 @@ const schema = z.object({
   /** The largest file (image, presentation, PDF) one upload may carry, in bytes. */
   BLOB_MAX_FILE_BYTES: positiveInt.default(25 * 1024 * 1024),
   /** The files of one workspace together, in bytes. */
-  BLOB_WORKSPACE_QUOTA_BYTES: positiveInt.default(2 * 1024 * 1024 * 1024)
+  BLOB_WORKSPACE_QUOTA_BYTES: positiveInt.default(2 * 1024 * 1024 * 1024),
+  /** A document gets an automatic version once nobody has edited it for this many minutes. */
+  HISTORY_PAUSE_MINUTES: positiveInt.default(2),
+  /** ...and at least every this many minutes while people keep editing it. */
+  HISTORY_MAX_INTERVAL_MINUTES: positiveInt.default(15),
+  /** Every automatic version this young is kept; older ones are thinned to the last of each day. */
+  HISTORY_KEEP_ALL_HOURS: positiveInt.default(48),
+  /** At most this many automatic versions per document (named versions are always kept). */
+  HISTORY_MAX_AUTO_VERSIONS: positiveInt.default(200)
 });
 
 export type Config = {
@@ -87,6 +95,7 @@ export type Config = {
   tokenTtlMinutes: number;
   blobMaxFileBytes: number;
   blobWorkspaceQuotaBytes: number;
+  history: { pauseMs: number; maxIntervalMs: number; keepAllMs: number; maxAuto: number };
 };
 
 export class ConfigError extends Error {}
@@ -126,7 +135,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: c.SESSION_TTL_HOURS,
     tokenTtlMinutes: c.TOKEN_TTL_MINUTES,
     blobMaxFileBytes: c.BLOB_MAX_FILE_BYTES,
-    blobWorkspaceQuotaBytes: c.BLOB_WORKSPACE_QUOTA_BYTES
+    blobWorkspaceQuotaBytes: c.BLOB_WORKSPACE_QUOTA_BYTES,
+    history: {
+      pauseMs: c.HISTORY_PAUSE_MINUTES * 60_000,
+      maxIntervalMs: c.HISTORY_MAX_INTERVAL_MINUTES * 60_000,
+      keepAllMs: c.HISTORY_KEEP_ALL_HOURS * 3_600_000,
+      maxAuto: c.HISTORY_MAX_AUTO_VERSIONS
+    }
   };
 }
 

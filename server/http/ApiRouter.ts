@@ -21,6 +21,8 @@ import { inviteRoutes } from './routes/invites.ts';
 import { meRoutes } from './routes/me.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { publishingRoutes } from './routes/publishing.ts';
+import { historyRoutes } from './routes/history.ts';
+import type { History } from '../history/History.ts';
 import type { Publishing } from '../publishing/Publishing.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 
@@ -40,6 +42,8 @@ export type ApiRouterOptions = {
   publishing?: Publishing;
   /** The calendar subscription links and feeds; without it those endpoints do not exist. */
   calendarFeeds?: CalendarFeeds;
+  /** Version history of documents; without it those endpoints do not exist. */
+  history?: History;
 };
 
 /**
@@ -87,7 +91,8 @@ export class ApiRouter {
       ...inviteRoutes(this.#deps),
       ...syncRoutes(this.#deps),
       ...(options.publishing ? publishingRoutes(options.publishing) : []),
-      ...(options.calendarFeeds ? calendarFeedRoutes(this.#deps, options.calendarFeeds) : [])
+      ...(options.calendarFeeds ? calendarFeedRoutes(this.#deps, options.calendarFeeds) : []),
+      ...(options.history ? historyRoutes(options.history) : [])
     ];
   }
 

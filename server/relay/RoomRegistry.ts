@@ -37,6 +37,11 @@ export type RegistryOptions = {
   compactAfterUpdates: number;
   /** How long a write batch stays open for more updates (0: until the end of the event-loop turn). */
   writeBatchMs?: number;
+  /**
+   * Told after each committed batch which rooms changed and who sent the updates (display names
+   * of the connections; empty for updates that came over HTTP). Version history listens here.
+   */
+  committed?: (room: string, authors: string[]) => void;
 };
 
 /**
@@ -162,18 +167,21 @@ export class RoomRegistry {
 
   #committed(items: BatchItem<WriteContext>[], seqs: number[]): void {
     const origins = new Map<Peer, Room>();
-    const touched = new Set<Room>();
+    const touched = new Map<Room, Set<string>>();
     items.forEach((item, i) => {
       const { room, origin, frame, settled } = item.context;
       room.forwardCommitted(item.update, seqs[i]!, origin, frame);
       origin.writesInFlight--;
-      touched.add(room);
+      const authors = touched.get(room) ?? new Set<string>();
+      if (origin.displayName) authors.add(origin.displayName);
+      touched.set(room, authors);
       if (settled) settled();
       else origins.set(origin, room);
     });
     // One acknowledgement per client per batch, however many updates it sent.
     for (const [peer, room] of origins) this.acknowledge(room, peer);
-    for (const room of touched) {
+    for (const [room, authors] of touched) {
+      this.#options.committed?.(room.name, [...authors]);
       if (room.writesInFlight === 0) {
         for (const peer of room.ackWaiters) room.sendSaved(peer);
         room.ackWaiters.clear();

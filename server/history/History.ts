@@ -1,0 +1,119 @@
+import path from 'node:path';
+import type { Accounts } from '../accounts/Accounts.ts';
+import type { Role } from '../accounts/types.ts';
+import type { Logger } from '../log.ts';
+import { committedDoc } from '../publishing/serverDoc.ts';
+import type { RoomRegistry } from '../relay/RoomRegistry.ts';
+import type { RoomStorage } from '../storage/RoomStorage.ts';
+import { roomName } from '../../src/lib/model/schema.ts';
+import { HistoryStore, type VersionInfo } from './HistoryStore.ts';
+import { VersionKeeper, type KeeperClock, type KeeperOptions } from './VersionKeeper.ts';
+
+/** A refusal with its HTTP status; the routes turn it into the API's error shape. */
+export class HistoryError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+/** Named versions are never thinned, so they are bounded per document instead. */
+export const MAX_NAMED_VERSIONS = 500;
+
+const noDocument = () =>
+  new HistoryError(404, 'not_found', 'No such document in a workspace of yours.');
+
+export type HistoryDeps = {
+  dataDir: string;
+  synchronous?: 'full' | 'normal';
+  storage: RoomStorage;
+  registry: () => RoomRegistry;
+  accounts: Accounts;
+  log: Logger;
+  options: KeeperOptions;
+  clock?: KeeperClock;
+};
+
+/**
+ * Version history of documents, with who may do what: every member lists and reads versions;
+ * editors and owners save named ones. A non-member learns nothing, not even that a document exists.
+ */
+export class History {
+  readonly keeper: VersionKeeper;
+  readonly #store: HistoryStore;
+  readonly #storage: RoomStorage;
+  readonly #accounts: Accounts;
+
+  constructor(deps: HistoryDeps) {
+    this.#store = new HistoryStore(path.join(deps.dataDir, 'history.sqlite'), {
+      synchronous: deps.synchronous
+    });
+    this.#storage = deps.storage;
+    this.#accounts = deps.accounts;
+    this.keeper = new VersionKeeper(
+      this.#store,
+      (room) => committedDoc(deps.registry(), deps.storage, room),
+      deps.log,
+      deps.options,
+      deps.clock
+    );
+  }
+
+  /** Hand to the registry's `committed` option. */
+  readonly edited = (room: string, authors: string[]) => this.keeper.edited(room, authors);
+
+  list(userId: string, workspaceId: string, docId: string): VersionInfo[] {
+    this.#role(userId, workspaceId);
+    return this.keeper.list(roomName(workspaceId, docId));
+  }
+
+  /** One version's Yjs state (a full `encodeStateAsUpdate`). */
+  get(userId: string, workspaceId: string, docId: string, id: number) {
+    this.#role(userId, workspaceId);
+    const version = this.keeper.get(roomName(workspaceId, docId), id);
+    if (!version) throw new HistoryError(404, 'not_found', 'No such version of this document.');
+    return version;
+  }
+
+  async saveNamed(
+    userId: string,
+    workspaceId: string,
+    docId: string,
+    name: string
+  ): Promise<VersionInfo> {
+    const role = this.#role(userId, workspaceId);
+    if (role === 'viewer') {
+      throw new HistoryError(
+        403,
+        'forbidden',
+        'Viewers can read the history but not save versions.'
+      );
+    }
+    const room = roomName(workspaceId, docId);
+    if (this.keeper.list(room).filter((v) => v.kind === 'named').length >= MAX_NAMED_VERSIONS) {
+      throw new HistoryError(
+        409,
+        'too_many_versions',
+        `A document keeps at most ${MAX_NAMED_VERSIONS} named versions.`
+      );
+    }
+    const stored = await this.#storage.load(room);
+    if (!stored.snapshot && stored.updates.length === 0) throw noDocument();
+    const savedBy = this.#accounts.user(userId)?.displayName ?? '';
+    return this.keeper.saveNamed(room, name, savedBy);
+  }
+
+  async close(): Promise<void> {
+    await this.keeper.close();
+    this.#store.close();
+  }
+
+  #role(userId: string, workspaceId: string): Role {
+    const workspace = this.#accounts.workspace(userId, workspaceId);
+    if (!workspace) throw noDocument();
+    return workspace.role;
+  }
+}
