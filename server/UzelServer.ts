@@ -5,6 +5,7 @@ import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
 import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
+import { BlobStore } from './blobs/BlobStore.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
 import { History } from './history/History.ts';
@@ -45,6 +46,8 @@ export class UzelServer {
   readonly publishing: Publishing;
   readonly publicSite: PublicSite;
   readonly calendarFeeds: CalendarFeeds;
+  /** Images and files of documents (`blobs.sqlite` and `blobs/`). */
+  readonly blobs: BlobStore;
   /** Versions of documents (`history.sqlite`). */
   readonly history: History;
   readonly #log: Logger;
@@ -101,6 +104,8 @@ export class UzelServer {
         history: this.history
       });
     this.api.useSync(new BatchSync(this.registry, this.storage));
+    this.blobs = BlobStore.fromConfig(config);
+    this.api.useBlobs(this.blobs);
     this.relay = new Relay(this.registry, log, {
       access: this.accounts,
       messagesPerSecond: config.messagesPerSecond,
@@ -159,6 +164,7 @@ export class UzelServer {
       this.publishing.close();
       this.accounts.close();
       this.calendarFeeds.close();
+      this.blobs.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();

@@ -61,6 +61,10 @@ const schema = z.object({
   SESSION_TTL_HOURS: positiveInt.default(720),
   /** How long a sync token from the admin command or the API stays valid, in minutes. */
   TOKEN_TTL_MINUTES: positiveInt.default(60),
+  /** The largest file (image, presentation, PDF) one upload may carry, in bytes. */
+  BLOB_MAX_FILE_BYTES: positiveInt.default(25 * 1024 * 1024),
+  /** The files of one workspace together, in bytes. */
+  BLOB_WORKSPACE_QUOTA_BYTES: positiveInt.default(2 * 1024 * 1024 * 1024),
   /** A document gets an automatic version once nobody has edited it for this many minutes. */
   HISTORY_PAUSE_MINUTES: positiveInt.default(2),
   /** ...and at least every this many minutes while people keep editing it. */
@@ -89,6 +93,8 @@ export type Config = {
   maxConnectionsPerUser: number;
   sessionTtlHours: number;
   tokenTtlMinutes: number;
+  blobMaxFileBytes: number;
+  blobWorkspaceQuotaBytes: number;
   history: { pauseMs: number; maxIntervalMs: number; keepAllMs: number; maxAuto: number };
 };
 
@@ -128,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerUser: c.MAX_CONNECTIONS_PER_USER,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     tokenTtlMinutes: c.TOKEN_TTL_MINUTES,
+    blobMaxFileBytes: c.BLOB_MAX_FILE_BYTES,
+    blobWorkspaceQuotaBytes: c.BLOB_WORKSPACE_QUOTA_BYTES,
     history: {
       pauseMs: c.HISTORY_PAUSE_MINUTES * 60_000,
       maxIntervalMs: c.HISTORY_MAX_INTERVAL_MINUTES * 60_000,

@@ -6,9 +6,12 @@ import { ID_PATTERN } from '../accounts/validation.ts';
 import type { Logger } from '../log.ts';
 import { ACCOUNT_ERROR_STATUS, ApiError } from './ApiError.ts';
 import { readBody, readJsonBody } from './body.ts';
+import { createReadStream } from 'node:fs';
 import { clearedSessionCookie, isHttps, sessionCookie } from './cookies.ts';
 import { checkContentType, checkJsonContentType, checkOrigin } from './guards.ts';
 import type { BatchSync } from '../relay/BatchSync.ts';
+import type { BlobStore } from '../blobs/BlobStore.ts';
+import { blobRoutes } from './routes/blobs.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import type { ApiContext, ApiDeps, Method, Reply, Route } from './route.ts';
 import type { CalendarFeeds } from '../calendar/CalendarFeeds.ts';
@@ -51,7 +54,10 @@ const DEFAULT_LOGIN_LIMIT = { perEmail: 10, perAddress: 50, windowMs: 15 * 60_00
 
 const STATE_CHANGING = new Set<string>(['POST', 'PATCH', 'PUT', 'DELETE']);
 // Invite tokens are base64url; every other path parameter is an id.
-const PARAM_PATTERNS: Record<string, RegExp> = { token: /^[A-Za-z0-9_-]{1,128}$/ };
+const PARAM_PATTERNS: Record<string, RegExp> = {
+  token: /^[A-Za-z0-9_-]{1,128}$/,
+  sha256: /^[0-9a-f]{64}$/
+};
 
 /**
  * The JSON API under /api/, in front of the web app. The router owns everything common to all
@@ -59,7 +65,7 @@ const PARAM_PATTERNS: Record<string, RegExp> = { token: /^[A-Za-z0-9_-]{1,128}$/
  * `routes/` only say what happens.
  */
 export class ApiRouter {
-  readonly #routes: Route[];
+  #routes: Route[];
   readonly #deps: ApiDeps;
   readonly #allowedOrigins: readonly string[];
 
@@ -93,6 +99,11 @@ export class ApiRouter {
   /** The server that owns the rooms hands over its batch sync (the routes answer 503 before). */
   useSync(sync: BatchSync): void {
     this.#deps.sync = sync;
+  }
+
+  /** The server that keeps document files hands over its blob store (the routes exist after). */
+  useBlobs(blobs: BlobStore): void {
+    this.#routes = [...this.#routes, ...blobRoutes(this.#deps, blobs)];
   }
 
   /** Answers requests under /api/; returns false for any other path, leaving it to the app. */
@@ -167,7 +178,9 @@ export class ApiRouter {
     secure: boolean
   ): Promise<Reply> {
     let body: unknown = undefined;
-    if (route.binary) {
+    if (route.rawBody) {
+      checkOrigin(req, this.#allowedOrigins);
+    } else if (route.binary) {
       checkOrigin(req, this.#allowedOrigins);
       checkContentType(req, route.binary.contentType);
       body = new Uint8Array(await readBody(req, route.binary.maxBytes));
@@ -245,6 +258,15 @@ export class ApiRouter {
     if (reply.cookies) headers['set-cookie'] = reply.cookies;
     // A body we did not read (too large, refused early) is not waited for: close after answering.
     if (!req.complete) headers.connection = 'close';
+    if (reply.file !== undefined) {
+      res.writeHead(reply.status, headers);
+      if (req.method === 'HEAD') res.end();
+      else
+        createReadStream(reply.file)
+          .on('error', () => res.destroy())
+          .pipe(res);
+      return;
+    }
     if (reply.text !== undefined) {
       res.writeHead(reply.status, headers).end(reply.text);
       return;

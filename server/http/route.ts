@@ -20,7 +20,7 @@ export type ApiDeps = {
   sync: BatchSync | null;
 };
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a handler sees: the validated body, the path parameters and the signed-in person. */
 export type ApiContext<Body> = {
@@ -46,6 +46,8 @@ export type Reply = {
   /** `Set-Cookie` values. */
   cookies?: string[];
   headers?: Record<string, string>;
+  /** A file on disk streamed as the body (a stored blob); `headers` name its type and length. */
+  file?: string;
 };
 
 export type Route = {
@@ -56,6 +58,8 @@ export type Route = {
   body: ZodType | null;
   /** A binary body instead of JSON: its one accepted content type and its size bound. */
   binary?: { contentType: string; maxBytes: number };
+  /** The handler reads `ctx.req` itself (a streamed upload with its own bounds); Origin is checked. */
+  rawBody?: boolean;
   handle(ctx: ApiContext<unknown>): Reply | Promise<Reply>;
 };
 

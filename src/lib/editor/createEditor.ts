@@ -15,6 +15,10 @@ import {
 } from './docLink/DocLinkSuggestion.ts';
 import type { LinkDirectory } from './docLink/linkTarget.ts';
 import { isSafeHref } from './safeHref.ts';
+import { AttachmentNode } from './files/AttachmentNode.ts';
+import { FileInsert } from './files/FileInsert.ts';
+import type { FileViews } from './files/fileViews.ts';
+import { ImageNode } from './files/ImageNode.ts';
 
 export type EditorUser = { name: string; color: string };
 
@@ -27,6 +31,13 @@ export type CreateEditorOptions = {
   editable?: boolean;
   onTransaction?: (editor: Editor) => void;
   links?: DocLinkEditorOptions;
+  files?: FileEditorOptions;
+};
+
+/** Images and files: how they show, and (for those who may write) how new ones come in. */
+export type FileEditorOptions = {
+  views: FileViews;
+  insert: ((files: File[], pos: number | null) => void) | null;
 };
 
 /** What links between documents need from the app: titles, navigation and the picker. */
@@ -41,7 +52,7 @@ export type DocLinkEditorOptions = {
  * The node and mark types a document may contain (shared with the server's sample data test).
  * Without `links`, document links are still part of the schema; they just show ids.
  */
-export function contentExtensions(links?: DocLinkEditorOptions) {
+export function contentExtensions(links?: DocLinkEditorOptions, files?: FileEditorOptions) {
   return [
     // Collaboration brings its own undo history (per person), so StarterKit's is off.
     StarterKit.configure({
@@ -60,7 +71,9 @@ export function contentExtensions(links?: DocLinkEditorOptions) {
     TaskList,
     TaskItem.configure({ nested: true }),
     DocLink.configure({ directory: links?.directory ?? null, open: links?.open ?? null }),
-    ...(links ? [DocLinkSuggestion.configure({ items: links.items, render: links.render })] : [])
+    ...(links ? [DocLinkSuggestion.configure({ items: links.items, render: links.render })] : []),
+    ImageNode.configure({ views: files?.views ?? null }),
+    AttachmentNode.configure({ views: files?.views ?? null })
   ];
 }
 
@@ -70,7 +83,8 @@ export function createEditor(options: CreateEditorOptions): Editor {
     element: options.element,
     editable: options.editable ?? true,
     extensions: [
-      ...contentExtensions(options.links),
+      ...contentExtensions(options.links, options.files),
+      FileInsert.configure({ insert: options.files?.insert ?? null }),
       Collaboration.configure({ document: options.doc, field: DOCUMENT_CONTENT_FIELD }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       CommentHighlights.configure({ doc: options.doc })

@@ -1,0 +1,114 @@
+import { noWorkspace } from '../../accounts/AccountError.ts';
+import type { Role } from '../../accounts/types.ts';
+import { BlobError, type BlobErrorCode } from '../../blobs/BlobError.ts';
+import { SHA256_PATTERN, type BlobMeta, type BlobStore } from '../../blobs/BlobStore.ts';
+import { mediaType, OCTET_STREAM, servedType } from '../../blobs/sniff.ts';
+import { ApiError } from '../ApiError.ts';
+import {
+  route,
+  signedIn,
+  type ApiContext,
+  type ApiDeps,
+  type Reply,
+  type Route
+} from '../route.ts';
+
+const BLOB_STATUS: Record<BlobErrorCode, number> = {
+  file_too_large: 413,
+  workspace_quota_exceeded: 413,
+  hash_mismatch: 400,
+  type_mismatch: 415,
+  empty_file: 400
+};
+
+/** A year: the address names the content, so what is behind it never changes. */
+const IMMUTABLE = 'private, max-age=31536000, immutable';
+
+/**
+ * Files of documents. Members read; owners and editors write. A blob is never served as active
+ * content: its type comes from its own bytes, only an allow-list goes out as itself, and even
+ * that is sandboxed, so an uploaded page or SVG cannot run script on this origin.
+ */
+export function blobRoutes(deps: ApiDeps, blobs: BlobStore): Route[] {
+  const { accounts } = deps;
+
+  function member(ctx: ApiContext<unknown>): { workspaceId: string; role: Role; hash: string } {
+    const me = signedIn(ctx);
+    const workspaceId = ctx.params.id!;
+    const role = accounts.workspace(me.id, workspaceId)?.role;
+    // Unknown and not-a-member answer alike, so workspace ids cannot be probed.
+    if (!role) throw noWorkspace();
+    const hash = ctx.params.sha256!;
+    if (!SHA256_PATTERN.test(hash)) {
+      throw new ApiError(400, 'invalid_hash', 'The address must end in a lowercase SHA-256 hash.');
+    }
+    return { workspaceId, role, hash };
+  }
+
+  function found(workspaceId: string, hash: string): BlobMeta {
+    const meta = blobs.meta(workspaceId, hash);
+    if (!meta) throw new ApiError(404, 'blob_not_found', 'This file is not on the server yet.');
+    return meta;
+  }
+
+  function serve(meta: BlobMeta): Reply {
+    const type = servedType(meta.sniffedType);
+    return {
+      status: 200,
+      file: blobs.pathOf(meta.hash),
+      headers: {
+        'content-type': type,
+        'content-length': String(meta.size),
+        'cache-control': IMMUTABLE,
+        etag: `"${meta.hash}"`,
+        'content-security-policy': "default-src 'none'; sandbox",
+        'x-content-type-options': 'nosniff',
+        'cross-origin-resource-policy': 'same-origin',
+        ...(type === OCTET_STREAM ? { 'content-disposition': 'attachment' } : {})
+      }
+    };
+  }
+
+  const path = '/api/workspaces/:id/blobs/:sha256';
+  return [
+    route('GET', path, (ctx) => {
+      const { workspaceId, hash } = member(ctx);
+      return serve(found(workspaceId, hash));
+    }),
+
+    route('HEAD', path, (ctx) => {
+      const { workspaceId, hash } = member(ctx);
+      return serve(found(workspaceId, hash));
+    }),
+
+    {
+      ...route('PUT', path, async (ctx) => {
+        const { workspaceId, role, hash } = member(ctx);
+        if (role === 'viewer') {
+          throw new ApiError(403, 'read_only', 'A viewer cannot add files to this workspace.');
+        }
+        const length = ctx.req.headers['content-length'];
+        try {
+          const { created, meta } = await blobs.put({
+            workspaceId,
+            hash,
+            declaredType: mediaType(ctx.req.headers['content-type']),
+            declaredLength: length !== undefined && /^\d+$/.test(length) ? Number(length) : null,
+            uploadedBy: ctx.user!.id,
+            body: ctx.req
+          });
+          return {
+            status: created ? 201 : 200,
+            body: { hash: meta.hash, size: meta.size, type: servedType(meta.sniffedType) }
+          };
+        } catch (error) {
+          if (error instanceof BlobError) {
+            throw new ApiError(BLOB_STATUS[error.code], error.code, error.message);
+          }
+          throw error;
+        }
+      }),
+      rawBody: true
+    }
+  ];
+}

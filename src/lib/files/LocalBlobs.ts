@@ -1,0 +1,108 @@
+/**
+ * Blobs on this device, in IndexedDB (`uzel-blobs`, apart from the documents' databases): the
+ * bytes keyed by hash, and the uploads still owed to the server keyed by workspace and hash. A
+ * file is here before it is anywhere else, so a document written offline shows its images.
+ */
+export const BLOBS_DB = 'uzel-blobs';
+const VERSION = 1;
+
+export type LocalBlob = { hash: string; type: string; size: number; data: ArrayBuffer };
+
+export type PendingUpload = {
+  workspaceId: string;
+  hash: string;
+  /** Set when the server refused it for good (too large, quota); the person may retry. */
+  error: string | null;
+  addedAt: number;
+};
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+}
+
+export class LocalBlobs {
+  readonly #db: Promise<IDBDatabase>;
+
+  constructor(factory: IDBFactory = indexedDB) {
+    const open = factory.open(BLOBS_DB, VERSION);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      db.createObjectStore('blobs', { keyPath: 'hash' });
+      db.createObjectStore('uploads', { keyPath: ['workspaceId', 'hash'] });
+    };
+    this.#db = request(open);
+  }
+
+  async get(hash: string): Promise<LocalBlob | null> {
+    const db = await this.#db;
+    const found = await request(db.transaction('blobs').objectStore('blobs').get(hash));
+    return (found as LocalBlob | undefined) ?? null;
+  }
+
+  async has(hash: string): Promise<boolean> {
+    const db = await this.#db;
+    return (await request(db.transaction('blobs').objectStore('blobs').count(hash))) > 0;
+  }
+
+  /** Keeps the bytes and, when `upload` names a workspace, owes that workspace an upload. */
+  async put(blob: LocalBlob, upload?: { workspaceId: string; now: number }): Promise<void> {
+    const db = await this.#db;
+    const tx = db.transaction(['blobs', 'uploads'], 'readwrite');
+    tx.objectStore('blobs').put(blob);
+    if (upload) {
+      const pending: PendingUpload = {
+        workspaceId: upload.workspaceId,
+        hash: blob.hash,
+        error: null,
+        addedAt: upload.now
+      };
+      tx.objectStore('uploads').put(pending);
+    }
+    await done(tx);
+  }
+
+  async pending(): Promise<PendingUpload[]> {
+    const db = await this.#db;
+    const all = await request(db.transaction('uploads').objectStore('uploads').getAll());
+    return (all as PendingUpload[]).sort((a, b) => a.addedAt - b.addedAt);
+  }
+
+  async pendingFor(workspaceId: string, hash: string): Promise<PendingUpload | null> {
+    const db = await this.#db;
+    const found = await request(
+      db.transaction('uploads').objectStore('uploads').get([workspaceId, hash])
+    );
+    return (found as PendingUpload | undefined) ?? null;
+  }
+
+  async markFailed(workspaceId: string, hash: string, error: string | null): Promise<void> {
+    const db = await this.#db;
+    const tx = db.transaction('uploads', 'readwrite');
+    const store = tx.objectStore('uploads');
+    const found = (await request(store.get([workspaceId, hash]))) as PendingUpload | undefined;
+    if (found) store.put({ ...found, error });
+    await done(tx);
+  }
+
+  async uploaded(workspaceId: string, hash: string): Promise<void> {
+    const db = await this.#db;
+    const tx = db.transaction('uploads', 'readwrite');
+    tx.objectStore('uploads').delete([workspaceId, hash]);
+    await done(tx);
+  }
+
+  async close(): Promise<void> {
+    (await this.#db).close();
+  }
+}
