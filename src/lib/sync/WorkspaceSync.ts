@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { LocalRoom } from './localRoom.ts';
 import type { RoomMeta, SyncMeta } from './syncMeta.ts';
 import {
@@ -40,8 +41,11 @@ export type WorkspaceSyncOptions = {
    * written here (the provider does that); their clock is taken as seen.
    */
   isLive?: (docId: string) => boolean;
-  /** Told after a room's copy on this device took new content (the search index reads it again). */
-  onRoomChanged?: (docId: string) => void;
+  /**
+   * Told after a room's copy on this device took new content, with that copy (open only during
+   * the call): the search index reads it again, its files are fetched for offline use.
+   */
+  onRoomChanged?: (docId: string, doc: Y.Doc) => void;
   /** Rooms per request, and the server's reported bytes a request aims to stay under. */
   batchRooms?: number;
   batchBytes?: number;
@@ -254,7 +258,7 @@ export class WorkspaceSync {
         await local.apply(answer.update);
         // Its clock moved on the server: the copy here has new content (or is what was pushed).
         if (!batch[index]!.push || answer.update.length > 2)
-          this.#options.onRoomChanged?.(answer.docId);
+          this.#options.onRoomChanged?.(answer.docId, local.doc);
         seen.set(local.room, { clock: answer.clock, stateVector: answer.stateVector });
         report.exchanged.push(answer.docId);
         if (batch[index]!.push) {

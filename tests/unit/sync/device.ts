@@ -16,6 +16,7 @@ import type { ApiClient } from '../accounts/apiServer.ts';
 export class Device {
   /** Rooms the sync told about new content, in order (what the search index re-reads). */
   readonly changedRooms: string[] = [];
+  readonly changedTexts: string[] = [];
   readonly sync: WorkspaceSync;
   readonly meta: SyncMeta;
   readonly transport: ReturnType<typeof httpTransport>;
@@ -34,7 +35,10 @@ export class Device {
       meta,
       unsynced: this.unsynced,
       batchRooms: 8,
-      onRoomChanged: (docId) => this.changedRooms.push(docId)
+      onRoomChanged: (docId, doc) => {
+        this.changedRooms.push(docId);
+        this.changedTexts.push(doc.getText('body').toString());
+      }
     });
   }
 

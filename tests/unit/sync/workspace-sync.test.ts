@@ -58,6 +58,7 @@ describe('WorkspaceSync against the real server', () => {
     const { owner, workspaceId, device } = await workspaceWith(12);
     await device.sync.syncNow();
     device.changedRooms.length = 0;
+    device.changedTexts.length = 0;
     const elsewhere = new Y.Doc();
     elsewhere.getText('body').insert(0, 'Документ doc3');
     const answer = await postBatch(owner, workspaceId, [
@@ -70,6 +71,7 @@ describe('WorkspaceSync against the real server', () => {
     expect(report.pushed).toEqual([]);
     expect(await device.textOf('doc3')).toContain('и план выставки');
     expect(device.changedRooms).toEqual(['doc3']);
+    expect(device.changedTexts[0]).toContain('и план выставки');
   });
 
   it('WS8 a local change not on the server is pushed, only that room, and then counts as synced', async () => {

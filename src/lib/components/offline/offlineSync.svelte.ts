@@ -1,6 +1,8 @@
 import { workspaceSearch } from '$lib/state/search.svelte.ts';
 import { createSubscriber } from 'svelte/reactivity';
-import { roomName } from '$lib/model/schema.ts';
+import { blobHashesIn } from '$lib/model/blobRefs.ts';
+import { documentRoots, roomName } from '$lib/model/schema.ts';
+import { ensureBlobsLocal } from '$lib/files/files.ts';
 import { isBrowserOnline } from '$lib/sync/connectivity.ts';
 import { openDocs } from '$lib/sync/docPool.ts';
 import { openSyncMeta, type SyncMeta } from '$lib/sync/syncMeta.ts';
@@ -80,7 +82,11 @@ class OfflineSync {
           (d) => d.room === room && d.state.connection === 'online' && d.state.synced
         );
       },
-      onRoomChanged: (docId) => workspaceSearch.documentChanged(workspaceId, docId)
+      onRoomChanged: (docId, doc) => {
+        workspaceSearch.documentChanged(workspaceId, docId);
+        const files = blobHashesIn(documentRoots.content(doc));
+        if (files.length > 0) void ensureBlobsLocal(workspaceId, files).catch(() => undefined);
+      }
     });
     this.#view = new SyncView(sync);
     const measure = () =>

@@ -1,0 +1,24 @@
+import * as Y from 'yjs';
+
+/** Editor nodes that name a stored file by its SHA-256 (`src/lib/editor/files`). */
+const FILE_NODES = new Set(['image', 'attachment']);
+const HASH = /^[0-9a-f]{64}$/;
+
+/**
+ * The files a document's text refers to, read straight from its Y.XmlFragment (no editor), so a
+ * document downloaded in the background can bring its pictures and attachments along.
+ */
+export function blobHashesIn(fragment: Y.XmlFragment): string[] {
+  const found = new Set<string>();
+  const walk = (node: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      const hash = child.getAttribute('hash');
+      if (FILE_NODES.has(child.nodeName) && typeof hash === 'string' && HASH.test(hash))
+        found.add(hash);
+      walk(child);
+    }
+  };
+  walk(fragment);
+  return [...found];
+}
