@@ -120,6 +120,40 @@ describe('network map and annual report', () => {
     expect(museum2024.sections.every((s) => s.items.length === 0)).toBe(true);
   });
 
+  it('NW17 the report counts events by their kind and names the kind in the CSV', () => {
+    const { institutions, ids } = network();
+    const event = (id: string, category: string): NetworkItem => ({
+      kind: 'event',
+      id,
+      title: `Событие ${id}`,
+      institutionIds: [ids.museum, ids.sokol],
+      start: '2026-04-10',
+      end: '2026-04-10',
+      href: `/calendar/event?id=${id}`,
+      category
+    });
+    const report = annualReport(
+      institutions.all(),
+      [event('e1', 'masterClass'), event('e2', 'exhibition'), event('e3', 'masterClass')],
+      ['agreement', 'event'],
+      ids.sokol,
+      2026
+    );
+    expect(report.sections.find((s) => s.kind === 'event')!.categories).toEqual([
+      { category: 'masterClass', count: 2 },
+      { category: 'exhibition', count: 1 }
+    ]);
+    expect(report.sections.find((s) => s.kind === 'agreement')!.categories).toEqual([]);
+    const csv = reportCsv(
+      report,
+      'ru',
+      () => 'x',
+      () => '10.04.2026'
+    );
+    expect(csv).toContain('Событие e1;мастер-класс;');
+    expect(csv).toContain('Событие e2;выставка;');
+  });
+
   it('NW12 a kind registered by another part (events) is counted in the report too', () => {
     const { institutions, ids } = network();
     const event: NetworkItem = {
@@ -139,8 +173,8 @@ describe('network map and annual report', () => {
       2026
     );
     expect(report.sections).toEqual([
-      { kind: 'agreement', items: [] },
-      { kind: 'event', items: [{ ...event, partnerIds: [ids.museum] }] }
+      { kind: 'agreement', items: [], categories: [] },
+      { kind: 'event', items: [{ ...event, partnerIds: [ids.museum] }], categories: [] }
     ]);
     expect(report.partners.map((p) => p.name)).toEqual(['Музей народной культуры']);
   });

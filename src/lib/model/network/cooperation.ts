@@ -20,6 +20,8 @@ export type NetworkItem = {
   end: string;
   /** Where the record opens in the app. */
   href: string;
+  /** A finer kind within `kind`, e.g. an event's «мастер-класс» (label `<kind>.kind.<category>`). */
+  category?: string;
 };
 
 export type NetworkSource = (doc: Y.Doc) => NetworkItem[];

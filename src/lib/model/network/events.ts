@@ -144,6 +144,7 @@ export const eventItems = (doc: Y.Doc): NetworkItem[] =>
       institutionIds: eventInstitutions(event),
       start: days?.first ?? '',
       end: days?.last ?? '',
-      href: `/calendar/event?id=${event.id}`
+      href: `/calendar/event?id=${event.id}`,
+      category: event.kind
     };
   });

@@ -2,7 +2,12 @@ import { activeInYear, type NetworkItem } from './cooperation.ts';
 import type { Institution } from './institutions.ts';
 
 export type ReportItem = NetworkItem & { partnerIds: string[] };
-export type ReportSection = { kind: string; items: ReportItem[] };
+/** `categories`: how many items of each finer kind (events by their kind), most first. */
+export type ReportSection = {
+  kind: string;
+  items: ReportItem[];
+  categories: { category: string; count: number }[];
+};
 export type ReportPartner = { id: string; name: string; kind: Institution['kind']; ties: number };
 
 export type AnnualReport = {
@@ -36,7 +41,16 @@ export function annualReport(
     .sort(
       (a, b) => (a.start || a.end).localeCompare(b.start || b.end) || compare(a.title, b.title)
     );
-  const sections = kinds.map((kind) => ({ kind, items: mine.filter((i) => i.kind === kind) }));
+  const sections = kinds.map((kind) => {
+    const items = mine.filter((i) => i.kind === kind);
+    const counts = new Map<string, number>();
+    for (const item of items)
+      if (item.category) counts.set(item.category, (counts.get(item.category) ?? 0) + 1);
+    const categories = [...counts]
+      .map(([category, count]) => ({ category, count }))
+      .sort((a, b) => b.count - a.count || compare(a.category, b.category));
+    return { kind, items, categories };
+  });
   const ties = new Map<string, number>();
   for (const item of mine) {
     for (const id of item.partnerIds) ties.set(id, (ties.get(id) ?? 0) + 1);

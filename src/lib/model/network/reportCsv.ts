@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { ru } from '../../i18n/ru.ts';
 import { translate, type Locale, type MessageKey } from '../../i18n/translate.ts';
 import type { AnnualReport } from './report.ts';
 
@@ -11,6 +12,12 @@ const SECTION_KEYS: Record<string, MessageKey> = {
 
 export function sectionLabel(locale: Locale, kind: string): string {
   return translate(locale, SECTION_KEYS[kind] ?? 'report.kind.other');
+}
+
+/** «мастер-класс» for an event of that kind; the raw value when no label exists for it. */
+export function categoryLabel(locale: Locale, kind: string, category: string): string {
+  const key = `${kind}.kind.${category}`;
+  return Object.hasOwn(ru, key) ? translate(locale, key as MessageKey) : category;
 }
 
 /**
@@ -47,7 +54,7 @@ export function reportCsv(
       rows.push([
         sectionLabel(locale, section.kind),
         item.title,
-        '',
+        item.category ? categoryLabel(locale, section.kind, item.category) : '',
         formatDates(item.start, item.end),
         item.partnerIds.map(names).join('; ')
       ]);
