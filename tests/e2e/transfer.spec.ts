@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { TestNetwork } from './fixtures/accounts.ts';
-import { editorText, insertParagraphAtEnd, waitAllSaved } from './fixtures/app.ts';
+import { createDocument, editorText, insertParagraphAtEnd, waitAllSaved } from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -84,7 +84,7 @@ test('TR12 a Markdown file becomes a new document, and exports back as Markdown'
 
   // Only the broken file's attempt and the real import: one document in the list.
   await page.goto(`${server.url}/`);
-  await expect(page.getByText('Дымковская игрушка')).toHaveCount(1);
+  await expect(page.getByRole('tree').getByText('Дымковская игрушка')).toHaveCount(1);
   expect(dialogs).toEqual([]);
   await network.owner.close();
 });
@@ -96,10 +96,7 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
   const page = await source.open(source.owner, '/');
   const titles = ['Театр на окошке', 'Мастер-класс «Вытынанка»'];
   for (const title of titles) {
-    await page.getByTestId('create-document').click();
-    await page.waitForURL(/\/doc\?id=/);
-    await page.getByTestId('doc-title').fill(title);
-    await expect(page.locator('.ProseMirror')).toBeVisible();
+    await createDocument(page, title);
     await insertParagraphAtEnd(page, `Текст документа «${title}».`);
     await waitAllSaved(page);
     await page.goto(`${server.url}/`);
@@ -123,7 +120,7 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
 
   await other.goto(`${server.url}/`);
   for (const title of titles) {
-    await other.getByText(title, { exact: true }).click();
+    await other.getByRole('tree').getByText(title, { exact: true }).click();
     await other.waitForURL(/\/doc\?id=/);
     await expect.poll(() => editorText(other)).toContain(`Текст документа «${title}».`);
     await other.goto(`${server.url}/`);
@@ -133,7 +130,7 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
   const device = await browser.newContext({ storageState: await target.owner.storageState() });
   const fresh = await device.newPage();
   await fresh.goto(`${server.url}/`);
-  await fresh.getByText(titles[0]!, { exact: true }).click();
+  await fresh.getByRole('tree').getByText(titles[0]!, { exact: true }).click();
   await expect.poll(() => editorText(fresh)).toContain(`Текст документа «${titles[0]}».`);
   await Promise.all([device.close(), target.owner.close(), source.owner.close()]);
 });
