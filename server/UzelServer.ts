@@ -9,6 +9,7 @@ import { BlobStore } from './blobs/BlobStore.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
 import { History } from './history/History.ts';
+import { WorkspaceDirectory } from './publishing/WorkspaceDirectory.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
 import { Publishing } from './publishing/Publishing.ts';
 import { BatchSync } from './relay/BatchSync.ts';
@@ -89,7 +90,8 @@ export class UzelServer {
     this.publicSite = new PublicSite({
       publishing: this.publishing,
       log,
-      origin: config.origin
+      origin: config.origin,
+      directory: new WorkspaceDirectory(this.registry, this.storage)
     });
     this.calendarFeeds = CalendarFeeds.inDataDir(config.dataDir, this.storage);
     this.api =

@@ -4,6 +4,7 @@ import type { PublicEvent, PublicInstitution } from '../directory.ts';
 import { DIRECTION_LABELS, directionLabel, TYPE_LABELS } from '../labels.ts';
 import { cataloguePath, type Material } from '../material.ts';
 import type { Site } from '../types.ts';
+import { directorySections, eventsJsonLd } from './directorySections.ts';
 import { isoDate, russianDate } from './dates.ts';
 import { escapeHtml } from './escape.ts';
 import { shell } from './layout.ts';
@@ -82,31 +83,6 @@ function pageLink(view: CatalogueView, page: number, label: string): string {
   return `<a href="${cataloguePath(view.site)}${qs ? `?${escapeHtml(qs)}` : ''}">${label}</a>`;
 }
 
-/** Extension points: shown only once the directory returns something (see `directory.ts`). */
-function directorySections(view: CatalogueView): string {
-  let html = '';
-  if (view.events.length > 0) {
-    html +=
-      `<section><h2>Ближайшие мероприятия</h2><ul class="results">` +
-      view.events
-        .map(
-          (e) =>
-            `<li><time datetime="${isoDate(e.startsAt)}">${russianDate(e.startsAt)}</time> — ${escapeHtml(e.title)}` +
-            (e.venue ? `, ${escapeHtml(e.venue)}` : '') +
-            `</li>`
-        )
-        .join('') +
-      `</ul></section>`;
-  }
-  if (view.partners.length > 0) {
-    html +=
-      `<section><h2>Учреждения-партнёры</h2><ul class="results">` +
-      view.partners.map((p) => `<li>${escapeHtml(p.name)}</li>`).join('') +
-      `</ul></section>`;
-  }
-  return html;
-}
-
 /** The public catalogue of a workspace: a plain GET form, so it works without JavaScript. */
 export function renderCataloguePage(view: CatalogueView): string {
   const pages = Math.max(1, Math.ceil(view.total / view.pageSize));
@@ -125,13 +101,14 @@ export function renderCataloguePage(view: CatalogueView): string {
       ? `<ul class="results">${view.results.map(resultItem).join('')}</ul>`
       : `<p>Ничего не найдено. Попробуйте другое слово или уберите фильтры.</p>`) +
     nav +
-    directorySections(view) +
+    directorySections(view.partners, view.events) +
     `<p class="colophon noprint"><a href="/p/${view.site.slug}/feed.atom">Лента новых материалов (Atom)</a></p>`;
   return shell({
     title: `Материалы — ${view.site.title}`,
     head:
       `<link rel="alternate" type="application/atom+xml" href="/p/${view.site.slug}/feed.atom" title="${escapeHtml(view.site.title)}">` +
-      `<meta property="og:type" content="website"><meta property="og:title" content="${escapeHtml(view.site.title)}">`,
+      `<meta property="og:type" content="website"><meta property="og:title" content="${escapeHtml(view.site.title)}">` +
+      eventsJsonLd(view.events, view.site),
     site: { title: view.site.title, href: cataloguePath(view.site) },
     mainClass: 'wide',
     body

@@ -42,7 +42,9 @@ const fields = {
   /** Documents of the workspace: methodology, scripts, photos. */
   materialIds: { kind: 'set' },
   /** The report document about the event, or ''. */
-  reportId: { kind: 'text', max: 64 }
+  reportId: { kind: 'text', max: 64 },
+  /** Opt-in: listed in the public catalogue's calendar (title, kind, dates, a public venue). */
+  public: { kind: 'flag' }
 } as const;
 
 export type EventFields = typeof fields;
@@ -72,7 +74,8 @@ const schema = z
     audience: z.string().max(EVENT_LIMITS.audience, { error: 'event.error.tooLong' }),
     description: z.string().max(EVENT_LIMITS.description, { error: 'event.error.tooLong' }),
     materialIds: ids('event.error.document'),
-    reportId: optionalId('event.error.document')
+    reportId: optionalId('event.error.document'),
+    public: z.boolean()
   })
   .superRefine((value, ctx) => {
     const form = value.allDay ? DAY : INSTANT;

@@ -37,7 +37,12 @@ const fields = {
   /** Ids of documents of the workspace index about this institution. */
   documentIds: { kind: 'set' },
   /** Kept, with its history, but hidden from pickers: what to do instead of deleting. */
-  archived: { kind: 'flag' }
+  archived: { kind: 'flag' },
+  /**
+   * Opt-in: shown on the workspace's public catalogue (name, kind, address and website only;
+   * contacts and notes never are). Off unless someone ticks it.
+   */
+  public: { kind: 'flag' }
 } as const;
 
 export type InstitutionFields = typeof fields;
@@ -80,7 +85,8 @@ const schema = z.object({
   directions: z.array(z.enum(DIRECTIONS, { error: 'institution.error.direction' })),
   notes: text(INSTITUTION_LIMITS.notes, 'institution.error.tooLong'),
   documentIds: z.array(z.string().refine(isValidId, { error: 'institution.error.document' })),
-  archived: z.boolean()
+  archived: z.boolean(),
+  public: z.boolean()
 });
 
 export const institutionKind: RecordKind<InstitutionFields> = {
