@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { TestNetwork } from './fixtures/accounts.ts';
 import { createDocument, editorText, insertParagraphAtEnd, waitAllSaved } from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
+import { docx, para, picture, png } from '../unit/transfer/docx.ts';
 
 const server = new ServerProcess();
 test.beforeAll(async () => void (await server.start()));
@@ -133,4 +134,35 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
   await fresh.getByRole('tree').getByText(titles[0]!, { exact: true }).click();
   await expect.poll(() => editorText(fresh)).toContain(`Текст документа «${titles[0]}».`);
   await Promise.all([device.close(), target.owner.close(), source.owner.close()]);
+});
+
+test('TR16 TR17 a Word picture becomes an image of the document and the HTML page embeds it', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Смирнова Анна');
+  const page = await network.open(network.owner, '/backup');
+  const word = docx(para('Дымковская барыня', 'Heading1') + para('Перед рисунком.') + picture(0), {
+    'image1.png': png
+  });
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'барыня.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: Buffer.from(word)
+  });
+  // No picture left out: the new document opens at once, its picture shown from this device.
+  await page.waitForURL(/\/doc\?id=/);
+  const figure = page.locator('.ProseMirror figure.doc-image');
+  await expect(figure).toHaveAttribute('data-loaded', 'true');
+  await expect(figure.locator('img')).toHaveAttribute('alt', 'Барыня');
+  await shoot(page, 'docx-image');
+  await waitAllSaved(page);
+
+  await page.getByTestId('export-menu').locator('summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-html').click();
+  const html = await readFile(await (await download).path(), 'utf8');
+  expect(html).toContain(
+    `<img src="data:image/png;base64,${Buffer.from(png).toString('base64')}" alt="Барыня">`
+  );
+  await network.owner.close();
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sanitizeImportedHtml } from '../../../src/lib/transfer/sanitizeHtml.ts';
 import { htmlToContent } from '../../../src/lib/transfer/htmlToContent.ts';
@@ -12,6 +12,7 @@ import {
   type ImportSource
 } from '../../../src/lib/transfer/importFile.ts';
 import { toMarkdown } from '../../../src/lib/transfer/markdownExport.ts';
+import { docx, para, picture, png } from './docx.ts';
 import { doc, li, masterClass, p, task, text } from './fixtures.ts';
 
 const source = (name: string, data: string | Uint8Array): ImportSource => {
@@ -124,42 +125,6 @@ describe('sanitising imported HTML', () => {
   });
 });
 
-/** A minimal Word document: the parts mammoth needs, built in the test. */
-function docx(bodyXml: string, media: Record<string, Uint8Array> = {}): Uint8Array {
-  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
-    ),
-    'word/_rels/document.xml.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        Object.keys(media)
-          .map(
-            (name, i) =>
-              `<Relationship Id="rImg${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${name}"/>`
-          )
-          .join('') +
-        '</Relationships>'
-    ),
-    ...Object.fromEntries(
-      Object.entries(media).map(([name, bytes]) => [`word/media/${name}`, bytes])
-    ),
-    'word/document.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>${bodyXml}</w:body></w:document>`
-    )
-  });
-}
-
-const para = (text: string, style?: string, run = '') =>
-  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r>${run}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-
 describe('.docx import', () => {
   it('TR6 reads a Word document: heading as title, paragraphs and bold text', async () => {
     const file = docx(
@@ -174,13 +139,6 @@ describe('.docx import', () => {
     );
     expect(result.skippedImages).toBe(0);
   });
-
-  const picture = (i: number) =>
-    `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="${i}" name="Рисунок ${i}" descr="Барыня"/>` +
-    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>' +
-    `<pic:blipFill><a:blip r:embed="rImg${i}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic>` +
-    '</wp:inline></w:drawing></w:r></w:p>';
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
   /** The blob store's contract in memory: keeps PNG bytes under their SHA-256, refuses others. */
   class MemoryImages implements ImageStore {
