@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { TestNetwork } from './fixtures/accounts.ts';
 import { createDocument, editorText, insertParagraphAtEnd, waitAllSaved } from './fixtures/app.ts';
@@ -90,7 +92,7 @@ test('TR12 a Markdown file becomes a new document, and exports back as Markdown'
   await network.owner.close();
 });
 
-test('TR13 a workspace archive restores into another, empty workspace with its text', async ({
+test('TR13 TR18 a workspace archive restores into another, empty workspace with its text and images', async ({
   browser
 }) => {
   const source = await TestNetwork.create(browser, server.url, 'Юрченко Ольга');
@@ -99,6 +101,12 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
   for (const title of titles) {
     await createDocument(page, title);
     await insertParagraphAtEnd(page, `Текст документа «${title}».`);
+    if (title === titles[0])
+      await page.getByTestId('file-input').setInputFiles({
+        name: 'афиша.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(png)
+      });
     await waitAllSaved(page);
     await page.goto(`${server.url}/`);
   }
@@ -107,6 +115,8 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
   await page.getByTestId('archive-export').click();
   const archive = await (await download).path();
   await expect(page.getByTestId('archive-message')).toContainText('Архив готов: 2 документа');
+  const hash = createHash('sha256').update(png).digest('hex');
+  expect(unzipSync(await readFile(archive))[`files/${hash}`]).toEqual(png);
 
   // The same archive cannot be restored over the workspace it came from.
   await page.getByTestId('archive-file').setInputFiles(archive);
@@ -124,6 +134,11 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
     await other.getByRole('tree').getByText(title, { exact: true }).click();
     await other.waitForURL(/\/doc\?id=/);
     await expect.poll(() => editorText(other)).toContain(`Текст документа «${title}».`);
+    if (title === titles[0])
+      await expect(other.locator('figure.doc-image[data-loaded="true"]')).toHaveAttribute(
+        'data-hash',
+        hash
+      );
     await other.goto(`${server.url}/`);
   }
 
