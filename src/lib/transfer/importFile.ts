@@ -97,10 +97,11 @@ async function docxToHtml(bytes: ArrayBuffer, images?: ImageStore): Promise<Docx
       // The browser build reads `arrayBuffer`, the Node build (tests) reads `buffer`.
       { arrayBuffer: bytes, buffer: bytes } as { arrayBuffer: ArrayBuffer },
       {
+        // readAsArrayBuffer: `read()` makes a Node Buffer, which the browser does not have.
         convertImage: mammoth.images.imgElement(async (image) => {
           const stored = images
             ? await images
-                .put(new Uint8Array(await image.read()), image.contentType)
+                .put(new Uint8Array(await image.readAsArrayBuffer()), image.contentType)
                 .catch(() => null)
             : null;
           if (!stored) {
