@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { TestNetwork } from './fixtures/accounts.ts';
 import { createDocument, editorText, insertParagraphAtEnd, waitAllSaved } from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
+import { docx, para, picture, png } from '../unit/transfer/docx.ts';
 
 const server = new ServerProcess();
 test.beforeAll(async () => void (await server.start()));
@@ -89,7 +92,7 @@ test('TR12 a Markdown file becomes a new document, and exports back as Markdown'
   await network.owner.close();
 });
 
-test('TR13 a workspace archive restores into another, empty workspace with its text', async ({
+test('TR13 TR18 a workspace archive restores into another, empty workspace with its text and images', async ({
   browser
 }) => {
   const source = await TestNetwork.create(browser, server.url, 'Юрченко Ольга');
@@ -98,6 +101,12 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
   for (const title of titles) {
     await createDocument(page, title);
     await insertParagraphAtEnd(page, `Текст документа «${title}».`);
+    if (title === titles[0])
+      await page.getByTestId('file-input').setInputFiles({
+        name: 'афиша.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(png)
+      });
     await waitAllSaved(page);
     await page.goto(`${server.url}/`);
   }
@@ -106,6 +115,8 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
   await page.getByTestId('archive-export').click();
   const archive = await (await download).path();
   await expect(page.getByTestId('archive-message')).toContainText('Архив готов: 2 документа');
+  const hash = createHash('sha256').update(png).digest('hex');
+  expect(unzipSync(await readFile(archive))[`files/${hash}`]).toEqual(png);
 
   // The same archive cannot be restored over the workspace it came from.
   await page.getByTestId('archive-file').setInputFiles(archive);
@@ -123,6 +134,11 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
     await other.getByRole('tree').getByText(title, { exact: true }).click();
     await other.waitForURL(/\/doc\?id=/);
     await expect.poll(() => editorText(other)).toContain(`Текст документа «${title}».`);
+    if (title === titles[0])
+      await expect(other.locator('figure.doc-image[data-loaded="true"]')).toHaveAttribute(
+        'data-hash',
+        hash
+      );
     await other.goto(`${server.url}/`);
   }
 
@@ -133,4 +149,35 @@ test('TR13 a workspace archive restores into another, empty workspace with its t
   await fresh.getByRole('tree').getByText(titles[0]!, { exact: true }).click();
   await expect.poll(() => editorText(fresh)).toContain(`Текст документа «${titles[0]}».`);
   await Promise.all([device.close(), target.owner.close(), source.owner.close()]);
+});
+
+test('TR16 TR17 a Word picture becomes an image of the document and the HTML page embeds it', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Смирнова Анна');
+  const page = await network.open(network.owner, '/backup');
+  const word = docx(para('Дымковская барыня', 'Heading1') + para('Перед рисунком.') + picture(0), {
+    'image1.png': png
+  });
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'барыня.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: Buffer.from(word)
+  });
+  // No picture left out: the new document opens at once, its picture shown from this device.
+  await page.waitForURL(/\/doc\?id=/);
+  const figure = page.locator('.ProseMirror figure.doc-image');
+  await expect(figure).toHaveAttribute('data-loaded', 'true');
+  await expect(figure.locator('img')).toHaveAttribute('alt', 'Барыня');
+  await shoot(page, 'docx-image');
+  await waitAllSaved(page);
+
+  await page.getByTestId('export-menu').locator('summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-html').click();
+  const html = await readFile(await (await download).path(), 'utf8');
+  expect(html).toContain(
+    `<img src="data:image/png;base64,${Buffer.from(png).toString('base64')}" alt="Барыня">`
+  );
+  await network.owner.close();
 });

@@ -35,22 +35,40 @@ class Files {
     void this.uploader.kick();
   }
 
-  async add(workspaceId: string, file: File): Promise<AddedFile> {
-    if (IMAGE_TYPES.has(file.type)) {
-      try {
-        const image = await prepareImage(file);
-        const hash = await sha256Hex(image.data);
-        await this.uploader.add(workspaceId, {
-          hash,
-          type: image.type,
-          size: image.data.byteLength,
-          data: image.data
-        });
-        return { kind: 'image', hash, alt: '', width: image.width, height: image.height };
-      } catch {
-        // Not an image the browser can decode: it is kept as a file instead.
-      }
+  /**
+   * Keeps a picture (resized when large) on this device and queues its upload; null when it is
+   * not a picture the browser can decode, or not of a type documents show.
+   */
+  async addImage(
+    workspaceId: string,
+    file: Blob
+  ): Promise<{ hash: string; width: number; height: number } | null> {
+    if (!IMAGE_TYPES.has(file.type)) return null;
+    try {
+      const image = await prepareImage(file);
+      const hash = await sha256Hex(image.data);
+      await this.uploader.add(workspaceId, {
+        hash,
+        type: image.type,
+        size: image.data.byteLength,
+        data: image.data
+      });
+      return { hash, width: image.width, height: image.height };
+    } catch {
+      return null;
     }
+  }
+
+  /** Keeps bytes already named by their hash (a restored archive) and queues their upload. */
+  async addBlob(workspaceId: string, hash: string, type: string, bytes: Uint8Array): Promise<void> {
+    const data = bytes.slice().buffer as ArrayBuffer;
+    await this.uploader.add(workspaceId, { hash, type, size: data.byteLength, data });
+  }
+
+  async add(workspaceId: string, file: File): Promise<AddedFile> {
+    // Not an image the browser can decode: it is kept as a file instead.
+    const image = await this.addImage(workspaceId, file);
+    if (image) return { kind: 'image', alt: '', ...image };
     const data = await file.arrayBuffer();
     const hash = await sha256Hex(data);
     const type = file.type || 'application/octet-stream';

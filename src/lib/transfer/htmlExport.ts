@@ -1,4 +1,5 @@
 import { isSafeHref } from '../editor/safeHref.ts';
+import { isBlobHash } from '../files/hash.ts';
 import {
   attrOf,
   childrenOf,
@@ -20,8 +21,9 @@ export type HtmlOptions = {
   title: string;
   docLink?: DocLinkResolver;
   /**
-   * Where an image's bytes come from once images are in documents: a data: URL for a hash, so
-   * the file carries its pictures. Without it an image shows its description only.
+   * Where an image's bytes come from: a data: URL for a hash (see `imageSources`), so the file
+   * carries its pictures. Without it, or for a picture not on this device, an image shows its
+   * description only.
    */
   imageSrc?: (hash: string) => string | null;
 };
@@ -93,7 +95,7 @@ export function contentToHtml(root: PmNode, options: HtmlOptions): string {
         const hash = attrOf(node, 'hash');
         const alt = attrOf(node, 'alt');
         const altText = escapeHtml(typeof alt === 'string' ? alt : '');
-        const src = typeof hash === 'string' ? (options.imageSrc?.(hash) ?? null) : null;
+        const src = isBlobHash(hash) ? (options.imageSrc?.(hash) ?? null) : null;
         // Only data: URLs of pictures, made by the app itself, are embedded.
         if (src && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(src))
           return void out.push(`<img src="${src}" alt="${altText}">`);

@@ -19,9 +19,12 @@ export function checkContent(json: PmNode): PmNode {
   return node.toJSON() as PmNode;
 }
 
-/** Sanitised HTML → the editor's ProseMirror JSON, checked against its schema. */
-export function htmlToContent(html: string): PmNode {
-  const clean = sanitizeImportedHtml(html);
+/**
+ * Sanitised HTML → the editor's ProseMirror JSON, checked against its schema. Pictures become
+ * image nodes only for the hashes in `imageHashes` (those the import itself stored).
+ */
+export function htmlToContent(html: string, imageHashes: ReadonlySet<string> = new Set()): PmNode {
+  const clean = sanitizeImportedHtml(html, imageHashes);
   return checkContent(generateJSON(clean, contentExtensions()) as PmNode);
 }
 

@@ -24,16 +24,19 @@ export class ImportError extends Error {
 export type ImportedDocument = {
   title: string;
   content: PmNode;
-  /** Pictures in the file that were left out (no place to keep them yet). */
+  /** Pictures in the file that were left out (no store, or not a picture the app keeps). */
   skippedImages: number;
 };
 
+export type StoredImage = { hash: string; width: number | null; height: number | null };
+
 /**
- * Where pictures of an imported file go once documents hold images: stores the bytes and gives
- * the image's hash. Without a store, pictures are counted and left out.
+ * Where pictures of an imported file go: the device's blob store (and its upload queue), which
+ * gives each picture's hash. It answers null for bytes it does not keep as a picture (EMF, a
+ * broken file); without a store, pictures are counted and left out.
  */
 export interface ImageStore {
-  put(bytes: Uint8Array, contentType: string): Promise<string>;
+  put(bytes: Uint8Array, contentType: string): Promise<StoredImage | null>;
 }
 
 export type ImportSource = { name: string; size: number; bytes: () => Promise<ArrayBuffer> };
@@ -45,19 +48,22 @@ export function kindOf(name: string): 'markdown' | 'docx' | null {
   return null;
 }
 
-export async function importFile(file: ImportSource): Promise<ImportedDocument> {
+export async function importFile(
+  file: ImportSource,
+  images?: ImageStore
+): Promise<ImportedDocument> {
   const kind = kindOf(file.name);
   if (!kind) throw new ImportError('unsupported');
   if (file.size > IMPORT_MAX_BYTES) throw new ImportError('tooLarge');
   const bytes = await file.bytes();
   if (bytes.byteLength > IMPORT_MAX_BYTES) throw new ImportError('tooLarge');
-  const { html, skippedImages } =
+  const { html, skippedImages, imageHashes } =
     kind === 'markdown'
-      ? { html: markdownToHtml(bytes), skippedImages: 0 }
-      : await docxToHtml(bytes);
+      ? { html: markdownToHtml(bytes), skippedImages: 0, imageHashes: new Set<string>() }
+      : await docxToHtml(bytes, images);
   let content: PmNode;
   try {
-    content = htmlToContent(html);
+    content = htmlToContent(html, imageHashes);
   } catch (error) {
     throw new ImportError('broken', error);
   }
@@ -79,21 +85,39 @@ function markdownToHtml(bytes: ArrayBuffer): string {
   return html.replace(/\n<\/code><\/pre>/g, '</code></pre>');
 }
 
-async function docxToHtml(bytes: ArrayBuffer): Promise<{ html: string; skippedImages: number }> {
+type DocxHtml = { html: string; skippedImages: number; imageHashes: Set<string> };
+
+async function docxToHtml(bytes: ArrayBuffer, images?: ImageStore): Promise<DocxHtml> {
   const mammoth = await import('mammoth');
   let skippedImages = 0;
+  // Only pictures stored during this import may become image nodes (see sanitizeImportedHtml).
+  const imageHashes = new Set<string>();
   try {
     const result = await mammoth.convertToHtml(
       // The browser build reads `arrayBuffer`, the Node build (tests) reads `buffer`.
       { arrayBuffer: bytes, buffer: bytes } as { arrayBuffer: ArrayBuffer },
       {
-        convertImage: mammoth.images.imgElement(async () => {
-          skippedImages++;
-          return { src: '' };
+        // readAsArrayBuffer: `read()` makes a Node Buffer, which the browser does not have.
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const stored = images
+            ? await images
+                .put(new Uint8Array(await image.readAsArrayBuffer()), image.contentType)
+                .catch(() => null)
+            : null;
+          if (!stored) {
+            skippedImages++;
+            return { src: '' };
+          }
+          imageHashes.add(stored.hash);
+          const size: Record<string, string> =
+            stored.width && stored.height
+              ? { width: String(stored.width), height: String(stored.height) }
+              : {};
+          return { src: '', 'data-hash': stored.hash, ...size };
         })
       }
     );
-    return { html: result.value, skippedImages };
+    return { html: result.value, skippedImages, imageHashes };
   } catch (error) {
     throw new ImportError('broken', error);
   }

@@ -31,11 +31,16 @@ const ALLOWED_TAGS = [
   'br',
   'hr',
   // Markdown task lists arrive as <li><input type="checkbox" checked>; turned into task items.
-  'input'
+  'input',
+  // Pictures of a .docx, already in the blob store: named by hash, never by an address.
+  'img'
 ];
-const ALLOWED_ATTR = ['href', 'start', 'type', 'checked'];
+const ALLOWED_ATTR = ['href', 'start', 'type', 'checked', 'data-hash', 'alt', 'width', 'height'];
 
-export function sanitizeImportedHtml(html: string): string {
+export function sanitizeImportedHtml(
+  html: string,
+  imageHashes: ReadonlySet<string> = new Set()
+): string {
   const purify = DOMPurify(window);
   // Where DOMPurify cannot work it returns its input untouched; refuse rather than pass it on.
   if (!purify.isSupported) throw new Error('No HTML sanitiser in this environment');
@@ -45,6 +50,10 @@ export function sanitizeImportedHtml(html: string): string {
       if (!isSafeHref(href)) node.removeAttribute('href');
     }
     if (node.nodeName === 'INPUT' && node.getAttribute('type') !== 'checkbox') node.remove();
+    // A picture is kept only when this import stored it: a hash written into Markdown or into
+    // the file by hand could name someone else's file, and an address would load from the web.
+    if (node.nodeName === 'IMG' && !imageHashes.has(node.getAttribute('data-hash') ?? ''))
+      node.remove();
   });
   const body = purify.sanitize(html, {
     ALLOWED_TAGS,
@@ -55,7 +64,22 @@ export function sanitizeImportedHtml(html: string): string {
     RETURN_DOM: true
   }) as HTMLElement;
   markTaskLists(body);
+  liftImages(body);
   return body.innerHTML;
+}
+
+/**
+ * Word puts each picture inside a paragraph of its own; the editor's image is a block, so such a
+ * paragraph is replaced by the picture rather than left behind empty.
+ */
+function liftImages(root: HTMLElement): void {
+  for (const img of Array.from(root.querySelectorAll('p > img'))) {
+    const parent = img.parentElement!;
+    const alone = Array.from(parent.childNodes).every(
+      (n) => n === img || (n.nodeType === 3 && (n.textContent ?? '').trim() === '')
+    );
+    if (alone) parent.replaceWith(img);
+  }
 }
 
 /** Rewrites GFM task lists into the markup the editor's task list extension reads. */

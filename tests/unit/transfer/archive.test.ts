@@ -12,6 +12,9 @@ import {
   writeIndexEntry,
   type DocumentTarget
 } from '../../../src/lib/transfer/archive/restoreArchive.ts';
+import { sha256Hex } from '../../../src/lib/files/hash.ts';
+import { blobHashesIn } from '../../../src/lib/model/blobRefs.ts';
+import { archiveFileSource } from '../../../src/lib/transfer/localFiles.ts';
 import { writeContent } from '../../../src/lib/transfer/writeContent.ts';
 import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
 import { doc, h, masterClass, p, text } from './fixtures.ts';
@@ -39,6 +42,11 @@ class Workspace {
   }
 }
 
+const image = (hash: string): PmNode => ({
+  type: 'image',
+  attrs: { hash, alt: 'Афиша', width: 640, height: 480 }
+});
+
 const meta = (id: string, over: Record<string, unknown>) => ({
   id,
   title: '',
@@ -55,7 +63,7 @@ const meta = (id: string, over: Record<string, unknown>) => ({
   ...over
 });
 
-function sampleWorkspace(): Workspace {
+function sampleWorkspace(replace: Record<string, PmNode> = {}): Workspace {
   const ws = new Workspace();
   const entries = [
     meta('folder1', { title: 'Методические разработки', type: 'collection' }),
@@ -82,7 +90,8 @@ function sampleWorkspace(): Workspace {
     folder1: doc(p(text('Всё о мастер-классах сети.'))),
     mc1: masterClass,
     plan1: doc(h(2, 'Цели'), p(text('Показать спектакль в трёх сёлах.'))),
-    old1: doc(p())
+    old1: doc(p()),
+    ...replace
   };
   for (const entry of entries) {
     writeContent(ws.docOf(entry.id), contents[entry.id]!);
@@ -157,10 +166,14 @@ describe('workspace archive', () => {
     expect(head).toMatchObject({ format: 'uzel-workspace', version: 1, documentCount: 4 });
   });
 
-  it('TR15 files go into files/ through the source hook and come back through the sink', async () => {
-    const ws = sampleWorkspace();
+  it('TR15 TR18 an image: its file goes into files/<hash> and comes back with the document', async () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const hash = 'c'.repeat(64);
+    const hash = await sha256Hex(bytes);
+    const ws = sampleWorkspace({ plan1: doc(p(text('Афиша:')), image(hash)) });
+    // The device's blob store, in memory: the source reads what the documents name.
+    const local = new Map([[hash, { type: 'image/png', data: bytes.slice().buffer }]]);
+    const named = [...ws.docs.values()].flatMap((d) => blobHashesIn(documentRoots.content(d)));
+    expect(named).toEqual([hash]);
     const documents = new WorkspaceIndex(ws.index)
       .all()
       .map((meta) => ({ meta, content: ws.content(meta.id) }));
@@ -168,20 +181,47 @@ describe('workspace archive', () => {
       workspaceName: 'Сеть',
       indexDoc: ws.index,
       documents,
-      files: { list: async () => [{ hash, type: 'image/png', bytes }] }
+      files: archiveFileSource(named, async (h) => local.get(h) ?? null)
     });
     expect(unzipSync(archive)[`files/${hash}`]).toEqual(bytes);
-    const stored = new Map<string, Uint8Array>();
+    const stored = new Map<string, { type: string; bytes: Uint8Array }>();
     const target = new Workspace();
     const report = await restoreArchive(
       readArchive(archive),
       target.index,
       target.target,
       undefined,
-      { put: async (h, _type, b) => void stored.set(h, b) }
+      { put: async (h, type, b) => void stored.set(h, { type, bytes: b }) }
     );
     expect(report.files).toEqual({ stored: 1, skipped: 0 });
-    expect(stored.get(hash)).toEqual(bytes);
+    expect(stored.get(hash)).toEqual({ type: 'image/png', bytes });
+    expect(target.content('plan1').content).toContainEqual(image(hash));
+  });
+
+  it('TR18 a file whose bytes do not match its name is refused, the documents still restored', async () => {
+    const ws = sampleWorkspace();
+    const hash = await sha256Hex(new Uint8Array([1, 2, 3]));
+    const documents = new WorkspaceIndex(ws.index)
+      .all()
+      .map((meta) => ({ meta, content: ws.content(meta.id) }));
+    const archive = await buildArchive({
+      workspaceName: 'Сеть',
+      indexDoc: ws.index,
+      documents,
+      files: { list: async () => [{ hash, type: 'image/png', bytes: new Uint8Array([6, 6, 6]) }] }
+    });
+    const stored: string[] = [];
+    const target = new Workspace();
+    const report = await restoreArchive(
+      readArchive(archive),
+      target.index,
+      target.target,
+      undefined,
+      { put: async (h) => void stored.push(h) }
+    );
+    expect(report.files).toEqual({ stored: 0, skipped: 1 });
+    expect(stored).toEqual([]);
+    expect(report.restored).toBe(documents.length);
   });
 
   it('TR10 refuses to restore into a workspace that is not empty', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../../src/lib/files/hash.ts';
+import { imageSources } from '../../../src/lib/transfer/localFiles.ts';
 import { toHtmlFile } from '../../../src/lib/transfer/htmlExport.ts';
 import { doc, link, masterClass, p, text } from './fixtures.ts';
 
@@ -37,5 +39,38 @@ describe('HTML export', () => {
     expect(html).toContain(
       '<img src="data:image/png;base64,iVBORw0KGgo=" alt="Барыня &quot;в платке&quot;">'
     );
+  });
+});
+
+describe('HTML export with pictures', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  it('TR17 an image on this device is embedded as a data: URL; an invalid hash gives nothing', async () => {
+    const hash = await sha256Hex(png);
+    const svg = 'd'.repeat(64);
+    const local = new Map([
+      [hash, { type: 'image/png', data: png.slice().buffer }],
+      [svg, { type: 'image/svg+xml', data: new TextEncoder().encode('<svg/>').buffer }]
+    ]);
+    const reads: string[] = [];
+    const images = await imageSources([hash, svg, 'не-хеш', 'e'.repeat(64)], async (h) => {
+      reads.push(h);
+      return local.get(h) ?? null;
+    });
+    // Only a real hash is looked up, and only an allow-listed picture type is embedded.
+    expect(reads).toEqual([hash, svg, 'e'.repeat(64)]);
+    expect([...images.keys()]).toEqual([hash]);
+    const html = toHtmlFile(
+      doc(
+        { type: 'image', attrs: { hash, alt: 'Барыня' } },
+        { type: 'image', attrs: { hash: 'не-хеш', alt: '' } },
+        { type: 'image', attrs: { hash: svg, alt: '' } }
+      ),
+      { title: 'Дымка', imageSrc: (h) => images.get(h) ?? null }
+    );
+    const b64 = Buffer.from(png).toString('base64');
+    expect(html).toContain(`<img src="data:image/png;base64,${b64}" alt="Барыня">`);
+    expect(html.match(/<img /g)).toHaveLength(1);
+    expect(html).not.toMatch(/svg|не-хеш/);
   });
 });

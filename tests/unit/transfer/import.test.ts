@@ -1,15 +1,18 @@
 // @vitest-environment jsdom
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sanitizeImportedHtml } from '../../../src/lib/transfer/sanitizeHtml.ts';
 import { htmlToContent } from '../../../src/lib/transfer/htmlToContent.ts';
+import { sha256Hex } from '../../../src/lib/files/hash.ts';
 import {
   IMPORT_MAX_BYTES,
   ImportError,
   importFile,
+  type ImageStore,
   type ImportSource
 } from '../../../src/lib/transfer/importFile.ts';
 import { toMarkdown } from '../../../src/lib/transfer/markdownExport.ts';
+import { docx, para, picture, png } from './docx.ts';
 import { doc, li, masterClass, p, task, text } from './fixtures.ts';
 
 const source = (name: string, data: string | Uint8Array): ImportSource => {
@@ -122,42 +125,6 @@ describe('sanitising imported HTML', () => {
   });
 });
 
-/** A minimal Word document: the parts mammoth needs, built in the test. */
-function docx(bodyXml: string, media: Record<string, Uint8Array> = {}): Uint8Array {
-  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
-    ),
-    'word/_rels/document.xml.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        Object.keys(media)
-          .map(
-            (name, i) =>
-              `<Relationship Id="rImg${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${name}"/>`
-          )
-          .join('') +
-        '</Relationships>'
-    ),
-    ...Object.fromEntries(
-      Object.entries(media).map(([name, bytes]) => [`word/media/${name}`, bytes])
-    ),
-    'word/document.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>${bodyXml}</w:body></w:document>`
-    )
-  });
-}
-
-const para = (text: string, style?: string, run = '') =>
-  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r>${run}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-
 describe('.docx import', () => {
   it('TR6 reads a Word document: heading as title, paragraphs and bold text', async () => {
     const file = docx(
@@ -173,13 +140,44 @@ describe('.docx import', () => {
     expect(result.skippedImages).toBe(0);
   });
 
+  /** The blob store's contract in memory: keeps PNG bytes under their SHA-256, refuses others. */
+  class MemoryImages implements ImageStore {
+    readonly kept = new Map<string, { bytes: Uint8Array; type: string }>();
+    async put(bytes: Uint8Array, type: string) {
+      if (type !== 'image/png') return null;
+      const hash = await sha256Hex(bytes);
+      this.kept.set(hash, { bytes, type });
+      return { hash, width: 320, height: 240 };
+    }
+  }
+
+  it('TR16 pictures of a Word document are stored by hash and become image nodes', async () => {
+    const file = docx(para('До рисунка.') + picture(0) + para('После рисунка.'), {
+      'image1.png': png
+    });
+    const images = new MemoryImages();
+    const result = await importFile(source('фото.docx', file), images);
+    const hash = await sha256Hex(png);
+    expect(result.skippedImages).toBe(0);
+    expect(images.kept.get(hash)).toEqual({ bytes: png, type: 'image/png' });
+    expect(result.content.content).toEqual([
+      p(text('До рисунка.')),
+      { type: 'image', attrs: { hash, alt: 'Барыня', width: 320, height: 240 } },
+      p(text('После рисунка.'))
+    ]);
+  });
+
+  it('TR16 a picture the store does not keep is counted; hashes written into Markdown are dropped', async () => {
+    const file = docx(para('Текст.') + picture(0), { 'image1.emf': png });
+    const result = await importFile(source('схема.docx', file), new MemoryImages());
+    expect(result.skippedImages).toBe(1);
+    expect(JSON.stringify(result.content)).not.toContain('"image"');
+    const forged = `Текст\n\n<img data-hash="${'a'.repeat(64)}" alt="чужой">\n\n![веб](https://evil.example/x.png)\n`;
+    const md = await importFile(source('заметка.md', forged), new MemoryImages());
+    expect(JSON.stringify(md.content)).not.toMatch(/"image"|evil\.example/);
+  });
+
   it('TR6 pictures in a Word document are counted and left out, the text around them kept', async () => {
-    const picture = (i: number) =>
-      `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="${i}" name="Рисунок ${i}" descr="Барыня"/>` +
-      '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>' +
-      `<pic:blipFill><a:blip r:embed="rImg${i}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic>` +
-      '</wp:inline></w:drawing></w:r></w:p>';
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const file = docx(para('До рисунков.') + picture(0) + picture(1) + para('После рисунков.'), {
       'image1.png': png,
       'image2.png': png

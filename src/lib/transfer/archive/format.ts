@@ -65,6 +65,6 @@ export const workspaceFileSchema = z.object({
       z.ZodRecord<z.ZodString, typeof taggedSchema>
     >
   ),
-  files: z.array(z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/), type: z.string() }))
+  files: z.array(z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/), type: z.string().max(200) }))
 });
 export type WorkspaceFile = z.infer<typeof workspaceFileSchema>;

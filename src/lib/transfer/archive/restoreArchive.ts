@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { sha256Hex } from '../../files/hash.ts';
 import { DocumentField, indexRoots, documentRoots } from '../../model/schema.ts';
 import { normaliseTitle } from '../../model/WorkspaceIndex.ts';
 import { writeContent } from '../writeContent.ts';
@@ -23,8 +24,9 @@ export type RestoreReport = {
 export type RestoreProgress = (done: number, total: number) => void;
 
 /**
- * Where the archive's `files/` go once documents hold images and attachments: the blob store,
- * which checks each hash itself. Without one, files in an archive are counted and not restored.
+ * Where the archive's `files/` go: the device's blob store and its upload queue. Each file's
+ * SHA-256 is checked against its name before it gets here. Without a sink, files in an archive
+ * are counted and not restored.
  */
 export interface ArchiveFileSink {
   put(hash: string, type: string, bytes: Uint8Array): Promise<void>;
@@ -66,6 +68,9 @@ export async function restoreArchive(
     const bytes = archive.files.get(hash);
     try {
       if (!bytes || !fileSink) throw new Error('no file or no store');
+      // A file is named by its hash everywhere; bytes under another name would show (and upload)
+      // as a different picture than the documents mean, so that entry is refused.
+      if ((await sha256Hex(bytes)) !== hash) throw new Error('hash mismatch');
       await fileSink.put(hash, type, bytes);
       report.files.stored++;
     } catch {

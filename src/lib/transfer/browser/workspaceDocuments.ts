@@ -1,4 +1,5 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { blobHashesIn } from '../../model/blobRefs.ts';
 import { documentRoots, roomName } from '../../model/schema.ts';
 import { acquireDoc } from '../../sync/docPool.ts';
 import type { SyncedDoc } from '../../sync/SyncedDoc.ts';
@@ -27,13 +28,23 @@ export function settled(doc: SyncedDoc, timeoutMs = SYNC_WAIT_MS): Promise<void>
   });
 }
 
-/** A document's content, read through the sync pool: the device's copy, brought up to date. */
-export async function readContent(workspaceId: string, docId: string): Promise<PmNode> {
+/**
+ * A document's content, read through the sync pool (the device's copy, brought up to date), and
+ * the hashes of the files it names.
+ */
+export async function readContent(
+  workspaceId: string,
+  docId: string
+): Promise<{ content: PmNode; hashes: string[] }> {
   const lease = acquireDoc(roomName(workspaceId, docId));
   try {
     await lease.doc.whenLoaded;
     await settled(lease.doc);
-    return yXmlFragmentToProsemirrorJSON(documentRoots.content(lease.doc.doc)) as PmNode;
+    const fragment = documentRoots.content(lease.doc.doc);
+    return {
+      content: yXmlFragmentToProsemirrorJSON(fragment) as PmNode,
+      hashes: blobHashesIn(fragment)
+    };
   } finally {
     lease.release();
   }
