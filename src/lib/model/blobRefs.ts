@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
+import { isBlobHash } from '../files/hash.ts';
 
 /** Editor nodes that name a stored file by its SHA-256 (`src/lib/editor/files`). */
 const FILE_NODES = new Set(['image', 'attachment']);
-const HASH = /^[0-9a-f]{64}$/;
 
 /**
  * The files a document's text refers to, read straight from its Y.XmlFragment (no editor), so a
@@ -14,8 +14,7 @@ export function blobHashesIn(fragment: Y.XmlFragment): string[] {
     for (const child of node.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue;
       const hash = child.getAttribute('hash');
-      if (FILE_NODES.has(child.nodeName) && typeof hash === 'string' && HASH.test(hash))
-        found.add(hash);
+      if (FILE_NODES.has(child.nodeName) && isBlobHash(hash)) found.add(hash);
       walk(child);
     }
   };

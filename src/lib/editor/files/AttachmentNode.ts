@@ -1,6 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { fileKind } from '../../files/format.ts';
-import { isBlobHash, uploadBadge, type FileViews } from './fileViews.ts';
+import { hashAttribute, isBlobHash, uploadBadge, type FileViews } from './fileViews.ts';
 
 export type AttachmentNodeOptions = { views: FileViews | null };
 
@@ -29,11 +29,7 @@ export const AttachmentNode = Node.create<AttachmentNodeOptions>({
 
   addAttributes() {
     return {
-      hash: {
-        default: null,
-        parseHTML: (el) => (isBlobHash(el.dataset.hash) ? el.dataset.hash : null),
-        renderHTML: (attrs) => (isBlobHash(attrs.hash) ? { 'data-hash': attrs.hash } : {})
-      },
+      hash: hashAttribute,
       name: {
         default: 'файл',
         parseHTML: (el) => cleanName(el.dataset.name),

@@ -1,5 +1,11 @@
 import { mergeAttributes, Node } from '@tiptap/core';
-import { isBlobHash, resolveWithRetry, uploadBadge, type FileViews } from './fileViews.ts';
+import {
+  hashAttribute,
+  isBlobHash,
+  resolveWithRetry,
+  uploadBadge,
+  type FileViews
+} from './fileViews.ts';
 
 export type ImageNodeOptions = { views: FileViews | null };
 
@@ -26,11 +32,7 @@ export const ImageNode = Node.create<ImageNodeOptions>({
 
   addAttributes() {
     return {
-      hash: {
-        default: null,
-        parseHTML: (el) => (isBlobHash(el.dataset.hash) ? el.dataset.hash : null),
-        renderHTML: (attrs) => (isBlobHash(attrs.hash) ? { 'data-hash': attrs.hash } : {})
-      },
+      hash: hashAttribute,
       alt: { default: '' },
       width: { default: null, parseHTML: (el) => positive(el.getAttribute('width')) },
       height: { default: null, parseHTML: (el) => positive(el.getAttribute('height')) }

@@ -106,3 +106,11 @@ export function resolveWithRetry(
     window.removeEventListener('online', online);
   };
 }
+
+/** The `hash` attribute of every file node: only a blob hash is read from HTML or written back. */
+export const hashAttribute = {
+  default: null,
+  parseHTML: (el: HTMLElement) => (isBlobHash(el.dataset.hash) ? el.dataset.hash : null),
+  renderHTML: (attrs: Record<string, unknown>) =>
+    isBlobHash(attrs.hash) ? { 'data-hash': attrs.hash } : {}
+};
