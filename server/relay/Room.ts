@@ -14,7 +14,7 @@ import {
   encodeAwarenessMessage,
   encodeSaved,
   encodeSyncStep1,
-  encodeSyncStep2,
+  encodeSyncStep2Messages,
   encodeUpdate
 } from './protocol.ts';
 
@@ -95,7 +95,7 @@ export class Room {
     // The doc already holds the updates still being committed; a step 2 from it now would hand
     // them out before they are durable. Answer once they are stored.
     if (this.writesInFlight > 0) this.#heldStep1.push({ peer, stateVector });
-    else peer.send(encodeSyncStep2(this.doc, stateVector));
+    else for (const message of encodeSyncStep2Messages(this.doc, stateVector)) peer.send(message);
   }
 
   /** Integrates a client's update; throws (and changes nothing) when it is not valid Yjs data. */
@@ -118,7 +118,7 @@ export class Room {
       for (const { peer, stateVector } of this.#heldStep1.splice(0)) {
         if (!peer.isOpen || !this.#peers.has(peer)) continue;
         try {
-          peer.send(encodeSyncStep2(this.doc, stateVector));
+          for (const message of encodeSyncStep2Messages(this.doc, stateVector)) peer.send(message);
         } catch {
           // Checked on arrival; should it still fail, only that peer is affected.
           peer.close(CloseCode.malformedMessage);

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
+import { encodeStateAsSlices } from '../../src/lib/sync/stateSlices.ts';
 
 /** Top-level message types of the y-websocket protocol, plus Uzel's one extension. */
 export const MessageType = {
@@ -32,11 +33,21 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-export function encodeSyncStep2(doc: Y.Doc, remoteStateVector: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  syncProtocol.writeSyncStep2(e, doc, remoteStateVector);
-  return encoding.toUint8Array(e);
+/**
+ * A sync step 2 for a client with `remoteStateVector`. A large state goes as updates of a few
+ * thousand structs followed by a step 2 with the last of them: a browser applies each message in
+ * its own task instead of freezing on one, and y-websocket reports "synced" only after the last.
+ */
+export function encodeSyncStep2Messages(doc: Y.Doc, remoteStateVector: Uint8Array): Uint8Array[] {
+  const slices = encodeStateAsSlices(doc, remoteStateVector);
+  return slices.map((slice, i) => {
+    if (i < slices.length - 1) return encodeUpdate(slice);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.step2);
+    encoding.writeVarUint8Array(e, slice);
+    return encoding.toUint8Array(e);
+  });
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {

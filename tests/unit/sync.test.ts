@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { deferCleanup } from './helpers/cleanup.ts';
 import { DocClient } from './helpers/docClient.ts';
 import { TestRelay } from './helpers/relay.ts';
@@ -102,5 +103,41 @@ describe('sync between y-websocket clients', () => {
 
     expect(a2.content).not.toContain('doc-b');
     expect(b2.content).not.toContain('doc-a');
+  });
+
+  it('SY6 a large room reaches a new client in several messages, and "synced" comes after the last', async () => {
+    const writer = client();
+    await waitFor(() => writer.synced, 'the writer is synced');
+    const entries = writer.doc.getMap<Y.Map<string>>('documents');
+    writer.doc.transact(() => {
+      for (let i = 0; i < 3000; i++) {
+        const entry = new Y.Map<string>();
+        entries.set(`doc${i}`, entry);
+        entry.set('title', `Народная тряпичная кукла — ${i}`);
+        entry.set('type', 'methodology');
+        entry.set('parent', `folder${i % 60}`);
+      }
+    });
+    const check = client();
+    await waitFor(
+      () => check.synced && check.doc.getMap('documents').size === 3000,
+      'a second client holds every entry'
+    );
+
+    const reader = client(ROOM, { connect: false });
+    const messages: number[] = [];
+    let sizeWhenSynced = -1;
+    reader.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === reader.provider) messages.push(reader.doc.getMap('documents').size);
+    });
+    reader.provider.on('sync', (synced: boolean) => {
+      if (synced && sizeWhenSynced < 0) sizeWhenSynced = reader.doc.getMap('documents').size;
+    });
+    reader.provider.connect();
+    await waitFor(() => sizeWhenSynced >= 0, 'the reader is synced');
+    expect(sizeWhenSynced).toBe(3000);
+    expect(messages.length).toBeGreaterThan(2);
+    expect(messages[0]).toBeLessThan(3000); // the first message held only part of the entries
+    expect(sameState(reader.doc, writer.doc)).toBe(true);
   });
 });
