@@ -3,6 +3,24 @@ import { collator, type Locale } from '../i18n/translate.ts';
 import { DocumentTree } from '../model/tree.ts';
 import type { DocumentMeta, WorkspaceIndex } from '../model/WorkspaceIndex.ts';
 
+/** `callback`, run once in a task after the current one however often `run` is called. */
+function inNextTask(callback: () => void): { run: () => void; stop: () => void } {
+  let queued = false;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    queued = false;
+    callback();
+  };
+  return {
+    run: () => {
+      if (queued) return;
+      queued = true;
+      channel.port2.postMessage(null);
+    },
+    stop: () => channel.port1.close()
+  };
+}
+
 /** The workspace's documents as components see them, recomputed when the index changes. */
 export class DocumentList {
   readonly index: WorkspaceIndex;
@@ -13,7 +31,16 @@ export class DocumentList {
 
   constructor(index: WorkspaceIndex) {
     this.index = index;
-    this.#subscribe = createSubscriber((update) => index.observe(update));
+    // Components hear of changes in a task of their own: a large index arrives in many slices,
+    // and rebuilding the tree inside each slice's task would make it a long one.
+    this.#subscribe = createSubscriber((update) => {
+      const later = inNextTask(update);
+      const stop = index.observe(later.run);
+      return () => {
+        stop();
+        later.stop();
+      };
+    });
     this.#stop = index.observe(() => (this.#tree = null));
   }
 

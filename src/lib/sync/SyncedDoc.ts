@@ -1,7 +1,7 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { isBrowserOnline, onConnectivityChange } from './connectivity.ts';
+import { LocalPersistence } from './LocalPersistence.ts';
 import { compactIfLong, localDbName } from './localRoom.ts';
 import { localStorageCount, SaveTracker } from './SaveTracker.ts';
 import { createTrackedProvider } from './trackedProvider.ts';
@@ -49,7 +49,7 @@ export class SyncedDoc {
   readonly room: string;
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  readonly #persistence: IndexeddbPersistence;
+  readonly #persistence: LocalPersistence;
   readonly #saves: SaveTracker;
   readonly #listeners = new Set<() => void>();
   readonly #localChangeListeners = new Set<() => void>();
@@ -59,6 +59,8 @@ export class SyncedDoc {
   #localWrites = 0;
   #checkingLocal = false;
   #destroyed = false;
+  /** The copy on this device has been read (or could not be): the provider may connect. */
+  #localRead = false;
 
   constructor(room: string, options: SyncedDocOptions) {
     this.room = room;
@@ -74,10 +76,10 @@ export class SyncedDoc {
       problem: null
     };
 
-    this.#persistence = new IndexeddbPersistence(localDbName(room), this.doc);
+    this.#persistence = new LocalPersistence(localDbName(room), this.doc);
     this.whenLoaded = this.#persistence.whenSynced.then(() => {
       this.#set({ loaded: true });
-      // Opening adds an entry; merge a store that many openings have made long.
+      // Every edit adds an entry; merge a store that has grown long, once the page is idle.
       void compactIfLong(this.#persistence).catch(() => undefined);
     });
 
@@ -116,14 +118,24 @@ export class SyncedDoc {
       onConnectivityChange((online) => {
         if (online) {
           this.#set({ connection: 'connecting' });
-          this.provider.connect();
+          if (this.#localRead) this.provider.connect();
         } else {
           this.provider.disconnect();
           this.#set({ connection: 'offline' });
         }
       })
     );
-    if (isBrowserOnline()) this.provider.connect();
+    // Connecting once the copy on this device is read: the first exchange then carries only what
+    // either side lacks, instead of the whole stored state sent back to the server as updates.
+    const afterLocalRead = () => {
+      this.#localRead = true;
+      this.#connectIfOnline();
+    };
+    void this.whenLoaded.then(afterLocalRead, afterLocalRead);
+  }
+
+  #connectIfOnline(): void {
+    if (!this.#destroyed && isBrowserOnline()) this.provider.connect();
   }
 
   get state(): SyncState {
@@ -138,7 +150,7 @@ export class SyncedDoc {
   /** Tries again after a refusal, e.g. once the person has signed in again. */
   reconnect(): void {
     this.#set({ problem: null, connection: isBrowserOnline() ? 'connecting' : 'offline' });
-    if (isBrowserOnline()) this.provider.connect();
+    if (this.#localRead) this.#connectIfOnline();
   }
 
   /** Calls `listener` after each change made on this device (not received, not loaded). */

@@ -1,10 +1,9 @@
-import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { LocalPersistence } from './LocalPersistence.ts';
 
 /**
- * y-indexeddb adds one entry every time a doc is opened (the empty doc's state) and merges its
- * entries only after 500 of them *and* an edit: a document opened often and never edited grows
- * and loads ever slower. Past this many entries, opening merges them into one.
+ * Stored entries beyond the doc's own slices that opening tolerates before merging them: every
+ * edit adds one, and a store that is never merged loads ever slower.
  */
 export const COMPACT_ENTRIES = 64;
 
@@ -13,29 +12,16 @@ export function localDbName(room: string): string {
   return `uzel:${room}`;
 }
 
-/**
- * Merges a long store into one entry; resolves once IndexedDB has it. Counts the entries itself:
- * y-indexeddb reports `synced` before it has counted them (`_dbsize` is still 0 then), and a
- * read transaction created now also waits for the one that loaded the doc.
- */
-export async function compactIfLong(persistence: IndexeddbPersistence): Promise<void> {
-  const db = persistence.db;
-  if (!db) return;
-  const entries = await new Promise<number>((resolve, reject) => {
-    const request = db.transaction(['updates'], 'readonly').objectStore('updates').count();
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  if (entries <= COMPACT_ENTRIES) return;
-  await storeState(persistence, true);
-  await flushPersistence(persistence);
+/** Merges a long store; resolves once IndexedDB has the result. */
+export async function compactIfLong(persistence: LocalPersistence): Promise<void> {
+  await persistence.mergeIfLong(COMPACT_ENTRIES);
 }
 
 /**
  * Resolves once every write queued so far is in IndexedDB: transactions on one store run in the
  * order they were created, so an empty read that completes comes after them.
  */
-export async function flushPersistence(persistence: IndexeddbPersistence): Promise<void> {
+export async function flushPersistence(persistence: LocalPersistence): Promise<void> {
   const db = persistence.db;
   if (!db) return;
   await new Promise<void>((resolve, reject) => {
@@ -51,16 +37,16 @@ export const BACKGROUND_SYNC = Symbol('background-sync');
 
 /**
  * A room's copy on this device, opened briefly by the background sync: read its state, write
- * what the server sent, close. Uses y-indexeddb itself, so the layout is exactly SyncedDoc's.
+ * what the server sent, close. Uses the same persistence as SyncedDoc, so the layout is the same.
  */
 export class LocalRoom {
   readonly room: string;
   readonly doc = new Y.Doc();
-  readonly #persistence: IndexeddbPersistence;
+  readonly #persistence: LocalPersistence;
 
   private constructor(room: string) {
     this.room = room;
-    this.#persistence = new IndexeddbPersistence(localDbName(room), this.doc);
+    this.#persistence = new LocalPersistence(localDbName(room), this.doc);
   }
 
   static async open(room: string): Promise<LocalRoom> {

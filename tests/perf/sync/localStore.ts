@@ -4,7 +4,7 @@
  * a browser's on-disk overhead, which differs per engine.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { LocalPersistence } from '../../../src/lib/sync/LocalPersistence.ts';
 import * as Y from 'yjs';
 import { compactIfLong, localDbName } from '../../../src/lib/sync/localRoom.ts';
 
@@ -52,7 +52,7 @@ export async function openWithoutEdits(
 ): Promise<void> {
   for (let i = 0; i < times; i++) {
     const doc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(localDbName(room), doc);
+    const persistence = new LocalPersistence(localDbName(room), doc);
     await persistence.whenSynced;
     if (compact) await compactIfLong(persistence);
     await persistence.destroy();

@@ -5,7 +5,7 @@
  * HTTP headers are not counted for ours).
  */
 import { WebSocket } from 'ws';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { LocalPersistence } from '../../../src/lib/sync/LocalPersistence.ts';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { flushPersistence, localDbName } from '../../../src/lib/sync/localRoom.ts';
@@ -36,7 +36,7 @@ async function syncRoom(
   counters: NaiveCounters
 ): Promise<void> {
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(localDbName(room), doc);
+  const persistence = new LocalPersistence(localDbName(room), doc);
   await persistence.whenSynced;
   const provider = new WebsocketProvider(syncUrl, room, doc, {
     WebSocketPolyfill: countingSocket(counters) as never,

@@ -1,0 +1,176 @@
+import * as Y from 'yjs';
+import { encodeStateAsSlices, SLICE_STRUCTS } from './stateSlices.ts';
+
+const UPDATES = 'updates';
+const CUSTOM = 'custom';
+/** Main-thread time spent applying stored updates before the page gets a turn. */
+const TASK_BUDGET_MS = 12;
+/** Updates stored one by one before they are merged (as y-indexeddb does at 500). */
+const MERGE_AFTER_UPDATES = 500;
+const MERGE_DELAY_MS = 1000;
+
+/** Lets the page handle input and paint before going on. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function openDatabase(name: string): Promise<IDBDatabase> {
+  const req = indexedDB.open(name);
+  req.onupgradeneeded = () => {
+    const db = req.result;
+    if (!db.objectStoreNames.contains(UPDATES))
+      db.createObjectStore(UPDATES, { autoIncrement: true });
+    if (!db.objectStoreNames.contains(CUSTOM)) db.createObjectStore(CUSTOM);
+  };
+  return request(req);
+}
+
+function structCount(doc: Y.Doc): number {
+  let count = 0;
+  for (const structs of (
+    doc.store as unknown as { clients: Map<number, unknown[]> }
+  ).clients.values())
+    count += structs.length;
+  return count;
+}
+
+/**
+ * A Y.Doc's copy in IndexedDB, in y-indexeddb's layout (database per room, store `updates` of
+ * Yjs updates under increasing keys, store `custom`), so a copy written by either reads in the
+ * other. Unlike y-indexeddb it applies what it reads a few milliseconds at a time, the page
+ * painting in between, and it merges a long store into slices (see `stateSlices.ts`) instead of
+ * one update: a 10,000-document index opens without freezing the page.
+ */
+export class LocalPersistence {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  db: IDBDatabase | null = null;
+  readonly whenSynced: Promise<void>;
+  /** Stored entries at or after this key were written by others since we last read. */
+  #nextKey = 0;
+  #entries = 0;
+  #mergeTimer: ReturnType<typeof setTimeout> | null = null;
+  #destroyed = false;
+  readonly #opened: Promise<IDBDatabase>;
+
+  constructor(name: string, doc: Y.Doc) {
+    this.name = name;
+    this.doc = doc;
+    this.#opened = openDatabase(name);
+    doc.on('update', this.#store);
+    doc.on('destroy', this.destroy);
+    this.whenSynced = this.#load();
+  }
+
+  /** Stored entries; merging keeps them few. */
+  get entries(): number {
+    return this.#entries;
+  }
+
+  async #load(): Promise<void> {
+    const db = await this.#opened;
+    if (this.#destroyed) return;
+    this.db = db;
+    const tx = db.transaction(UPDATES, 'readwrite');
+    const store = tx.objectStore(UPDATES);
+    // What the doc held before it was attached (y-indexeddb stores it the same way).
+    if (structCount(this.doc) > 0)
+      for (const slice of encodeStateAsSlices(this.doc)) store.add(slice);
+    const [updates, keys] = await Promise.all([
+      request(store.getAll()),
+      request(store.getAllKeys())
+    ]);
+    this.#nextKey = keys.length ? Number(keys.at(-1)) + 1 : 0;
+    this.#entries = keys.length;
+    let taskStart = performance.now();
+    for (const update of updates as Uint8Array[]) {
+      if (this.#destroyed) return;
+      if (performance.now() - taskStart > TASK_BUDGET_MS) {
+        await nextTask();
+        taskStart = performance.now();
+      }
+      Y.applyUpdate(this.doc, update, this);
+    }
+  }
+
+  readonly #store = (update: Uint8Array, origin: unknown): void => {
+    if (!this.db || origin === this || this.#destroyed) return;
+    this.db.transaction(UPDATES, 'readwrite').objectStore(UPDATES).add(update);
+    if (++this.#entries < MERGE_AFTER_UPDATES) return;
+    if (this.#mergeTimer) clearTimeout(this.#mergeTimer);
+    this.#mergeTimer = setTimeout(() => {
+      this.#mergeTimer = null;
+      void this.merge().catch(() => undefined);
+    }, MERGE_DELAY_MS);
+  };
+
+  /**
+   * Replaces the stored entries with the doc's state in slices. Entries another tab or the
+   * background sync added are read in first, and entries added meanwhile are kept.
+   */
+  async merge(): Promise<void> {
+    await this.whenSynced;
+    const db = this.db;
+    if (!db || this.#destroyed) return;
+    const tx = db.transaction(UPDATES, 'readwrite');
+    const store = tx.objectStore(UPDATES);
+    const [newer, lastKey] = await Promise.all([
+      request(store.getAll(IDBKeyRange.lowerBound(this.#nextKey))),
+      request(store.openKeyCursor(null, 'prev'))
+    ]);
+    // Applied at once: the transaction ends if this waited for another task.
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of newer as Uint8Array[]) Y.applyUpdate(this.doc, update, this);
+      },
+      this
+    );
+    const below = lastKey ? Number(lastKey.key) + 1 : this.#nextKey;
+    const slices = encodeStateAsSlices(this.doc);
+    for (const slice of slices) store.add(slice);
+    store.delete(IDBKeyRange.upperBound(below, true));
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const keys = await request(
+      db.transaction(UPDATES, 'readonly').objectStore(UPDATES).getAllKeys()
+    );
+    this.#nextKey = keys.length ? Number(keys.at(-1)) + 1 : 0;
+    this.#entries = keys.length;
+  }
+
+  /** Merges when there are many more entries than the doc's slices: a store grown by edits. */
+  async mergeIfLong(allowance: number): Promise<void> {
+    await this.whenSynced;
+    const slices = Math.ceil(structCount(this.doc) / SLICE_STRUCTS);
+    if (this.#entries > slices + allowance) await this.merge();
+  }
+
+  readonly destroy = async (): Promise<void> => {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    if (this.#mergeTimer) clearTimeout(this.#mergeTimer);
+    this.doc.off('update', this.#store);
+    this.doc.off('destroy', this.destroy);
+    const db = await this.#opened.catch(() => null);
+    db?.close();
+  };
+}
