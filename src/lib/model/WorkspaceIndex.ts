@@ -64,7 +64,7 @@ export class WorkspaceIndex {
   readonly doc: Y.Doc;
   readonly #documents: Y.Map<Y.Map<unknown>>;
   /**
-   * Entries already read, dropped when their Y.Map changes. Reading 10,000 entries afresh costs
+   * Entries already read, read again when their Y.Map changes. Reading 10,000 entries afresh costs
    * tens of milliseconds, too much to repeat for every rename a colleague types.
    */
   readonly #cache = new Map<string, DocumentMeta>();
@@ -73,14 +73,13 @@ export class WorkspaceIndex {
     this.doc = doc;
     this.#documents = indexRoots.documents(doc);
     // Registered first, so it runs before any listener that reads the index.
+    // Changed entries are read again at once: a large index arrives in slices, and reading each
+    // slice's entries with it spares the first tree build from reading 10,000 in one task.
     this.#documents.observeDeep((events) => {
-      for (const event of events) {
-        if (event instanceof Y.YMapEvent && event.target === this.#documents) {
-          for (const id of event.keysChanged) this.#cache.delete(id);
-        } else {
-          const id = event.path[0];
-          if (typeof id === 'string') this.#cache.delete(id);
-        }
+      for (const id of this.#changedIds(events)) {
+        const entry = this.#documents.get(id);
+        if (entry instanceof Y.Map) this.#cache.set(id, read(id, entry));
+        else this.#cache.delete(id);
       }
     });
   }
@@ -250,6 +249,32 @@ export class WorkspaceIndex {
     return () => this.#documents.unobserveDeep(handler);
   }
 
+  /** Calls `listener` with the ids of the entries each change added, changed or removed. */
+  observeEntries(listener: (ids: Set<string>) => void): () => void {
+    const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
+      listener(this.#changedIds(events));
+    this.#documents.observeDeep(handler);
+    return () => this.#documents.unobserveDeep(handler);
+  }
+
+  /** Every entry id, without reading the entries. */
+  ids(): string[] {
+    return [...this.#documents.keys()];
+  }
+
+  #changedIds(events: Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
+    const ids = new Set<string>();
+    for (const event of events) {
+      if (event instanceof Y.YMapEvent && event.target === this.#documents) {
+        for (const id of event.keysChanged) ids.add(id);
+      } else {
+        const id = event.path[0];
+        if (typeof id === 'string') ids.add(id);
+      }
+    }
+    return ids;
+  }
+
   #checkParent(tree: DocumentTree, parentId: string): void {
     if (!tree.get(parentId)) throw new MoveError(`No collection ${parentId} in the tree`);
     if (tree.isInBin(parentId)) throw new MoveError('A document cannot go into the bin this way');
@@ -332,7 +357,12 @@ function read(id: string, entry: Y.Map<unknown>): DocumentMeta {
 
 /** The keys of a nested Y.Map set (tags, links); anything else reads as empty. */
 function keysOf(value: unknown): string[] {
-  return value instanceof Y.Map ? [...value.keys()] : [];
+  if (!(value instanceof Y.Map)) return [];
+  // The map's own entries: Y.Map.keys() goes through lib0 iterators, several times slower
+  // when 10,000 entries are read at once.
+  const out: string[] = [];
+  for (const [key, item] of value._map) if (!item.deleted) out.push(key);
+  return out;
 }
 
 function stringsOf(value: unknown): Record<string, string> {

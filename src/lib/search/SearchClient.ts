@@ -1,5 +1,6 @@
 import type { WorkspaceIndex } from '../model/WorkspaceIndex.ts';
 import { INDEX_DOC_ID, roomName } from '../model/schema.ts';
+import { nextTask } from '../scheduling/nextTask.ts';
 import { openDocs, subscribeOpenDocs } from '../sync/docPool.ts';
 import type { SyncedDoc } from '../sync/SyncedDoc.ts';
 import { indexedMetaOf, type LabelOf } from './indexedMeta.ts';
@@ -12,6 +13,8 @@ import { UnindexedDocs } from './UnindexedDocs.ts';
 const META_DEBOUNCE_MS = 300;
 /** Typing in an open document re-indexes it once the person pauses. */
 const TEXT_DEBOUNCE_MS = 700;
+/** Main-thread time for one piece of reading the index before the page gets a turn. */
+const TASK_BUDGET_MS = 10;
 
 export type SearchClientOptions = {
   labelOf: LabelOf;
@@ -43,6 +46,9 @@ export class SearchClient {
   #status: IndexStatus = { indexed: 0, pending: 0, restored: false, revision: 0 };
   #nextRequest = 1;
   #metaTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Entries changed since the worker was last told; read once the first reading is done. */
+  readonly #changedEntries = new Set<string>();
+  #started = false;
   #destroyed = false;
   readonly #unindexed: UnindexedDocs;
 
@@ -64,15 +70,37 @@ export class SearchClient {
     void (options.whenIndexLoaded ?? Promise.resolve()).then(() => this.#start());
   }
 
-  #start(): void {
+  async #start(): Promise<void> {
     if (this.#destroyed) return;
-    const live = this.#liveMetas();
-    this.#post({ kind: 'reconcile', docs: [...live.values()] });
-    this.#sent = new Map([...live].map(([id, meta]) => [id, JSON.stringify(meta)]));
+    // Entries changing while the index is read in pieces are caught up on afterwards.
+    this.#cleanups.push(
+      this.#index.observeEntries((ids) => {
+        for (const id of ids) this.#changedEntries.add(id);
+        this.#scheduleMetaSync();
+      })
+    );
+    const docs: IndexedMeta[] = [];
+    const sent = new Map<string, string>();
+    // Read in pieces: 10,000 entries in one go would keep the page busy for a long task.
+    let taskStart = performance.now();
+    for (const id of this.#index.ids()) {
+      if (performance.now() - taskStart > TASK_BUDGET_MS) {
+        await nextTask();
+        if (this.#destroyed) return;
+        taskStart = performance.now();
+      }
+      const meta = this.#liveMeta(id);
+      if (!meta) continue;
+      docs.push(meta);
+      sent.set(id, JSON.stringify(meta));
+    }
+    this.#post({ kind: 'reconcile', docs });
+    this.#sent = sent;
+    this.#started = true;
+    if (this.#changedEntries.size) this.#syncMetas();
     // Edits the last page made but whose re-indexing it did not see saved (it was closed first).
     const leftOver = this.#unindexed.ids();
     if (leftOver.length) this.#reindex(leftOver);
-    this.#cleanups.push(this.#index.observe(() => this.#scheduleMetaSync()));
     this.#cleanups.push(this.#watchOpenDocs());
     // A tab going to the background may be closed next: write the index now rather than later.
     if (typeof document !== 'undefined') {
@@ -119,12 +147,10 @@ export class SearchClient {
     this.#statusListeners.clear();
   }
 
-  #liveMetas(): Map<string, IndexedMeta> {
-    const out = new Map<string, IndexedMeta>();
-    for (const meta of this.#index.all()) {
-      if (meta.deletedAt === null) out.set(meta.id, indexedMetaOf(meta, this.#labelOf));
-    }
-    return out;
+  /** What the worker should know of an entry; null for one deleted or in the bin. */
+  #liveMeta(id: string): IndexedMeta | null {
+    const meta = this.#index.get(id);
+    return meta && meta.deletedAt === null ? indexedMetaOf(meta, this.#labelOf) : null;
   }
 
   #scheduleMetaSync(): void {
@@ -136,17 +162,21 @@ export class SearchClient {
   #syncMetas(): void {
     if (this.#metaTimer) clearTimeout(this.#metaTimer);
     this.#metaTimer = null;
-    if (this.#destroyed) return;
-    const live = this.#liveMetas();
+    if (this.#destroyed || !this.#started) return;
     const changed: IndexedMeta[] = [];
-    const next = new Map<string, string>();
-    for (const [id, meta] of live) {
+    const removed: string[] = [];
+    for (const id of this.#changedEntries) {
+      const meta = this.#liveMeta(id);
+      if (!meta) {
+        if (this.#sent.delete(id)) removed.push(id);
+        continue;
+      }
       const key = JSON.stringify(meta);
-      next.set(id, key);
-      if (this.#sent.get(id) !== key) changed.push(meta);
+      if (this.#sent.get(id) === key) continue;
+      this.#sent.set(id, key);
+      changed.push(meta);
     }
-    const removed = [...this.#sent.keys()].filter((id) => !live.has(id));
-    this.#sent = next;
+    this.#changedEntries.clear();
     if (changed.length || removed.length) this.#post({ kind: 'update', docs: changed, removed });
   }
 

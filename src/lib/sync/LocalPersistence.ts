@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { nextTask } from '../scheduling/nextTask.ts';
 import { encodeStateAsSlices, SLICE_STRUCTS } from './stateSlices.ts';
 
 const UPDATES = 'updates';
@@ -8,20 +9,8 @@ const TASK_BUDGET_MS = 12;
 /** Updates stored one by one before they are merged (as y-indexeddb does at 500). */
 const MERGE_AFTER_UPDATES = 500;
 const MERGE_DELAY_MS = 1000;
-
-/** Lets the page handle input and paint before going on. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+/** An update this large is stored, then soon rewritten as slices so it never loads in one go. */
+const SLICE_STORED_ABOVE_BYTES = 256 * 1024;
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -98,7 +87,9 @@ export class LocalPersistence {
     ]);
     this.#nextKey = keys.length ? Number(keys.at(-1)) + 1 : 0;
     this.#entries = keys.length;
-    let taskStart = performance.now();
+    // Reading a large store took a good part of this task already: apply from the next one.
+    const bytes = (updates as Uint8Array[]).reduce((sum, update) => sum + update.length, 0);
+    let taskStart = bytes > SLICE_STORED_ABOVE_BYTES ? -Infinity : performance.now();
     for (const update of updates as Uint8Array[]) {
       if (this.#destroyed) return;
       if (performance.now() - taskStart > TASK_BUDGET_MS) {
@@ -112,7 +103,7 @@ export class LocalPersistence {
   readonly #store = (update: Uint8Array, origin: unknown): void => {
     if (!this.db || origin === this || this.#destroyed) return;
     this.db.transaction(UPDATES, 'readwrite').objectStore(UPDATES).add(update);
-    if (++this.#entries < MERGE_AFTER_UPDATES) return;
+    if (++this.#entries < MERGE_AFTER_UPDATES && update.length <= SLICE_STORED_ABOVE_BYTES) return;
     if (this.#mergeTimer) clearTimeout(this.#mergeTimer);
     this.#mergeTimer = setTimeout(() => {
       this.#mergeTimer = null;

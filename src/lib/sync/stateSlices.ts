@@ -8,7 +8,7 @@ import * as Y from 'yjs';
  */
 
 /** Structs per slice: decoding and integrating this many takes a few tens of milliseconds. */
-export const SLICE_STRUCTS = 4096;
+export const SLICE_STRUCTS = 2048;
 
 type Struct = Y.Item | Y.GC;
 type Range = { client: number; structs: Struct[]; from: number; to: number; offset: number };

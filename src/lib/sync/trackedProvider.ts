@@ -52,7 +52,11 @@ export function createTrackedProvider(
   provider = new WebsocketProvider(serverUrl, room, doc, {
     connect: options.connect ?? true,
     params: { ...options.params, acks: '1' },
-    WebSocketPolyfill: CountingWebSocket
+    WebSocketPolyfill: CountingWebSocket,
+    // Tabs meet through the relay, each with its own connection. y-websocket's BroadcastChannel
+    // would encode and post the whole doc to every other tab on each connect: for a large index,
+    // a long task in this tab and a whole-state update to apply in each of the others.
+    disableBc: true
   });
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     tracker.acknowledged(decoding.readVarUint(decoder));

@@ -78,8 +78,14 @@ class OfflineSync {
       unsynced: localStorageUnsynced,
       isLive: (docId) => {
         const room = roomName(workspaceId, docId);
+        // Open here and connected, or on its first try: its websocket brings it, in slices.
+        // Taking it here too would apply the whole room at once, a long task for a large index.
         return openDocs().some(
-          (d) => d.room === room && d.state.connection === 'online' && d.state.synced
+          (d) =>
+            d.room === room &&
+            d.state.problem === null &&
+            (d.state.connection === 'online' ||
+              (d.state.connection === 'connecting' && d.provider.wsUnsuccessfulReconnects === 0))
         );
       },
       onRoomChanged: (docId, doc) => {
