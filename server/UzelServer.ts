@@ -87,8 +87,10 @@ export class UzelServer {
       accounts: this.accounts,
       log
     });
+    this.blobs = BlobStore.fromConfig(config);
     this.publicSite = new PublicSite({
       publishing: this.publishing,
+      blobs: this.blobs,
       log,
       origin: config.origin,
       directory: new WorkspaceDirectory(this.registry, this.storage)
@@ -106,7 +108,6 @@ export class UzelServer {
         history: this.history
       });
     this.api.useSync(new BatchSync(this.registry, this.storage));
-    this.blobs = BlobStore.fromConfig(config);
     this.api.useBlobs(this.blobs);
     this.relay = new Relay(this.registry, log, {
       access: this.accounts,

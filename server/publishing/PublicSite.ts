@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DIRECTIONS, isDocumentType, type Direction } from '../../src/lib/model/documentTypes.ts';
+import { blobHeaders } from '../blobs/blobHeaders.ts';
+import { SHA256_PATTERN, type BlobStore } from '../blobs/BlobStore.ts';
 import type { Logger } from '../log.ts';
 import type { CatalogueQuery } from './CatalogueIndex.ts';
 import { emptyDirectory, type PublicDirectory } from './directory.ts';
@@ -24,6 +27,14 @@ const PAGE_CSP =
 const EMBED_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
+/**
+ * A published file's bytes never change (the address is their hash), but the right to see them
+ * ends when the material is taken down: an hour bounds how long a browser or a shared cache may
+ * still show a withdrawn picture, and a reread after that is a cheap 304 while it is public.
+ * A year-long `immutable` would keep a withdrawn photo in every cache that saw it.
+ */
+const PUBLIC_FILE_CACHE = 'public, max-age=3600';
+
 const PAGE_SIZE = 30;
 const FEED_SIZE = 30;
 const EMBED_MAX = 20;
@@ -31,6 +42,8 @@ const HOST_PATTERN = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 export type PublicSiteOptions = {
   publishing: Publishing;
+  /** The files of documents; without it no file is served. */
+  blobs?: BlobStore;
   log: Logger;
   /** The public origin (adapter-node's ORIGIN); without it, the request's own host. */
   origin?: string;
@@ -44,6 +57,8 @@ type Answer = {
   body: string | Buffer;
   headers?: Record<string, string>;
   etag?: string;
+  /** A stored blob streamed instead of `body`; `headers` then carry its type and length. */
+  file?: string;
 };
 
 /**
@@ -53,6 +68,7 @@ type Answer = {
  */
 export class PublicSite {
   readonly #publishing: Publishing;
+  readonly #blobs: BlobStore | null;
   readonly #log: Logger;
   readonly #origin: string | undefined;
   readonly #directory: PublicDirectory;
@@ -62,6 +78,7 @@ export class PublicSite {
 
   constructor(options: PublicSiteOptions) {
     this.#publishing = options.publishing;
+    this.#blobs = options.blobs ?? null;
     this.#log = options.log;
     this.#origin = options.origin?.replace(/\/$/, '');
     this.#directory = options.directory ?? emptyDirectory;
@@ -135,7 +152,29 @@ export class PublicSite {
         return answer;
       }
     }
+    if (parts.length === 3 && parts[1] === 'files') return this.#file(snapshot, parts[2]!);
     return this.#material(snapshot, rest, origin);
+  }
+
+  /**
+   * A file of a published material. Served only while a current publication of this site shows
+   * it and this workspace holds its bytes (a hash another workspace uploaded is not this one's to
+   * give away); anything else is the same 404 as any unknown address, so the route tells no one
+   * whether a file exists.
+   */
+  #file(snapshot: SiteSnapshot, hash: string): Answer {
+    if (!this.#blobs || !SHA256_PATTERN.test(hash) || !snapshot.files.has(hash)) return notFound();
+    const meta = this.#blobs.meta(snapshot.site.workspaceId, hash);
+    if (!meta) return notFound();
+    const headers = blobHeaders(meta, PUBLIC_FILE_CACHE);
+    return {
+      status: 200,
+      type: headers['content-type']!,
+      body: '',
+      headers,
+      etag: headers.etag,
+      file: this.#blobs.pathOf(hash)
+    };
   }
 
   #material(snapshot: SiteSnapshot, rest: string, origin: string): Answer {
@@ -275,7 +314,17 @@ function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
   if (headers['content-security-policy'] === EMBED_CSP) delete headers['x-frame-options'];
   if (etag) headers.etag = etag;
   if (etag && req.headers['if-none-match'] === etag) {
+    delete headers['content-length'];
     res.writeHead(304, headers).end();
+    return;
+  }
+  if (answer.file !== undefined) {
+    res.writeHead(answer.status, headers);
+    if (req.method === 'HEAD') res.end();
+    else
+      createReadStream(answer.file)
+        .on('error', () => res.destroy())
+        .pipe(res);
     return;
   }
   headers['content-length'] = String(body.length);

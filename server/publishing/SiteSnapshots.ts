@@ -1,5 +1,6 @@
 import { CatalogueIndex } from './CatalogueIndex.ts';
 import { asMaterial, type Material } from './material.ts';
+import { pinnedFiles } from './pinnedFiles.ts';
 import type { Publishing } from './Publishing.ts';
 import type { Site } from './types.ts';
 
@@ -9,11 +10,14 @@ export type SiteSnapshot = {
   generation: number;
   catalogue: CatalogueIndex;
   byDocId: Map<string, Material>;
+  /** Every file hash the published versions show: the only ones the public file route serves. */
+  files: Set<string>;
 };
 
 /**
  * Builds a site's snapshot from the pinned versions on first request and keeps it until something
- * in that workspace is published, republished or taken down (the generation moves).
+ * in that workspace is published, republished or taken down (the generation moves). Unpublishing
+ * moves it too, so a taken-down material's files stop being served with its page.
  */
 export class SiteSnapshots {
   readonly #publishing: Publishing;
@@ -40,7 +44,8 @@ export class SiteSnapshots {
       site,
       generation,
       catalogue: new CatalogueIndex(materials),
-      byDocId: new Map(materials.map((m) => [m.publication.docId, m]))
+      byDocId: new Map(materials.map((m) => [m.publication.docId, m])),
+      files: new Set(materials.flatMap((m) => pinnedFiles(m.pinned.content).map((f) => f.hash)))
     };
     this.#snapshots.set(site.workspaceId, snapshot);
     return snapshot;

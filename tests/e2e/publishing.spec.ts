@@ -245,3 +245,60 @@ test('PB14 a hostile document, once published, renders inert in Chromium: 0 dial
   await visitor.close();
   await network.owner.close();
 });
+
+test('PB23 a published picture loads for an anonymous visitor with JavaScript off', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Иванова Мария', 'Сеть четыре');
+  const owner = await network.open(network.owner);
+  const docId = await createDocument(owner, 'Мастер-класс «Народная кукла»');
+  await insertParagraphAtEnd(owner, 'Так выглядит готовая кукла:');
+  await waitAllSaved(owner);
+
+  // A picture drawn by the browser, inserted as a person inserts one.
+  const png = await owner.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 180;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#2f6b57';
+    ctx.fillRect(0, 0, 320, 180);
+    ctx.fillStyle = '#e9c46a';
+    ctx.fillRect(40, 40, 240, 100);
+    return canvas.toDataURL('image/png').split(',')[1]!;
+  });
+  await owner.evaluate(() => {
+    const el = document.querySelector('.ProseMirror') as HTMLElement & {
+      editor?: { commands: { focus: (at: string) => void } };
+    };
+    el.editor!.commands.focus('end');
+  });
+  await owner.getByTestId('file-input').setInputFiles({
+    name: 'кукла.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(png, 'base64')
+  });
+  await expect(owner.locator('figure.doc-image[data-loaded="true"] img')).toBeVisible();
+  await waitAllSaved(owner);
+  await expect(owner.locator('figure.doc-image .file-upload')).toBeHidden();
+
+  const path = await publishViaApi(network.owner, network.workspaceId, docId);
+  const visitor = await browser.newContext({ javaScriptEnabled: false });
+  const reader = await visitor.newPage();
+  const fileLoaded = reader.waitForResponse((res) => /\/files\/[0-9a-f]{64}$/.test(res.url()));
+  expect((await reader.goto(server.url + path))!.status()).toBe(200);
+  const file = await fileLoaded;
+  expect(file.status()).toBe(200);
+  expect(file.headers()['content-type']).toBe('image/png');
+
+  const image = reader.locator('.content figure img');
+  await expect(image).toBeVisible();
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+    .toBe(320);
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(180);
+  await reader.screenshot({ path: 'tests/.artifacts/publishing-image.png', fullPage: true });
+
+  await visitor.close();
+  await network.owner.close();
+});

@@ -2,7 +2,8 @@ import { noWorkspace } from '../../accounts/AccountError.ts';
 import type { Role } from '../../accounts/types.ts';
 import { BlobError, type BlobErrorCode } from '../../blobs/BlobError.ts';
 import { SHA256_PATTERN, type BlobMeta, type BlobStore } from '../../blobs/BlobStore.ts';
-import { mediaType, OCTET_STREAM, servedType } from '../../blobs/sniff.ts';
+import { blobHeaders } from '../../blobs/blobHeaders.ts';
+import { mediaType, servedType } from '../../blobs/sniff.ts';
 import { ApiError } from '../ApiError.ts';
 import {
   route,
@@ -26,8 +27,7 @@ const IMMUTABLE = 'private, max-age=31536000, immutable';
 
 /**
  * Files of documents. Members read; owners and editors write. A blob is never served as active
- * content: its type comes from its own bytes, only an allow-list goes out as itself, and even
- * that is sandboxed, so an uploaded page or SVG cannot run script on this origin.
+ * content (see `blobHeaders`). Published files have their own route on the public side.
  */
 export function blobRoutes(deps: ApiDeps, blobs: BlobStore): Route[] {
   const { accounts } = deps;
@@ -52,21 +52,7 @@ export function blobRoutes(deps: ApiDeps, blobs: BlobStore): Route[] {
   }
 
   function serve(meta: BlobMeta): Reply {
-    const type = servedType(meta.sniffedType);
-    return {
-      status: 200,
-      file: blobs.pathOf(meta.hash),
-      headers: {
-        'content-type': type,
-        'content-length': String(meta.size),
-        'cache-control': IMMUTABLE,
-        etag: `"${meta.hash}"`,
-        'content-security-policy': "default-src 'none'; sandbox",
-        'x-content-type-options': 'nosniff',
-        'cross-origin-resource-policy': 'same-origin',
-        ...(type === OCTET_STREAM ? { 'content-disposition': 'attachment' } : {})
-      }
-    };
+    return { status: 200, file: blobs.pathOf(meta.hash), headers: blobHeaders(meta, IMMUTABLE) };
   }
 
   const path = '/api/workspaces/:id/blobs/:sha256';

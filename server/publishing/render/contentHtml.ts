@@ -1,4 +1,5 @@
 import { isSafeHref } from '../../../src/lib/editor/safeHref.ts';
+import { isBlobHash } from '../../../src/lib/files/hash.ts';
 import type { PmNode } from '../types.ts';
 import { escapeHtml } from './escape.ts';
 
@@ -12,10 +13,15 @@ import { escapeHtml } from './escape.ts';
 export type RenderOptions = {
   /** A linked document's public address and title, or null when it is not published. */
   docLink?: (docId: string) => { href: string; title: string } | null;
+  /** A published file's address by its hash; without it images and files render nothing. */
+  fileHref?: (hash: string) => string;
 };
 
 /** Deeper than any real document; a hostile one nested further is cut, not a stack overflow. */
 const MAX_DEPTH = 48;
+/** Longer than any real description or file name; the rest of a hostile one is cut. */
+const MAX_ALT = 1000;
+const MAX_NAME = 255;
 
 const BLOCKS: Record<string, string> = {
   paragraph: 'p',
@@ -51,6 +57,49 @@ function intAttr(node: PmNode, name: string, min: number, max: number): number |
   const raw = attr(node, name);
   const n = typeof raw === 'string' ? Number(raw) : raw;
   return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+function textAttr(node: PmNode, name: string, max: number): string {
+  const raw = attr(node, name);
+  // Control characters have no place in what is shown (nor in a name a file is saved under).
+  // eslint-disable-next-line no-control-regex
+  return typeof raw === 'string' ? raw.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, max) : '';
+}
+
+/** As the editor reads a size: a number (or its digits), at least 1, below 100 000, rounded. */
+function sizeAttr(node: PmNode, name: string): number | null {
+  const raw = attr(node, name);
+  const n =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string' && /^\d{1,6}(\.\d{1,6})?$/.test(raw)
+        ? Number(raw)
+        : NaN;
+  return Number.isFinite(n) && n >= 1 && n < 100_000 ? Math.round(n) : null;
+}
+
+/**
+ * A picture: only by a hash (never a URL the document chose), from this site's file route, with
+ * its size when known so the text does not jump while it loads.
+ */
+function imageHtml(node: PmNode, fileHref: RenderOptions['fileHref']): string {
+  const hash = attr(node, 'hash');
+  if (!fileHref || !isBlobHash(hash)) return '';
+  const width = sizeAttr(node, 'width');
+  const height = sizeAttr(node, 'height');
+  const size = width !== null && height !== null ? ` width="${width}" height="${height}"` : '';
+  return (
+    `<figure><img src="${escapeHtml(fileHref(hash))}" alt="${escapeHtml(textAttr(node, 'alt', MAX_ALT))}"` +
+    `${size} loading="lazy" decoding="async"></figure>`
+  );
+}
+
+/** A file: a download link under its name, saved under that name. */
+function attachmentHtml(node: PmNode, fileHref: RenderOptions['fileHref']): string {
+  const hash = attr(node, 'hash');
+  if (!fileHref || !isBlobHash(hash)) return '';
+  const name = escapeHtml(textAttr(node, 'name', MAX_NAME).replace(/[/\\]/g, '_') || 'файл');
+  return `<p class="file"><a href="${escapeHtml(fileHref(hash))}" download="${name}">${name}</a></p>`;
 }
 
 export function contentToHtml(root: PmNode, options: RenderOptions = {}): string {
@@ -116,6 +165,12 @@ export function contentToHtml(root: PmNode, options: RenderOptions = {}): string
         }
         return;
       }
+      case 'image':
+        out.push(imageHtml(node, options.fileHref));
+        return;
+      case 'attachment':
+        out.push(attachmentHtml(node, options.fileHref));
+        return;
       default:
         // Unknown (or hostile) node types: their text is kept, their markup is not.
         return inner();

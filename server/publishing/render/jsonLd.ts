@@ -1,6 +1,7 @@
 import { parseAgeRange, typicalAgeRange } from '../age.ts';
 import { directionLabel, TYPE_LABELS } from '../labels.ts';
 import type { Material } from '../material.ts';
+import { firstImageHash, publicFilePath } from '../pinnedFiles.ts';
 import { isoDate } from './dates.ts';
 
 /**
@@ -27,6 +28,8 @@ export function materialJsonLd(material: Material, origin: string): Record<strin
     dateModified: isoDate(material.publishedAt),
     isPartOf: { '@type': 'Collection', name: site.title, url: `${origin}/p/${site.slug}/` }
   };
+  const image = firstImageHash(pinned.content);
+  if (image) out.image = `${origin}${publicFilePath(site.slug, image)}`;
   if (pinned.fields.direction) out.about = directionLabel(pinned.fields.direction);
   if (age) {
     out.typicalAgeRange = typicalAgeRange(age);

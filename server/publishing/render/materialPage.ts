@@ -1,5 +1,6 @@
 import { FIELD_LABELS, directionLabel, TYPE_LABELS } from '../labels.ts';
 import { cataloguePath, type Material } from '../material.ts';
+import { firstImageHash, publicFilePath } from '../pinnedFiles.ts';
 import { contentToHtml, type RenderOptions } from './contentHtml.ts';
 import { russianDate, isoDate } from './dates.ts';
 import { escapeHtml, jsonForScript } from './escape.ts';
@@ -40,6 +41,8 @@ function metaTags(material: Material, origin: string): string {
     ['article:published_time', isoDate(material.firstPublishedAt)],
     ['article:modified_time', isoDate(material.publishedAt)]
   ];
+  const image = firstImageHash(pinned.content);
+  if (image) tags.push(['og:image', `${origin}${publicFilePath(site.slug, image)}`]);
   return (
     `<meta name="description" content="${escapeHtml(pinned.summary)}">` +
     `<link rel="canonical" href="${escapeHtml(url)}">` +
@@ -59,7 +62,12 @@ export function renderMaterialPage(
 ): string {
   const { pinned, site } = material;
   const title = pinned.title || 'Без названия';
-  const content = sanitizeContent(contentToHtml(pinned.content, { docLink: links }));
+  const content = sanitizeContent(
+    contentToHtml(pinned.content, {
+      docLink: links,
+      fileHref: (hash) => publicFilePath(site.slug, hash)
+    })
+  );
   const body =
     `<p class="noprint"><a href="${cataloguePath(site)}">← Все материалы</a></p>` +
     `<article><h1>${escapeHtml(title)}</h1>${fieldRows(material)}` +

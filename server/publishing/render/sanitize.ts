@@ -1,9 +1,12 @@
 import sanitizeHtml from 'sanitize-html';
 
+/** The only pictures a page shows: a published file of a site, by its hash. */
+export const PUBLIC_FILE_SRC = /^\/p\/[a-z0-9-]{1,64}\/files\/[0-9a-f]{64}$/;
+
 /**
  * The second lock behind the renderer's allow-list: whatever markup reached here, only these
  * elements and attributes leave, links only to http(s), mailto or this site, and images only from
- * this site (the page's Content-Security-Policy would block others anyway). Should the renderer
+ * this site's published-file route (the page's Content-Security-Policy would block others anyway). Should the renderer
  * ever gain a bug, a `<script>`, an `on…` handler or a `javascript:` link still cannot pass.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -29,20 +32,38 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'sub',
     'sup',
     'a',
-    'span'
+    'span',
+    'figure',
+    'img'
   ],
   allowedAttributes: {
-    a: ['href', 'rel'],
+    a: ['href', 'rel', 'download'],
+    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+    p: ['class'],
     ol: ['start'],
     li: ['class'],
     ul: ['class'],
     span: ['class']
   },
-  allowedClasses: { li: ['task', 'done'], ul: ['tasks'], span: ['box'] },
+  allowedClasses: { li: ['task', 'done'], ul: ['tasks'], span: ['box'], p: ['file'] },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesAppliedToAttributes: ['href'],
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
+  // Whatever came in, a picture waits until it is near the screen and never holds up the text.
+  transformTags: {
+    img: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, loading: 'lazy', decoding: 'async' }
+    })
+  },
   disallowedTagsMode: 'discard',
+  // A picture from anywhere else, or with a size that is not a number, is dropped whole.
+  exclusiveFilter: (frame) =>
+    frame.tag === 'img' &&
+    (!PUBLIC_FILE_SRC.test(frame.attribs.src ?? '') ||
+      !['width', 'height'].every(
+        (a) => frame.attribs[a] === undefined || /^\d{1,5}$/.test(frame.attribs[a]!)
+      )),
   // Drop the content of these entirely, not only the tags.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'svg', 'math', 'iframe'],
   parser: { lowerCaseTags: true, lowerCaseAttributeNames: true }

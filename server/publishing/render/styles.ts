@@ -22,6 +22,9 @@ h1 { font-size: 1.9rem; line-height: 1.25; margin: .5rem 0 1rem; }
 .meta dd { margin: 0; white-space: pre-line; }
 .content { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: 1rem 1.25rem; }
 .content pre { overflow-x: auto; background: var(--paper); padding: .75rem; }
+.content figure { margin: 1rem 0; }
+.content img { display: block; max-width: 100%; height: auto; border-radius: .375rem; }
+.content .file a::before { content: "📎 "; }
 .content blockquote { margin: 0; padding-left: 1rem; border-left: 4px solid var(--line); color: var(--muted); }
 .tasks { list-style: none; padding-left: .25rem; }
 .box { display: inline-block; width: 1.2em; }

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { PUBLIC_FILE_SRC } from '../../../server/publishing/render/sanitize.ts';
 
 export type Tag = { name: string; attrs: Record<string, string> };
 
@@ -11,13 +12,17 @@ export function tagsOf(html: string): Tag[] {
   return tags;
 }
 
-/** What would run or leave the site in a page: script elements, handlers, unsafe link targets. */
+/**
+ * What would run or leave the site in a page: script elements, handlers, unsafe link targets,
+ * pictures from anywhere but this site's published files.
+ */
 export function unsafeMarkup(html: string): string[] {
   const problems: string[] = [];
   for (const { name, attrs } of tagsOf(html)) {
-    if (['iframe', 'svg', 'img', 'object', 'embed', 'math', 'style'].includes(name)) {
+    if (['iframe', 'svg', 'object', 'embed', 'math', 'style'].includes(name)) {
       problems.push(`<${name}>`);
     }
+    if (name === 'img' && !PUBLIC_FILE_SRC.test(attrs.src ?? '')) problems.push(`<img>`);
     if (name === 'script' && attrs.type !== 'application/ld+json') problems.push('<script>');
     for (const [attr, value] of Object.entries(attrs)) {
       if (attr.startsWith('on') || attr === 'style' || attr === 'srcdoc')

@@ -126,3 +126,73 @@ describe('rendering a document', () => {
     expect(escapeXml('a\u0000b\u0007c<&>\uD800')).toBe('abc&lt;&amp;&gt;');
   });
 });
+
+describe('rendering pictures and files', () => {
+  const HASH = 'ab'.repeat(32);
+  const fileHref = (hash: string) => `/p/set/files/${hash}`;
+  const image = (attrs: Record<string, unknown>): PmNode => ({ type: 'image', attrs });
+
+  it('PB19 an image with a SHA-256 hash becomes a lazy <figure><img> from the site, alt escaped, sized when known', () => {
+    const html = render(
+      doc(
+        image({ hash: HASH, alt: 'Барыня "в кокошнике" <script>', width: 640, height: '360' }),
+        image({ hash: HASH, alt: '', width: 640, height: null })
+      ),
+      { fileHref }
+    );
+    expect(html).toBe(
+      `<figure><img src="/p/set/files/${HASH}" alt="Барыня &quot;в кокошнике&quot; &lt;script&gt;" width="640" height="360" loading="lazy" decoding="async" /></figure>` +
+        `<figure><img src="/p/set/files/${HASH}" alt="" loading="lazy" decoding="async" /></figure>`
+    );
+    expect(unsafeMarkup(html)).toEqual([]);
+  });
+
+  it('PB19 an image whose hash is not one, or that names a URL, renders nothing', () => {
+    const html = render(
+      doc(
+        p(text('до')),
+        image({ hash: 'javascript:alert(1)' }),
+        image({ hash: 'https://evil.example/x.png' }),
+        image({ hash: HASH.toUpperCase() }),
+        image({ hash: `${HASH}/../x` }),
+        image({ src: 'https://evil.example/x.png' }),
+        image({ hash: HASH, width: '1" onerror="alert(2)', height: 5 }),
+        p(text('после'))
+      ),
+      { fileHref }
+    );
+    expect(html).toBe(
+      '<p>до</p>' +
+        `<figure><img src="/p/set/files/${HASH}" alt="" loading="lazy" decoding="async" /></figure>` +
+        '<p>после</p>'
+    );
+    // Without a file route (any other view of the content) no picture is shown at all.
+    expect(render(doc(image({ hash: HASH })))).toBe('');
+  });
+
+  it('PB19 the sanitiser lets an <img> through only from a published-file address, with known attributes', () => {
+    const html = sanitizeContent(
+      `<img src="/p/set/files/${HASH}" alt="a" onerror="x()" style="x" loading="eager" decoding="sync">` +
+        `<img src="https://evil.example/${HASH}">` +
+        `<img src="/api/workspaces/w/blobs/${HASH}">` +
+        `<img src="/p/set/files/${HASH}?x=1">` +
+        `<img src="//evil.example/p/set/files/${HASH}">` +
+        `<img src="javascript:alert(1)">` +
+        `<img src="/p/set/files/${HASH}" width="100%">`
+    );
+    expect(html).toBe(`<img src="/p/set/files/${HASH}" alt="a" loading="lazy" decoding="async" />`);
+  });
+
+  it('PB20 a file becomes a download link under its name; a bad hash renders nothing', () => {
+    const html = render(
+      doc(
+        { type: 'attachment', attrs: { hash: HASH, name: 'Программа <занятия>/1.pdf' } },
+        { type: 'attachment', attrs: { hash: 'x', name: 'Секрет.pdf' } }
+      ),
+      { fileHref }
+    );
+    expect(html).toBe(
+      `<p class="file"><a href="/p/set/files/${HASH}" download="Программа &lt;занятия&gt;_1.pdf">Программа &lt;занятия&gt;_1.pdf</a></p>`
+    );
+  });
+});
