@@ -1,7 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { TestNetwork } from './fixtures/accounts.ts';
-import { createDocument, editorText, insertParagraphAtEnd, waitAllSaved } from './fixtures/app.ts';
+import {
+  createDocument,
+  editorText,
+  insertParagraphAtEnd,
+  waitAllSaved,
+  selectWords
+} from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -10,26 +16,6 @@ test.afterAll(async () => server.dispose());
 
 const PLAN = 'Цель: познакомить учащихся с народной культурой Белгородчины.';
 const TASK = 'Задача: выставка работ в библиотеке им. Лиханова ко Дню партнёрства.';
-
-/**
- * Selects the first occurrence of `words` in the editor, as a finger or a mouse would leave it:
- * a ProseMirror text selection (dragging across words in two pages at once is not deterministic).
- */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.evaluate((target) => {
-    const el = document.querySelector('.ProseMirror') as (HTMLElement & { editor?: any }) | null;
-    if (!el?.editor) throw new Error('no editor on the page');
-    let range: { from: number; to: number } | null = null;
-    el.editor.state.doc.descendants((node: any, pos: number) => {
-      if (range || !node.isText) return !range;
-      const at = (node.text as string).indexOf(target);
-      if (at >= 0) range = { from: pos + at, to: pos + at + target.length };
-      return false;
-    });
-    if (!range) throw new Error(`«${target}» is not in the document`);
-    el.editor.chain().focus().setTextSelection(range).run();
-  }, words);
-}
 
 const panel = (page: Page) => page.getByTestId('comments-panel');
 const thread = (page: Page, quote: string) =>

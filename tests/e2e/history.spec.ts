@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { TestNetwork } from './fixtures/accounts.ts';
-import { createDocument, insertParagraphAtEnd } from './fixtures/app.ts';
+import { createDocument, insertParagraphAtEnd, selectWords } from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -12,25 +12,8 @@ const FIRST = 'Лепим барыню из красной глины.';
 const SECOND = 'Сушим игрушку три дня.';
 
 /** The page's own editor (the history's read-only view is a second ProseMirror). */
-const pageEditor = (page: Page) => page.locator('[data-testid="editor"] .ProseMirror');
-
-/** Puts the caret on `words` in the page's editor, selecting them. */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.evaluate((target) => {
-    const el = document.querySelector('[data-testid="editor"] .ProseMirror') as
-      (HTMLElement & { editor?: any }) | null;
-    if (!el?.editor) throw new Error('no editor on the page');
-    let range: { from: number; to: number } | null = null;
-    el.editor.state.doc.descendants((node: any, pos: number) => {
-      if (range || !node.isText) return !range;
-      const at = (node.text as string).indexOf(target);
-      if (at >= 0) range = { from: pos + at, to: pos + at + target.length };
-      return false;
-    });
-    if (!range) throw new Error(`«${target}» is not in the document`);
-    el.editor.chain().focus().setTextSelection(range).run();
-  }, words);
-}
+const EDITOR = '[data-testid="editor"] .ProseMirror';
+const pageEditor = (page: Page) => page.locator(EDITOR);
 
 test('VH7 save a named version, change the text, see the change highlighted, restore it, and undo the restore', async ({
   browser
@@ -56,7 +39,7 @@ test('VH7 save a named version, change the text, see the change highlighted, res
   await expect(dialog).toBeHidden();
 
   // Change the text: a word replaced and a paragraph added.
-  await selectWords(anna, 'барыню');
+  await selectWords(anna, 'барыню', EDITOR);
   await anna.keyboard.type('кормилицу');
   await insertParagraphAtEnd(anna, 'Расписываем узором.');
   await expect(pageEditor(anna)).toContainText('Лепим кормилицу из красной глины.');
