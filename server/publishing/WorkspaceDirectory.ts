@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { spanInterval } from '../../src/lib/calendar/dates.ts';
-import { ru } from '../../src/lib/i18n/features/network.ts';
+import { ru as partnersRu } from '../../src/lib/i18n/features/partners.ts';
+import { ru as projectsRu } from '../../src/lib/i18n/features/projects.ts';
 import { INDEX_DOC_ID, roomName } from '../../src/lib/model/schema.ts';
 import { CalendarEvents, type CalendarEvent } from '../../src/lib/model/network/events.ts';
 import {
@@ -63,7 +64,10 @@ function shownInstitutions(doc: Y.Doc): Institution[] {
 }
 
 function publicInstitution(i: Institution): PublicInstitution {
-  const out: PublicInstitution = { name: i.name.trim(), kind: ru[`institution.kind.${i.kind}`] };
+  const out: PublicInstitution = {
+    name: i.name.trim(),
+    kind: partnersRu[`institution.kind.${i.kind}`]
+  };
   const website = i.website.trim();
   if (website && isWebsite(website)) out.website = website;
   if (i.address.trim()) out.address = i.address.trim();
@@ -86,7 +90,7 @@ export function upcomingPublicEvents(doc: Y.Doc, now: number): PublicEvent[] {
 function publicEvent(e: CalendarEvent, startsAt: number, shown: Map<string, string>): PublicEvent {
   const out: PublicEvent = {
     title: e.title.trim(),
-    kind: ru[`event.kind.${e.kind}`],
+    kind: projectsRu[`event.kind.${e.kind}`],
     start: e.start,
     end: e.end,
     allDay: e.allDay,

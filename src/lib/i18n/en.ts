@@ -3,8 +3,9 @@ import * as files from './features/files.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
-import * as network from './features/network.ts';
 import * as offline from './features/offline.ts';
+import * as partners from './features/partners.ts';
+import * as projects from './features/projects.ts';
 import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
 import * as transfer from './features/transfer.ts';
@@ -166,7 +167,8 @@ export const en: Record<MessageKey, string> = {
   ...links.en,
   ...search.en,
   ...offline.en,
-  ...network.en,
+  ...partners.en,
+  ...projects.en,
   ...comments.en,
   ...publishing.en,
   ...files.en,
