@@ -74,6 +74,25 @@ describe('comment threads', () => {
     expect(store.get(id)).toBeNull();
   });
 
+  it('CM11 a reply written offline to a thread deleted meanwhile is kept, and brings the thread back', () => {
+    const a = docWith('Цель: познакомить учащихся с народной культурой.');
+    const id = opened(new CommentStore(a));
+    const b = replica(a);
+    // Anna deletes her only comment; Boris, offline, answers it.
+    const annaStore = new CommentStore(a);
+    annaStore.deleteMessage(id, annaStore.get(id)!.messages[0]!.id);
+    expect(annaStore.get(id)).toBeNull();
+    new CommentStore(b).reply(id, boris, 'Дата — 14 марта.', 2000);
+    merge(a, b);
+    for (const doc of [a, b]) {
+      const thread = new CommentStore(doc).get(id)!;
+      expect(thread.messages.map((m) => [m.deleted, m.text])).toEqual([
+        [true, ''],
+        [false, 'Дата — 14 марта.']
+      ]);
+    }
+  });
+
   it('CM1 threads and replies from two devices merge, also when made offline', () => {
     const a = docWith('Цель: познакомить учащихся с народной культурой.');
     const b = replica(a);

@@ -100,7 +100,8 @@ export class CommentStore {
   /**
    * Deletes one message. A reply goes away; the opening comment becomes a tombstone while others'
    * replies follow it (their words are not deleted with it), and a thread left with nothing but
-   * tombstones goes away whole.
+   * tombstones is no longer shown. Its entry stays: a reply someone wrote offline meanwhile
+   * lands in it and brings the thread back, where deleting the entry would lose that reply.
    */
   deleteMessage(threadId: string, messageId: string, now = Date.now()): void {
     const replies = this.#replies(threadId);
@@ -113,10 +114,6 @@ export class CommentStore {
       if (index < 0) return;
       if (index === 0) (items[0] as Y.Map<unknown>).set(MessageField.deletedAt, now);
       else replies.delete(index, 1);
-      const alive = replies
-        .toArray()
-        .some((m) => m instanceof Y.Map && m.get(MessageField.deletedAt) == null);
-      if (!alive) this.#threads.delete(threadId);
     });
   }
 
