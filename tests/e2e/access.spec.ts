@@ -168,8 +168,58 @@ test('AC-UI6 signing out closes every document connection at once', async ({ bro
   const id = await createDocument(anna, 'Черновик');
   await waitAllSaved(anna);
   expect([...open].some((url) => url.includes(id))).toBe(true);
-  await anna.getByRole('button', { name: 'Выйти' }).click();
+  await anna.getByTestId('sign-out').click();
+  await anna.getByTestId('sign-out-dialog').getByTestId('sign-out-confirm').click();
   await expect(anna.getByRole('heading', { name: 'Вход в Узел' })).toBeVisible();
   await expect.poll(() => open.size).toBe(0);
+  await network.owner.close();
+});
+
+/** Uzel's IndexedDB databases and localStorage keys on this device. */
+async function deviceCopy(page: import('@playwright/test').Page) {
+  return page.evaluate(async () => ({
+    databases: (await indexedDB.databases())
+      .map((db) => db.name ?? '')
+      .filter((name) => name.startsWith('uzel'))
+      .sort(),
+    keys: Object.keys(localStorage)
+      .filter((key) => key.startsWith('uzel:'))
+      .sort()
+  }));
+}
+
+test('AC-UI7 on a shared tablet, signing out can remove this device’s copy, but not while changes are unsent', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Анна Лобанова');
+  const anna = await network.open(network.owner);
+  await createDocument(anna, 'План мастер-класса «Дымковская игрушка»');
+  await insertParagraphAtEnd(anna, 'Лепим барыню из красной глины.');
+  await waitAllSaved(anna);
+  const before = await deviceCopy(anna);
+  expect(before.databases.filter((name) => name.startsWith('uzel:')).length).toBeGreaterThan(1);
+
+  // Offline with an edit not on the server: the copy is the only place it exists.
+  await network.owner.setOffline(true);
+  await insertParagraphAtEnd(anna, 'Сушим игрушку три дня.');
+  await waitSavedLocally(anna);
+  await anna.getByTestId('sign-out').click();
+  const dialog = anna.getByTestId('sign-out-dialog');
+  await expect(dialog.getByTestId('sign-out-forget')).toBeDisabled();
+  await expect(dialog.getByRole('status')).toContainText('ещё не отправлен 1 документ');
+  await dialog.getByTestId('sign-out-cancel').click();
+  await expect(dialog).toBeHidden();
+
+  await network.owner.setOffline(false);
+  await waitAllSaved(anna);
+  await anna.getByTestId('sign-out').click();
+  await dialog.getByTestId('sign-out-forget').check();
+  await dialog.getByTestId('sign-out-confirm').click();
+  await expect(anna.getByRole('heading', { name: 'Вход в Узел' })).toBeVisible();
+  const after = await deviceCopy(anna);
+  expect(after.databases).toEqual([]);
+  expect(
+    after.keys.every((key) => key === 'uzel:locale' || key === 'uzel:offline-ready-told')
+  ).toBe(true);
   await network.owner.close();
 });

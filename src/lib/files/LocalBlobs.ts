@@ -32,16 +32,31 @@ function done(tx: IDBTransaction): Promise<void> {
 }
 
 export class LocalBlobs {
-  readonly #db: Promise<IDBDatabase>;
+  readonly #factory: IDBFactory;
+  #opened: Promise<IDBDatabase> | null = null;
 
   constructor(factory: IDBFactory = indexedDB) {
-    const open = factory.open(BLOBS_DB, VERSION);
+    this.#factory = factory;
+  }
+
+  /** The database, opened again after it was closed for its removal (signing out, see deviceCopy). */
+  get #db(): Promise<IDBDatabase> {
+    if (this.#opened) return this.#opened;
+    const open = this.#factory.open(BLOBS_DB, VERSION);
     open.onupgradeneeded = () => {
       const db = open.result;
       db.createObjectStore('blobs', { keyPath: 'hash' });
       db.createObjectStore('uploads', { keyPath: ['workspaceId', 'hash'] });
     };
-    this.#db = request(open);
+    this.#opened = request(open).then((db) => {
+      db.onversionchange = () => {
+        db.close();
+        this.#opened = null;
+      };
+      return db;
+    });
+    this.#opened.catch(() => (this.#opened = null));
+    return this.#opened;
   }
 
   async get(hash: string): Promise<LocalBlob | null> {

@@ -76,6 +76,11 @@ export class LocalPersistence {
     const db = await this.#opened;
     if (this.#destroyed) return;
     this.db = db;
+    // The database is being removed (signing out on a shared device): let it go.
+    db.onversionchange = () => {
+      db.close();
+      this.db = null;
+    };
     const tx = db.transaction(UPDATES, 'readwrite');
     const store = tx.objectStore(UPDATES);
     // What the doc held before it was attached (y-indexeddb stores it the same way).

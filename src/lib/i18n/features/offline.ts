@@ -1,5 +1,15 @@
 /** Messages of one feature, Russian first; each feature keeps its own file so they grow apart. */
 export const ru = {
+  'signOut.title': 'Выйти из Узла?',
+  'signOut.forget': 'Удалить мои документы и файлы с этого устройства',
+  'signOut.forgetHint':
+    'Отметьте, если планшетом пользуются и другие люди. Всё, что уже на сервере, снова загрузится при следующем входе.',
+  'signOut.unsent':
+    'На сервер ещё не {count, plural, one {отправлен # документ} few {отправлены # документа} many {отправлены # документов} other {отправлены # документа}}, поэтому копию удалить нельзя. Подключитесь к интернету и дождитесь синхронизации.',
+  'signOut.removing': 'Удаляем документы и файлы с этого устройства…',
+  'signOut.failed':
+    'Вы вышли, но часть данных удалить не удалось: закройте другие вкладки Узла, войдите и выйдите ещё раз.',
+  'signOut.understood': 'Понятно',
   'wsync.progress':
     'Загружено {done} из {total, plural, one {# документа} few {# документов} many {# документов} other {# документа}}',
   'wsync.remaining': 'осталось {size}',
@@ -35,6 +45,16 @@ export const ru = {
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
+  'signOut.title': 'Sign out of Uzel?',
+  'signOut.forget': 'Remove my documents and files from this device',
+  'signOut.forgetHint':
+    'Tick this if other people use this tablet too. Everything already on the server comes back when you sign in again.',
+  'signOut.unsent':
+    '{count, plural, one {# document has} other {# documents have}} not reached the server yet, so the copy cannot be removed. Connect to the internet and wait for the sync.',
+  'signOut.removing': 'Removing documents and files from this device…',
+  'signOut.failed':
+    'You are signed out, but some data could not be removed: close other Uzel tabs, sign in and sign out again.',
+  'signOut.understood': 'OK',
   'wsync.progress': 'Downloaded {done} of {total, plural, one {# document} other {# documents}}',
   'wsync.remaining': '{size} left',
   'wsync.checking': 'Checking what changed…',
