@@ -1,5 +1,6 @@
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import { analyseQuery, indexTerms, type QueryWord } from './analyser.ts';
+import { keepBest, matchesOf, type Match } from './matches.ts';
 import { matchRanges, segmentsOf, snippet } from './snippet.ts';
 import type { IndexedDocument, SearchHit, SearchQuery, SearchResult } from './types.ts';
 
@@ -132,24 +133,28 @@ export class SearchEngine {
     const types = query.types?.length ? new Set(query.types) : null;
     const tags = query.tags ?? [];
     const words = analyseQuery(query.text);
-    let found: Found[];
+    let found: Match[];
     if (words.length === 0) {
       // No words: with a filter, everything it keeps (newest first); without one, nothing.
       if (types === null && tags.length === 0) return emptyResult();
       found = [...this.#docs.values()]
         .sort((a, b) => b.updatedAt - a.updatedAt)
-        .map((d) => ({ id: d.id, score: 0, terms: [] }));
+        .map((d) => ({ id: d.id, score: 0, match: NO_TERMS }));
     } else {
-      found = this.#run(queryOf(words, false));
-      if (found.length < FUZZY_BELOW) found = this.#run(queryOf(words, true));
+      found = matchesOf(this.#index, queryOf(words, false));
+      if (found.length < FUZZY_BELOW) found = matchesOf(this.#index, queryOf(words, true));
       // Nothing has every word: documents with some of them are better than an empty page.
-      if (found.length === 0 && words.length > 1) found = this.#run(queryOf(words, true, true));
+      if (found.length === 0 && words.length > 1) {
+        found = matchesOf(this.#index, queryOf(words, true, true));
+      }
     }
 
-    // Thousands of matches pass through here on a common word: nothing is allocated per match.
+    // Thousands of matches pass through here on a common word: nothing is allocated per match,
+    // and only the best `limit` are kept in order.
     const typeCounts = new Map<string, number>();
     const tagCounts = new Map<string, number>();
-    const kept: Found[] = [];
+    const top: Match[] = [];
+    let total = 0;
     for (const result of found) {
       const doc = this.#docs.get(result.id);
       if (!doc) continue;
@@ -157,24 +162,17 @@ export class SearchEngine {
       const tagsOk = tags.length === 0 || hasAll(doc.tags, tags);
       if (tagsOk) typeCounts.set(doc.type, (typeCounts.get(doc.type) ?? 0) + 1);
       if (typeOk) for (const tag of doc.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
-      if (typeOk && tagsOk) kept.push(result);
-    }
-    const hits: SearchHit[] = [];
-    for (let i = 0; i < kept.length && i < limit; i++) {
-      const r = kept[i]!;
-      hits.push(this.#hit(r.id, r.score, r.terms));
+      if (typeOk && tagsOk) {
+        total++;
+        keepBest(top, result, limit);
+      }
     }
     return {
-      total: kept.length,
-      hits,
+      total,
+      hits: top.map((r) => this.#hit(r.id, r.score, Object.keys(r.match))),
       typeCounts: Object.fromEntries(typeCounts),
       tagCounts: Object.fromEntries(tagCounts)
     };
-  }
-
-  /** MiniSearch's results as they are, best first (ids are the strings `put` was given). */
-  #run(query: Query): Found[] {
-    return this.#index.search(query);
   }
 
   #hit(id: string, score: number, terms: string[]): SearchHit {
@@ -191,8 +189,7 @@ export class SearchEngine {
   }
 }
 
-/** A match: MiniSearch's result, or a filter-only listing's entry. */
-type Found = { id: string; score: number; terms: string[] };
+const NO_TERMS = Object.freeze({});
 
 function hasAll(have: readonly string[], wanted: readonly string[]): boolean {
   for (const tag of wanted) if (!have.includes(tag)) return false;
