@@ -1,5 +1,6 @@
-import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
+import MiniSearch, { type Options, type Query } from 'minisearch';
 import { analyseQuery, indexTerms, type QueryWord } from './analyser.ts';
+import { keepBest, matchesOf, type Match } from './matches.ts';
 import { matchRanges, segmentsOf, snippet } from './snippet.ts';
 import type { IndexedDocument, SearchHit, SearchQuery, SearchResult } from './types.ts';
 
@@ -35,11 +36,26 @@ const INDEX_OPTIONS: Options<Indexable> = {
 
 type Indexable = { id: string; title: string; tags: string; fieldText: string; text: string };
 
+/**
+ * A word being typed with a stem shorter than this expands as a prefix only in titles, tags and
+ * fields; in the text it matches whole words. Two or three letters begin hundreds of the text's
+ * words, and scoring all of them on every keystroke is most of a search; the fields are short.
+ */
+const TEXT_PREFIX_MIN_LENGTH = 4;
+const PREFIX_FIELDS = FIELDS.filter((field) => field !== 'text');
+
 function termQuery(term: string, prefix: boolean, fuzzy: boolean): Query {
+  const fuzz = fuzzy && term.length >= FUZZY_MIN_LENGTH ? 1 : false;
+  if (!prefix || term.length < PREFIX_MIN_LENGTH) {
+    return { queries: [term], prefix: false, fuzzy: fuzz };
+  }
+  if (term.length >= TEXT_PREFIX_MIN_LENGTH) return { queries: [term], prefix: true, fuzzy: fuzz };
   return {
-    queries: [term],
-    prefix: prefix && term.length >= PREFIX_MIN_LENGTH,
-    fuzzy: fuzzy && term.length >= FUZZY_MIN_LENGTH ? 1 : false
+    combineWith: 'OR',
+    queries: [
+      { queries: [term], prefix: true, fuzzy: fuzz, fields: PREFIX_FIELDS },
+      { queries: [term], prefix: false, fuzzy: fuzz, fields: ['text'] }
+    ]
   };
 }
 
@@ -114,50 +130,49 @@ export class SearchEngine {
 
   search(query: SearchQuery): SearchResult {
     const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
-    const types = new Set(query.types ?? []);
+    const types = query.types?.length ? new Set(query.types) : null;
     const tags = query.tags ?? [];
     const words = analyseQuery(query.text);
-    let found: { id: string; score: number; terms: string[] }[];
+    let found: Match[];
     if (words.length === 0) {
       // No words: with a filter, everything it keeps (newest first); without one, nothing.
-      if (types.size === 0 && tags.length === 0) return emptyResult();
+      if (types === null && tags.length === 0) return emptyResult();
       found = [...this.#docs.values()]
         .sort((a, b) => b.updatedAt - a.updatedAt)
-        .map((d) => ({ id: d.id, score: 0, terms: [] }));
+        .map((d) => ({ id: d.id, score: 0, match: NO_TERMS }));
     } else {
-      found = this.#run(queryOf(words, false));
-      if (found.length < FUZZY_BELOW) found = this.#run(queryOf(words, true));
+      found = matchesOf(this.#index, queryOf(words, false));
+      if (found.length < FUZZY_BELOW) found = matchesOf(this.#index, queryOf(words, true));
       // Nothing has every word: documents with some of them are better than an empty page.
-      if (found.length === 0 && words.length > 1) found = this.#run(queryOf(words, true, true));
+      if (found.length === 0 && words.length > 1) {
+        found = matchesOf(this.#index, queryOf(words, true, true));
+      }
     }
 
-    const typeCounts: Record<string, number> = {};
-    const tagCounts: Record<string, number> = {};
-    const kept: typeof found = [];
+    // Thousands of matches pass through here on a common word: nothing is allocated per match,
+    // and only the best `limit` are kept in order.
+    const typeCounts = new Map<string, number>();
+    const tagCounts = new Map<string, number>();
+    const top: Match[] = [];
+    let total = 0;
     for (const result of found) {
       const doc = this.#docs.get(result.id);
       if (!doc) continue;
-      const typeOk = types.size === 0 || types.has(doc.type);
-      const tagsOk = tags.every((tag) => doc.tags.includes(tag));
-      if (tagsOk) typeCounts[doc.type] = (typeCounts[doc.type] ?? 0) + 1;
-      if (typeOk) for (const tag of doc.tags) tagCounts[tag] = (tagCounts[tag] ?? 0) + 1;
-      if (typeOk && tagsOk) kept.push(result);
+      const typeOk = types === null || types.has(doc.type);
+      const tagsOk = tags.length === 0 || hasAll(doc.tags, tags);
+      if (tagsOk) typeCounts.set(doc.type, (typeCounts.get(doc.type) ?? 0) + 1);
+      if (typeOk) for (const tag of doc.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+      if (typeOk && tagsOk) {
+        total++;
+        keepBest(top, result, limit);
+      }
     }
     return {
-      total: kept.length,
-      hits: kept.slice(0, limit).map((r) => this.#hit(r.id, r.score, r.terms)),
-      typeCounts,
-      tagCounts
+      total,
+      hits: top.map((r) => this.#hit(r.id, r.score, Object.keys(r.match))),
+      typeCounts: Object.fromEntries(typeCounts),
+      tagCounts: Object.fromEntries(tagCounts)
     };
-  }
-
-  #run(query: Query): { id: string; score: number; terms: string[] }[] {
-    const options: SearchOptions = {};
-    return this.#index.search(query, options).map((r) => ({
-      id: String(r.id),
-      score: r.score,
-      terms: r.terms
-    }));
   }
 
   #hit(id: string, score: number, terms: string[]): SearchHit {
@@ -172,6 +187,13 @@ export class SearchEngine {
       score
     };
   }
+}
+
+const NO_TERMS = Object.freeze({});
+
+function hasAll(have: readonly string[], wanted: readonly string[]): boolean {
+  for (const tag of wanted) if (!have.includes(tag)) return false;
+  return true;
 }
 
 function emptyResult(): SearchResult {

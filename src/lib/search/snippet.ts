@@ -50,17 +50,25 @@ function sentences(text: string): Range[] {
  * most matches, then the earliest), cut to a readable length around its first match.
  */
 export function snippet(text: string, matched: ReadonlySet<string>): Segment[] {
-  const ranges = matchRanges(text, matched);
   let best: Range | null = null;
+  let bestRanges: Range[] = [];
   let bestScore = -1;
-  for (const sentence of sentences(text)) {
-    const inside = ranges.filter(([s, e]) => s >= sentence[0] && e <= sentence[1]);
-    if (inside.length === 0) continue;
-    const distinct = new Set(inside.map(([s, e]) => text.slice(s, e).toLowerCase())).size;
-    const score = distinct * 1000 + inside.length;
-    if (score > bestScore) {
-      best = sentence;
-      bestScore = score;
+  if (matched.size > 0) {
+    const folded = foldedForProbe(text);
+    const terms = [...matched];
+    for (const sentence of sentences(text)) {
+      // Tokenising every sentence of every hit is most of a query's snippet work: only sentences
+      // that may hold a matched term are looked at word by word.
+      if (folded !== null && !mayHold(folded, sentence, terms)) continue;
+      const inside = rangesIn(text, sentence, matched);
+      if (inside.length === 0) continue;
+      const distinct = new Set(inside.map(([s, e]) => text.slice(s, e).toLowerCase())).size;
+      const score = distinct * 1000 + inside.length;
+      if (score > bestScore) {
+        best = sentence;
+        bestRanges = inside;
+        bestScore = score;
+      }
     }
   }
   if (!best) {
@@ -69,7 +77,46 @@ export function snippet(text: string, matched: ReadonlySet<string>): Segment[] {
     if (start < 0) return [];
     return clip(text, [], start, text.length);
   }
-  return clip(text, ranges, best[0], best[1]);
+  return clip(text, bestRanges, best[0], best[1]);
+}
+
+/** The matched words of one sentence of `text` (no word crosses a sentence's end). */
+function rangesIn(text: string, [start, end]: Range, matched: ReadonlySet<string>): Range[] {
+  const out: Range[] = [];
+  for (const word of words(text.slice(start, end))) {
+    if (termsOfWord(word.norm).some((term) => matched.has(term))) {
+      out.push([start + word.start, start + word.end]);
+    }
+  }
+  return out;
+}
+
+const NEEDS_NFC = /[\u0300-\u036f]/;
+const HYPHEN = /[-‐‑]/;
+const HYPHENS = /[-‐‑]/g;
+
+/**
+ * `text` folded as the analyser folds a word (lower case, ё as е), with every character where it
+ * was; null when folding would move characters (a decomposed letter, a letter whose lower case is
+ * longer), and then every sentence is looked at.
+ */
+function foldedForProbe(text: string): string | null {
+  if (NEEDS_NFC.test(text)) return null;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return null;
+  return lower.includes('ё') ? lower.replaceAll('ё', 'е') : lower;
+}
+
+/**
+ * Whether a sentence may hold a word with one of `terms`. A Snowball stem is its word with an
+ * ending cut off, so a word's term is a substring of the folded sentence; a compound's whole term
+ * («мастеркласс») is one once hyphens are dropped. A false "yes" only costs a closer look.
+ */
+function mayHold(folded: string, [start, end]: Range, terms: string[]): boolean {
+  let part = folded.slice(start, end);
+  if (HYPHEN.test(part)) part = part.replace(HYPHENS, '');
+  for (const term of terms) if (part.includes(term)) return true;
+  return false;
 }
 
 function clip(text: string, ranges: Range[], start: number, end: number): Segment[] {

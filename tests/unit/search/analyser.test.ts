@@ -7,6 +7,7 @@ import {
   termsOfWord,
   words
 } from '../../../src/lib/search/analyser.ts';
+import { SEED_DOCUMENTS } from './fixtures.ts';
 
 describe('Russian analyser', () => {
   it('SR1 folds case and ё into е', () => {
@@ -71,5 +72,12 @@ describe('Russian analyser', () => {
     expect(analyseQuery('мастер-классы ')).toEqual([
       { whole: stem('мастерклассы'), parts: ['мастер', stem('классы')], prefix: false }
     ]);
+  });
+
+  it('SR9 a stem is its word with an ending cut off (snippets look for it inside the text)', () => {
+    const norms = SEED_DOCUMENTS.flatMap((d) => words(`${d.title} ${d.text}`)).map((w) => w.norm);
+    expect(norms.length).toBeGreaterThan(100);
+    const forms = norms.flatMap((norm) => [...norm.split('-'), norm.replaceAll('-', '')]);
+    for (const form of forms) expect(form.startsWith(stem(form)), form).toBe(true);
   });
 });

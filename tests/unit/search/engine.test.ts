@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../../src/lib/search/SearchEngine.ts';
-import type { SearchResult, Segment } from '../../../src/lib/search/types.ts';
+import type { IndexedDocument, SearchResult, Segment } from '../../../src/lib/search/types.ts';
 import { SEED_DOCUMENTS } from './fixtures.ts';
 
 function engine(): SearchEngine {
@@ -107,5 +107,68 @@ describe('search engine on seed text', () => {
     const e = engine();
     const loaded = SearchEngine.load(e.toJSON(), e.documents());
     expect(loaded.search({ text: 'мастер-классы ' })).toEqual(e.search({ text: 'мастер-классы ' }));
+  });
+});
+
+describe('short prefixes and snippets', () => {
+  const doc = (id: string, title: string, text: string, extra: Partial<IndexedDocument> = {}) => ({
+    id,
+    title,
+    type: 'note',
+    tags: [],
+    fieldText: '',
+    text,
+    updatedAt: 1,
+    ...extra
+  });
+
+  function typingEngine(): SearchEngine {
+    const e = new SearchEngine();
+    e.put(doc('title', 'Театральная студия', 'Занятия по вторникам.'));
+    e.put(doc('tag', 'Афиша', 'Спектакль в субботу.', { tags: ['театр'] }));
+    e.put(doc('field', 'Кружок', 'Репетиции.', { fieldText: 'театральное направление' }));
+    e.put(doc('text', 'Отчёт', 'Дети ходили в театр всем классом.'));
+    e.put(doc('whole', 'План', 'Каждый тип занятий отмечен.'));
+    return e;
+  }
+
+  it('SR17 a word being typed under four letters expands in titles, tags and fields only', () => {
+    const e = typingEngine();
+    expect(ids(e.search({ text: 'теа' })).sort()).toEqual(['field', 'tag', 'title']);
+    // In the text a short word still matches whole.
+    expect(ids(e.search({ text: 'тип' }))).toEqual(['whole']);
+  });
+
+  it('SR17 from four letters on, the word being typed expands in the text too', () => {
+    const e = typingEngine();
+    expect(ids(e.search({ text: 'теат' })).sort()).toEqual(['field', 'tag', 'text', 'title']);
+    const hit = e.search({ text: 'теат' }).hits.find((h) => h.id === 'text')!;
+    expect(marked(hit.snippet)).toEqual(['театр']);
+  });
+
+  it('SR9 the best sentence is chosen wherever it is, and compounds typed whole are marked', () => {
+    const e = new SearchEngine();
+    const text =
+      'Вступление без нужных слов.\nПотом мастер-классы.\nМастер-классы и ещё МАСТЕР-КЛАССЫ по росписи, ёлочные игрушки.';
+    e.put(doc('x', 'План', text));
+    const byCompound = e.search({ text: 'мастерклассы ' }).hits[0]!;
+    expect(plain(byCompound.snippet)).toBe(
+      'Мастер-классы и ещё МАСТЕР-КЛАССЫ по росписи, ёлочные игрушки.'
+    );
+    expect(marked(byCompound.snippet)).toEqual(['Мастер-классы', 'МАСТЕР-КЛАССЫ']);
+    const two = e.search({ text: 'елочных росписи ' }).hits[0]!;
+    expect(marked(two.snippet)).toEqual(['росписи', 'ёлочные']);
+  });
+
+  it('SR9 a text whose letters change when folded still gets its snippet', () => {
+    const e = new SearchEngine();
+    // «İ» lower-cases to two characters: every later offset would be one off.
+    e.put(doc('long', 'План', 'İzmir. Сначала вступление. Потом театр'));
+    expect(plain(e.search({ text: 'театр ' }).hits[0]!.snippet)).toBe('Потом театр');
+    // A decomposed «й» in the text («маи\u0306ку») is found by the composed one.
+    e.put(doc('nfc', 'Список', 'Сначала вступление. Купили маи\u0306ку.'));
+    const hit = e.search({ text: 'майка ' }).hits[0]!;
+    expect(plain(hit.snippet)).toBe('Купили маи\u0306ку.');
+    expect(marked(hit.snippet)).toEqual(['маи\u0306ку']);
   });
 });
