@@ -105,6 +105,7 @@ export class UzelServer {
         workspaceCreated: (id) => this.#firstWorkspaceSamples(id),
         publishing: this.publishing,
         calendarFeeds: this.calendarFeeds,
+        calendarFeedLimit: config.calendarFeedLimit,
         history: this.history
       });
     this.api.useSync(new BatchSync(this.registry, this.storage));

@@ -16,6 +16,12 @@ const positiveInt = z.coerce
   .int('must be a whole number')
   .positive('must be greater than zero');
 
+/**
+ * Calendar apps poll a feed every quarter of an hour or so, each subscriber on its own: a team of
+ * fifty behind one school address stays well inside these, a script hammering a link does not.
+ */
+export const DEFAULT_CALENDAR_FEED_LIMIT = { perToken: 1200, perAddress: 300 };
+
 /** Every setting the server reads from the environment, with its default. */
 const schema = z.object({
   PORT: port.default(3000),
@@ -65,6 +71,10 @@ const schema = z.object({
   BLOB_MAX_FILE_BYTES: positiveInt.default(25 * 1024 * 1024),
   /** The files of one workspace together, in bytes. */
   BLOB_WORKSPACE_QUOTA_BYTES: positiveInt.default(2 * 1024 * 1024 * 1024),
+  /** Requests for one calendar feed link per hour, from everywhere together. */
+  CALENDAR_FEED_REQUESTS_PER_TOKEN: positiveInt.default(DEFAULT_CALENDAR_FEED_LIMIT.perToken),
+  /** Calendar feed requests per hour from one address, whatever link they name. */
+  CALENDAR_FEED_REQUESTS_PER_ADDRESS: positiveInt.default(DEFAULT_CALENDAR_FEED_LIMIT.perAddress),
   /** A document gets an automatic version once nobody has edited it for this many minutes. */
   HISTORY_PAUSE_MINUTES: positiveInt.default(2),
   /** ...and at least every this many minutes while people keep editing it. */
@@ -95,6 +105,8 @@ export type Config = {
   tokenTtlMinutes: number;
   blobMaxFileBytes: number;
   blobWorkspaceQuotaBytes: number;
+  /** Calendar feed requests allowed per link and per address in each hour. */
+  calendarFeedLimit: { perToken: number; perAddress: number };
   history: { pauseMs: number; maxIntervalMs: number; keepAllMs: number; maxAuto: number };
 };
 
@@ -136,6 +148,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlMinutes: c.TOKEN_TTL_MINUTES,
     blobMaxFileBytes: c.BLOB_MAX_FILE_BYTES,
     blobWorkspaceQuotaBytes: c.BLOB_WORKSPACE_QUOTA_BYTES,
+    calendarFeedLimit: {
+      perToken: c.CALENDAR_FEED_REQUESTS_PER_TOKEN,
+      perAddress: c.CALENDAR_FEED_REQUESTS_PER_ADDRESS
+    },
     history: {
       pauseMs: c.HISTORY_PAUSE_MINUTES * 60_000,
       maxIntervalMs: c.HISTORY_MAX_INTERVAL_MINUTES * 60_000,

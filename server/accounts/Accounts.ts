@@ -389,8 +389,14 @@ export class Accounts implements AccessControl {
       userId: session.user.id,
       displayName: session.user.displayName,
       via: 'session',
-      sessionKey: sessionKey(sessionToken!)
+      sessionKey: sessionKey(sessionToken!),
+      sessionExpiresAt: session.expiresAt
     };
+  }
+
+  sessionExpiresAt(cookieHeader: string | undefined): number | null {
+    const sessionToken = sessionTokenFrom(cookieHeader);
+    return sessionToken ? this.#sessions.expiresAt(sessionToken) : null;
   }
 
   /** The current membership role, capped by a token's role; null for other workspaces. */

@@ -55,6 +55,13 @@ export class Sessions {
     return { userId: row.user_id, expiresAt, renewed: true };
   }
 
+  /** When the session ends, or null if it has; unlike `resolve`, never extends it. */
+  expiresAt(token: string): number | null {
+    if (token.length > 256) return null;
+    const row = this.#select.get(hashToken(token));
+    return row && row.expires_at > this.#now() ? row.expires_at : null;
+  }
+
   delete(token: string): void {
     this.#delete.run(hashToken(token));
   }

@@ -35,6 +35,8 @@ export type Principal = {
   via: 'session' | 'token';
   /** For a session: a digest of its token (not a credential), to end its connections on sign-out. */
   sessionKey?: string;
+  /** For a session: when it ends unless it is used (and so extended) before then. */
+  sessionExpiresAt?: number;
   /** A sync token is bound to one workspace and carries the role it was issued with. */
   token?: { workspaceId: string; role: Role; expiresAt: number };
 };
@@ -51,6 +53,11 @@ export interface AccessControl {
   }): Promise<Principal | null>;
   /** The principal's role in a workspace, or null when not a member (or the workspace does not exist). */
   roleIn(principal: Principal, workspaceId: string): Promise<Role | null>;
+  /**
+   * When the session in this cookie ends, or null if it has ended; looking does not extend it
+   * (an open websocket is not a use of the session).
+   */
+  sessionExpiresAt(cookieHeader: string | undefined): number | null;
   /** Subscribes to sign-outs (by `Principal.sessionKey`); returns the unsubscribe function. */
   onSessionEnded(listener: (sessionKey: string) => void): () => void;
   /** Subscribes to membership changes; returns the unsubscribe function. */

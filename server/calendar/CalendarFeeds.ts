@@ -5,14 +5,22 @@ import { INDEX_DOC_ID, roomName } from '../../src/lib/model/schema.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { FEEDS_FILE, FeedTokens } from './FeedTokens.ts';
 
+/** Workspaces whose built feed is kept; past it the least recently built is dropped. */
+const MAX_CACHED_FEEDS = 500;
+
+type CachedFeed = { clock: number; name: string; origin: string | undefined; text: string };
+
 /**
  * The workspace calendar for calendar apps. Events are read from the server's own stored copy of
  * the workspace index (every acknowledged update is in storage before anyone hears of it), never
- * from what a client sends.
+ * from what a client sends. Calendar apps poll: a built feed is kept until the index room's clock
+ * moves, so an unchanged workspace costs one clock lookup per poll.
  */
 export class CalendarFeeds {
   readonly tokens: FeedTokens;
   readonly #storage: RoomStorage;
+  readonly #cache = new Map<string, CachedFeed>();
+  #builds = 0;
 
   constructor(tokens: FeedTokens, storage: RoomStorage) {
     this.tokens = tokens;
@@ -24,15 +32,39 @@ export class CalendarFeeds {
   }
 
   async render(workspaceId: string, name: string, origin?: string): Promise<string> {
-    const stored = await this.#storage.load(roomName(workspaceId, INDEX_DOC_ID));
+    const room = roomName(workspaceId, INDEX_DOC_ID);
+    const cached = this.#cache.get(workspaceId);
+    if (
+      cached &&
+      cached.name === name &&
+      cached.origin === origin &&
+      cached.clock === (await this.#storage.roomClock(room))
+    ) {
+      return cached.text;
+    }
+    const stored = await this.#storage.load(room);
     const doc = new Y.Doc();
+    let text: string;
     try {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(doc, update.data);
-      return workspaceEventsToIcs(doc, { name, workspaceId, locale: 'ru', origin });
+      text = workspaceEventsToIcs(doc, { name, workspaceId, locale: 'ru', origin });
     } finally {
       doc.destroy();
     }
+    this.#builds++;
+    // The clock of what was read, not of a lookup before it: a change in between rebuilds next time.
+    this.#cache.delete(workspaceId);
+    if (this.#cache.size >= MAX_CACHED_FEEDS) {
+      this.#cache.delete(this.#cache.keys().next().value!);
+    }
+    this.#cache.set(workspaceId, { clock: stored.clock, name, origin, text });
+    return text;
+  }
+
+  /** Feeds built from storage since start (a poll answered from the cache builds none). */
+  get builds(): number {
+    return this.#builds;
   }
 
   close(): void {

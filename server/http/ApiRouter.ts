@@ -42,6 +42,8 @@ export type ApiRouterOptions = {
   publishing?: Publishing;
   /** The calendar subscription links and feeds; without it those endpoints do not exist. */
   calendarFeeds?: CalendarFeeds;
+  /** Feed requests allowed per link and per address each hour (CALENDAR_FEED_REQUESTS_PER_*). */
+  calendarFeedLimit?: { perToken: number; perAddress: number };
   /** Version history of documents; without it those endpoints do not exist. */
   history?: History;
 };
@@ -91,7 +93,9 @@ export class ApiRouter {
       ...inviteRoutes(this.#deps),
       ...syncRoutes(this.#deps),
       ...(options.publishing ? publishingRoutes(options.publishing) : []),
-      ...(options.calendarFeeds ? calendarFeedRoutes(this.#deps, options.calendarFeeds) : []),
+      ...(options.calendarFeeds
+        ? calendarFeedRoutes(this.#deps, options.calendarFeeds, options.calendarFeedLimit)
+        : []),
       ...(options.history ? historyRoutes(options.history) : [])
     ];
   }

@@ -1,7 +1,13 @@
 import * as Y from 'yjs';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
-import { BatchFormatError, type BatchRequestEntry, type BatchResponseEntry } from './syncBatch.ts';
+import {
+  answerEntryBytes,
+  BatchFormatError,
+  MAX_BATCH_ANSWER_BYTES,
+  type BatchRequestEntry,
+  type BatchResponseEntry
+} from './syncBatch.ts';
 
 /** Rooms listed in one answer about changes; a client pages on with the last clock. */
 export const MAX_CHANGES_PER_PAGE = 2000;
@@ -28,10 +34,16 @@ export class ReadOnlyBatchError extends Error {
 export class BatchSync {
   readonly #registry: RoomRegistry;
   readonly #storage: RoomStorage;
+  readonly #answerBytes: number;
 
-  constructor(registry: RoomRegistry, storage: RoomStorage) {
+  constructor(
+    registry: RoomRegistry,
+    storage: RoomStorage,
+    options: { answerBytes?: number } = {}
+  ) {
     this.#registry = registry;
     this.#storage = storage;
+    this.#answerBytes = options.answerBytes ?? MAX_BATCH_ANSWER_BYTES;
   }
 
   async changes(workspaceId: string, since: number, limit: number): Promise<WorkspaceChanges> {
@@ -52,7 +64,8 @@ export class BatchSync {
 
   /**
    * Every entry is checked before anything is written, so a batch with one bad entry changes
-   * nothing. Throws BatchFormatError or ReadOnlyBatchError.
+   * nothing. Every update is committed; the answer holds the rooms, in request order, that fit
+   * its byte budget (at least the first). Throws BatchFormatError or ReadOnlyBatchError.
    */
   async exchange(
     workspaceId: string,
@@ -80,6 +93,7 @@ export class BatchSync {
         .map((e) => this.#registry.submitDetached(room(e.docId), e.update!))
     );
     const answers: BatchResponseEntry[] = [];
+    let answerBytes = 0;
     for (const entry of entries) {
       const stored = await this.#storage.load(room(entry.docId));
       const parts = [
@@ -87,12 +101,15 @@ export class BatchSync {
         ...stored.updates.map((u) => u.data)
       ];
       const state = parts.length === 0 ? new Uint8Array([0, 0]) : Y.mergeUpdates(parts);
-      answers.push({
+      const answer = {
         docId: entry.docId,
         clock: stored.clock,
         update: Y.diffUpdate(state, entry.stateVector),
         stateVector: Y.encodeStateVectorFromUpdate(state)
-      });
+      };
+      answerBytes += answerEntryBytes(answer);
+      if (answers.length > 0 && answerBytes > this.#answerBytes) break;
+      answers.push(answer);
     }
     return answers;
   }

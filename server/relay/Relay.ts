@@ -10,6 +10,9 @@ import type { RoomRegistry } from './RoomRegistry.ts';
 
 export const SYNC_PATH = '/sync/';
 
+/** The longest delay setTimeout honours (a longer one fires at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export type RelayOptions = {
   access: AccessControl;
   maxMessageBytes: number;
@@ -114,14 +117,40 @@ export class Relay {
     });
     if (principal.token) {
       // A token's connection ends when the token does; the client then needs a new one.
-      const timer = setTimeout(
-        () => connection.close(CloseCode.unauthorised),
-        Math.max(0, principal.token.expiresAt - Date.now())
+      this.#closeOnExpiry(connection, principal.token.expiresAt, () => null);
+    } else if (principal.sessionExpiresAt !== undefined) {
+      // A session may have been extended by the app's requests meanwhile: look again, then wait on.
+      this.#closeOnExpiry(connection, principal.sessionExpiresAt, () =>
+        this.#options.access.sessionExpiresAt(cookieHeader)
       );
-      timer.unref();
-      connection.onClose(() => clearTimeout(timer));
     }
     return { principal, role };
+  }
+
+  /**
+   * Closes the connection with 4401 once its credential has expired. `stillValidUntil` is asked
+   * when the timer fires; a later expiry re-arms it (setTimeout also cannot wait longer than
+   * ~24 days, less than a session's default lifetime).
+   */
+  #closeOnExpiry(
+    connection: Connection,
+    expiresAt: number,
+    stillValidUntil: () => number | null
+  ): void {
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (at: number) => {
+      timer = setTimeout(
+        () => {
+          const later = at > Date.now() ? at : stillValidUntil();
+          if (later === null || later <= Date.now()) connection.close(CloseCode.unauthorised);
+          else arm(later);
+        },
+        Math.min(MAX_TIMER_MS, Math.max(0, at - Date.now()))
+      );
+      timer.unref();
+    };
+    arm(expiresAt);
+    connection.onClose(() => clearTimeout(timer));
   }
 
   #membershipChanged(change: MembershipChange): void {

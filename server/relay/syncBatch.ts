@@ -9,7 +9,8 @@ import * as encoding from 'lib0/encoding';
  * request:  varUint version, varUint count, count × (varString docId, varUint8Array stateVector,
  *           varUint8Array update — empty when the client has nothing to send)
  * response: varUint version, varUint count, count × (varString docId, varUint clock,
- *           varUint8Array update the client lacks, varUint8Array the server's state vector)
+ *           varUint8Array update the client lacks, varUint8Array the server's state vector);
+ *           a room asked for may be absent (the answer's size is bounded): ask for it again
  */
 export const SYNC_BATCH_VERSION = 1;
 export const SYNC_BATCH_CONTENT_TYPE = 'application/x-uzel-sync';
@@ -18,6 +19,13 @@ export const SYNC_BATCH_CONTENT_TYPE = 'application/x-uzel-sync';
 export const MAX_BATCH_ROOMS = 64;
 /** Largest request body; the same bound as one websocket message. */
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+/**
+ * What one answer aims to stay under: rooms are answered in request order until the next would
+ * pass it (the first always is, so every request makes progress); the rest are left out and the
+ * client asks for them again.
+ */
+export const MAX_BATCH_ANSWER_BYTES = 8 * 1024 * 1024;
 
 const DOC_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -71,6 +79,16 @@ export function decodeBatchRequest(bytes: Uint8Array): BatchRequestEntry[] {
     }
     return entries;
   });
+}
+
+/** What an entry adds to an encoded answer, at most (each length prefix is a varUint ≤ 8 bytes). */
+export function answerEntryBytes(entry: BatchResponseEntry): number {
+  return (
+    new TextEncoder().encode(entry.docId).byteLength +
+    entry.update.byteLength +
+    entry.stateVector.byteLength +
+    32
+  );
 }
 
 export function encodeBatchResponse(entries: BatchResponseEntry[]): Uint8Array {

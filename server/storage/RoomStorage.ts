@@ -40,5 +40,7 @@ export interface RoomStorage {
    * in ascending clock order, at most `limit` of them: a client pages on with the last clock.
    */
   changedRooms(workspaceId: string, since: number, limit: number): Promise<RoomClock[]>;
+  /** One room's clock, 0 for a room with nothing stored: what `load` would report, without loading. */
+  roomClock(room: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -52,6 +52,7 @@ export class SqliteStorage implements RoomStorage {
   readonly #selectUpdates: Database.Statement<[string], { seq: number; data: Buffer }>;
   readonly #selectSnapshot: Database.Statement<[string], { data: Buffer; up_to_seq: number }>;
   readonly #selectChanged: Database.Statement<[string, number, number], RoomClock>;
+  readonly #selectClock: Database.Statement<[string], { clock: number }>;
   readonly #appendAll: (entries: AppendEntry[]) => number[];
   readonly #compact: (room: string, state: Uint8Array, upToSeq: number) => void;
 
@@ -75,6 +76,7 @@ export class SqliteStorage implements RoomStorage {
       `SELECT room, clock, bytes FROM room_clocks WHERE workspace = ? AND clock > ?
        ORDER BY clock LIMIT ?`
     );
+    this.#selectClock = this.#db.prepare('SELECT clock FROM room_clocks WHERE room = ?');
     const bumpClock = this.#db.prepare(
       `INSERT INTO room_clocks (room, workspace, clock, bytes) VALUES (?, ?, ?, ?)
        ON CONFLICT (room) DO UPDATE SET clock = max(clock, excluded.clock),
@@ -140,6 +142,10 @@ export class SqliteStorage implements RoomStorage {
 
   async changedRooms(workspaceId: string, since: number, limit: number): Promise<RoomClock[]> {
     return this.#selectChanged.all(workspaceId, since, limit);
+  }
+
+  async roomClock(room: string): Promise<number> {
+    return this.#selectClock.get(room)?.clock ?? 0;
   }
 
   async append(entries: AppendEntry[]): Promise<number[]> {

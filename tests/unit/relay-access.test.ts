@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import Database from 'better-sqlite3';
 import { Accounts } from '../../server/accounts/Accounts.ts';
+import { hashToken } from '../../server/accounts/secrets.ts';
 import { loadConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/log.ts';
+import { UzelServer } from '../../server/UzelServer.ts';
 import { deferCleanup } from './helpers/cleanup.ts';
 import { tokenFor } from './helpers/credentials.ts';
 import { DocClient } from './helpers/docClient.ts';
@@ -246,5 +250,64 @@ describe('the relay admits only members, in their role', () => {
     onLaptop.send(syncStep1Frame(new Uint8Array([0])));
     await onLaptop.next((f) => messageType(f) === 0, 'the laptop still gets answers', from);
     expect(onLaptop.closedWith).toBeNull();
+  });
+});
+
+describe('a session’s connections end with the session', () => {
+  const defer = deferCleanup();
+
+  it('RA10 a cookie-admitted connection closes with 4401 when its session expires; a session extended meanwhile stays', async () => {
+    const tmp = makeTempDir();
+    defer(tmp.remove);
+    const config = loadConfig({ DATA_DIR: tmp.dir, PORT: '0', LOG_LEVEL: 'silent' });
+    // Sessions of three seconds, so expiry happens within the test.
+    const accounts = new Accounts({ dataDir: tmp.dir, sessionTtlMs: 3000, syncTokenTtlMs: 60_000 });
+    const server = new UzelServer({ config, log: createLogger('silent'), accounts });
+    const url = await server.listen();
+    defer(() => server.close());
+    const post = (path: string, body: unknown, cookie?: string) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: url,
+          ...(cookie ? { cookie } : {})
+        },
+        body: JSON.stringify(body)
+      });
+    const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
+    const credentials = { email: 'pedagog@example.org', password: 'пароль-надёжный' };
+    // The session that stays is the older one: its first expiry check comes before the other's.
+    const staying = cookieOf(
+      await post('/api/auth/register', { ...credentials, displayName: 'Педагог' })
+    );
+    const created = await post('/api/workspaces', { name: 'Сеть' }, staying);
+    const { workspace } = (await created.json()) as { workspace: { id: string } };
+    const expiring = cookieOf(await post('/api/auth/login', credentials));
+
+    const syncUrl = `${url.replace(/^http/, 'ws')}/sync/${workspace.id}/doc?token=`;
+    const kept = await RawClient.open(syncUrl, { headers: { cookie: staying } });
+    defer(() => kept.terminate());
+    await kept.next((f) => messageType(f) === 0, 'the older session is admitted');
+    const ending = await RawClient.open(syncUrl, { headers: { cookie: expiring } });
+    defer(() => ending.terminate());
+    await ending.next((f) => messageType(f) === 0, 'the newer session is admitted');
+
+    // The app's requests extend the older session while its socket is open.
+    const db = new Database(`${tmp.dir}/accounts.sqlite`);
+    db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?').run(
+      Date.now() + 10 * 60_000,
+      hashToken(staying.split('=')[1]!)
+    );
+    db.close();
+
+    expect(await ending.closed('the expired session’s socket is closed')).toEqual({
+      code: 4401,
+      reason: 'unauthorised'
+    });
+    const from = kept.received.length;
+    kept.send(syncStep1Frame(new Uint8Array([0])));
+    await kept.next((f) => messageType(f) === 0, 'the extended session still gets answers', from);
+    expect(kept.closedWith).toBeNull();
   });
 });

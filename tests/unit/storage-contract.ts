@@ -193,6 +193,9 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
 
       expect((await storage.load('w/a')).clock).toBe(a2);
       expect((await storage.load('w/b')).clock).toBe(b1);
+      expect(await storage.roomClock('w/a')).toBe(a2);
+      expect(await storage.roomClock('w/b')).toBe(b1);
+      expect(await storage.roomClock('w/none')).toBe(0);
       expect(await storage.changedRooms('w', 0, 100)).toEqual([
         { room: 'w/b', clock: b1, bytes: 1 },
         { room: 'w/a', clock: a2, bytes: 3 }
@@ -232,6 +235,7 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
       const state = Y.encodeStateAsUpdate(doc);
       await storage.compact('w/doc', state, s2!);
       expect((await storage.load('w/doc')).clock).toBe(s2);
+      expect(await storage.roomClock('w/doc')).toBe(s2);
       expect(await storage.changedRooms('w', s1!, 10)).toEqual([
         { room: 'w/doc', clock: s2, bytes: state.byteLength }
       ]);

@@ -2,19 +2,41 @@ import { noWorkspace } from '../../accounts/AccountError.ts';
 import { canWrite } from '../../accounts/types.ts';
 import type { CalendarFeeds } from '../../calendar/CalendarFeeds.ts';
 import { ICS_CONTENT_TYPE } from '../../../src/lib/calendar/ics.ts';
+import { DEFAULT_CALENDAR_FEED_LIMIT } from '../../config.ts';
 import { ApiError } from '../ApiError.ts';
+import { RateLimiter } from '../RateLimiter.ts';
 import { route, signedIn, type ApiContext, type ApiDeps, type Route } from '../route.ts';
 
 export const FEED_PATH = '/api/calendar-feeds/';
 
 const noFeed = () => new ApiError(404, 'not_found', 'There is no calendar at this address.');
 
+const FEED_LIMIT_WINDOW_MS = 60 * 60_000;
+
+function refuseIfLimited(wait: number): void {
+  if (wait <= 0) return;
+  throw new ApiError(429, 'rate_limited', 'Too many calendar requests. Try again later.', {
+    'retry-after': String(Math.ceil(wait / 1000))
+  });
+}
+
 /**
  * The subscription link of a workspace's calendar: members see whether one exists, members who
  * can write create (replacing the old one) or revoke it, and a calendar app fetches the feed with
  * the link's token alone, since it cannot send the session cookie.
  */
-export function calendarFeedRoutes({ accounts, log, now }: ApiDeps, feeds: CalendarFeeds): Route[] {
+export function calendarFeedRoutes(
+  { accounts, log, now }: ApiDeps,
+  feeds: CalendarFeeds,
+  limit = DEFAULT_CALENDAR_FEED_LIMIT
+): Route[] {
+  // Every request counts, found or not: by address first (guessing links), then by link.
+  const perAddress = new RateLimiter({
+    max: limit.perAddress,
+    windowMs: FEED_LIMIT_WINDOW_MS,
+    now
+  });
+  const perFeed = new RateLimiter({ max: limit.perToken, windowMs: FEED_LIMIT_WINDOW_MS, now });
   const membership = (ctx: ApiContext<unknown>) => {
     const me = signedIn(ctx);
     const workspace = accounts.workspace(me.id, ctx.params.id!);
@@ -56,10 +78,15 @@ export function calendarFeedRoutes({ accounts, log, now }: ApiDeps, feeds: Calen
     }),
 
     route('GET', `${FEED_PATH}:token`, async (ctx) => {
+      refuseIfLimited(perAddress.retryAfter(ctx.ip));
+      perAddress.hit(ctx.ip);
       const feed = feeds.tokens.byToken(ctx.params.token!);
       // Unknown, revoked, or its workspace is gone: the same answer, nothing to learn from it.
       const name = feed ? accounts.workspaceName(feed.workspaceId) : null;
       if (!feed || name === null) throw noFeed();
+      // Keyed by the feed's id, so the limiter never holds a link.
+      refuseIfLimited(perFeed.retryAfter(feed.id));
+      perFeed.hit(feed.id);
       const host = ctx.req.headers.host;
       const origin = host ? `${ctx.secure ? 'https' : 'http'}://${host}` : undefined;
       const text = await feeds.render(feed.workspaceId, name, origin);

@@ -163,15 +163,21 @@ export class WorkspaceSync {
         total: plan.length,
         remainingBytes: plan.reduce((sum, p) => sum + p.bytes, 0)
       });
-      for (const batch of this.#batches(plan)) {
+      // Rooms the server left out of an answer (it bounds its size) go back to the front.
+      const queue = [...plan];
+      while (queue.length > 0) {
         if (this.#destroyed) return report;
-        await this.#exchange(batch, report);
+        const batch = this.#nextBatch(queue);
+        const answered = await this.#exchange(batch, report);
+        const left = batch.filter((p) => !answered.has(p.docId));
+        if (left.length === batch.length) {
+          throw new SyncRefused('no_answer', 502, 'The server answered none of the documents.');
+        }
+        queue.unshift(...left);
+        const doneBytes = batch.reduce((sum, p) => sum + (answered.has(p.docId) ? p.bytes : 0), 0);
         this.#set({
-          done: this.#state.done + batch.length,
-          remainingBytes: Math.max(
-            0,
-            this.#state.remainingBytes - batch.reduce((sum, p) => sum + p.bytes, 0)
-          )
+          done: this.#state.done + answered.size,
+          remainingBytes: Math.max(0, this.#state.remainingBytes - doneBytes)
         });
         await yieldToPage();
       }
@@ -216,24 +222,27 @@ export class WorkspaceSync {
     return [...plan.values()].sort((a, b) => rank(a) - rank(b));
   }
 
-  *#batches(plan: Planned[]): Generator<Planned[]> {
+  /** Takes the next batch off the front of `queue`: up to the room count and reported bytes. */
+  #nextBatch(queue: Planned[]): Planned[] {
     const maxRooms = this.#options.batchRooms ?? DEFAULT_BATCH_ROOMS;
     const maxBytes = this.#options.batchBytes ?? DEFAULT_BATCH_BYTES;
-    let batch: Planned[] = [];
+    let count = 0;
     let bytes = 0;
-    for (const p of plan) {
-      if (batch.length > 0 && (batch.length >= maxRooms || bytes + p.bytes > maxBytes)) {
-        yield batch;
-        batch = [];
-        bytes = 0;
-      }
-      batch.push(p);
-      bytes += p.bytes;
+    while (count < queue.length && count < maxRooms) {
+      const next = queue[count]!;
+      if (count > 0 && bytes + next.bytes > maxBytes) break;
+      bytes += next.bytes;
+      count++;
     }
-    if (batch.length > 0) yield batch;
+    return queue.splice(0, count);
   }
 
-  async #exchange(batch: Planned[], report: SyncReport): Promise<void> {
+  /**
+   * Exchanges one batch; returns the doc ids the server answered. A room it left out is not
+   * recorded at all (no clock, still unsynced), so it is asked for again; a push it already
+   * committed is sent again then, which Yjs applies as a no-op.
+   */
+  async #exchange(batch: Planned[], report: SyncReport): Promise<Set<string>> {
     const { transport, meta, unsynced } = this.#options;
     const known = await meta.rooms(batch.map((p) => this.#room(p.docId)));
     const rooms: LocalRoom[] = [];
@@ -251,10 +260,12 @@ export class WorkspaceSync {
       }
       const answers = await transport.exchange(entries);
       const seen = new Map<string, RoomMeta>();
+      const answered = new Set<string>();
       for (const answer of answers) {
         const index = batch.findIndex((p) => p.docId === answer.docId);
         const local = rooms[index];
-        if (!local) continue;
+        if (!local || answered.has(answer.docId)) continue;
+        answered.add(answer.docId);
         await local.apply(answer.update);
         // Its clock moved on the server: the copy here has new content (or is what was pushed).
         if (!batch[index]!.push || answer.update.length > 2)
@@ -267,6 +278,7 @@ export class WorkspaceSync {
         }
       }
       await meta.setRooms(seen);
+      return answered;
     } finally {
       for (const local of rooms) await local.close();
     }

@@ -51,6 +51,10 @@ export class GatedStorage implements RoomStorage {
     return this.#inner.changedRooms(workspaceId, since, limit);
   }
 
+  roomClock(room: string): Promise<number> {
+    return this.#inner.roomClock(room);
+  }
+
   close(): Promise<void> {
     this.release();
     return this.#inner.close();

@@ -17,7 +17,9 @@ export type RelayEnv = Partial<
     | 'ALLOWED_ORIGINS'
     | 'SQLITE_SYNC'
     | 'MESSAGES_PER_SECOND'
-    | 'MAX_CONNECTIONS_PER_USER',
+    | 'MAX_CONNECTIONS_PER_USER'
+    | 'CALENDAR_FEED_REQUESTS_PER_TOKEN'
+    | 'CALENDAR_FEED_REQUESTS_PER_ADDRESS',
     string
   >
 >;

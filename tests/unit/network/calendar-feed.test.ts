@@ -47,15 +47,19 @@ async function workspaceWithEvent(relay: TestRelay, defer: (t: () => unknown) =>
     venueId: venue.id
   });
   if (!event.ok) throw new Error('fixture');
-  // The feed reads storage, so wait until the relay has committed the event.
-  await waitFor(async () => {
+  await eventStored(relay, workspaceId, event.id);
+  return { owner, workspaceId, eventId: event.id, index: client.doc };
+}
+
+/** The feed reads storage, so a test waits until the relay has committed the event. */
+function eventStored(relay: TestRelay, workspaceId: string, eventId: string): Promise<void> {
+  return waitFor(async () => {
     const stored = await relay.server.storage.load(roomName(workspaceId, INDEX_DOC_ID));
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(doc, u.data);
-    return new CalendarEvents(doc).get(event.id) !== null;
+    return new CalendarEvents(doc).get(eventId) !== null;
   }, 'the event is stored');
-  return { owner, workspaceId, eventId: event.id };
 }
 
 describe('calendar subscription feed', () => {
@@ -127,5 +131,70 @@ describe('calendar subscription feed', () => {
     expect((await viewer.post(`/api/workspaces/${workspaceId}/calendar-feed`)).status).toBe(403);
     // A session cookie does not open a feed: only the link's token does.
     expect((await owner.get('/api/calendar-feeds/')).status).toBe(404);
+  });
+
+  it('PE16 one link is limited per hour: past it 429 with Retry-After; another link still answers', async () => {
+    const relay = await TestRelay.startFresh(defer, {
+      CALENDAR_FEED_REQUESTS_PER_TOKEN: '3',
+      CALENDAR_FEED_REQUESTS_PER_ADDRESS: '100'
+    });
+    const first = await workspaceWithEvent(relay, defer);
+    const second = await workspaceWithEvent(relay, defer);
+    const linkOf = async (owner: ApiClient, workspaceId: string) =>
+      (await owner.post(`/api/workspaces/${workspaceId}/calendar-feed`)).json.feed.path as string;
+    const busy = await linkOf(first.owner, first.workspaceId);
+    const calm = await linkOf(second.owner, second.workspaceId);
+    const app = new ApiClient(relay.url);
+    for (let i = 0; i < 3; i++) expect((await app.get(busy)).status).toBe(200);
+    const refused = await app.get(busy);
+    expect(refused.status).toBe(429);
+    expect(refused.json.error).toBe('rate_limited');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect((await app.get(calm)).status).toBe(200);
+  });
+
+  it('PE16 one address is limited per hour, unknown links counted too', async () => {
+    const relay = await TestRelay.startFresh(defer, {
+      CALENDAR_FEED_REQUESTS_PER_TOKEN: '100',
+      CALENDAR_FEED_REQUESTS_PER_ADDRESS: '3'
+    });
+    const { owner, workspaceId } = await workspaceWithEvent(relay, defer);
+    const link = (await owner.post(`/api/workspaces/${workspaceId}/calendar-feed`)).json.feed.path;
+    const app = new ApiClient(relay.url);
+    expect((await app.get('/api/calendar-feeds/guessed-link-1')).status).toBe(404);
+    expect((await app.get('/api/calendar-feeds/guessed-link-2')).status).toBe(404);
+    expect((await app.get(link)).status).toBe(200);
+    const refused = await app.get(link);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('PE17 polls without a change are answered without building the feed again; a change shows in the next poll', async () => {
+    const relay = await TestRelay.startFresh(defer);
+    const { owner, workspaceId, index } = await workspaceWithEvent(relay, defer);
+    const link = (await owner.post(`/api/workspaces/${workspaceId}/calendar-feed`)).json.feed.path;
+    const feeds = relay.server.calendarFeeds;
+    const app = new ApiClient(relay.url);
+    const before = feeds.builds;
+    const first = await app.get(link);
+    const second = await app.get(link);
+    expect(second.text).toBe(first.text);
+    expect(feeds.builds - before).toBe(1);
+
+    const events = new CalendarEvents(index);
+    const added = events.create({
+      ...events.blank(),
+      title: 'Мастер-класс по краеведению',
+      kind: 'creativeEvening',
+      start: '2026-12-03T10:00:00.000Z',
+      end: '2026-12-03T12:00:00.000Z'
+    });
+    if (!added.ok) throw new Error('fixture');
+    await eventStored(relay, workspaceId, added.id);
+    const third = await app.get(link);
+    expect(third.text).toContain('Мастер-класс по краеведению');
+    expect(feeds.builds - before).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { BatchSync } from '../../../server/relay/BatchSync.ts';
 import { encodeBatchRequest, MAX_BATCH_ROOMS } from '../../../server/relay/syncBatch.ts';
 import { ApiServer } from '../accounts/apiServer.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
@@ -200,5 +201,44 @@ describe('batch sync over HTTP', () => {
       expect(res.status, query).toBe(400);
       expect(res.json.error).toBe('invalid_input');
     }
+  });
+
+  it('WS18 the answer stops at its byte budget, in request order; the first room is always answered; every push is committed', async () => {
+    const { server, owner, workspaceId, store } = await setup();
+    const { registry, storage } = server.server;
+    server.server.api.useSync(new BatchSync(registry, storage, { answerBytes: 2000 }));
+    // Four rooms of about 800 answer bytes each: two fit under 2000, a third would not.
+    const rooms = ['s1', 's2', 's3', 's4'];
+    const answer = await postBatch(
+      owner,
+      workspaceId,
+      rooms.map((docId) => ({
+        docId,
+        stateVector: EMPTY_SV,
+        update: textUpdate(`${docId} `.repeat(250))
+      }))
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.entries!.map((e) => e.docId)).toEqual(['s1', 's2']);
+    expect(textOf(answer.entries![1]!.update)).toBe('s2 '.repeat(250));
+    // The rooms left out of the answer were stored all the same.
+    const reader = store();
+    for (const docId of rooms) {
+      expect(reader.doc(`${workspaceId}/${docId}`).getText('body').toString()).toBe(
+        `${docId} `.repeat(250)
+      );
+    }
+
+    // A first room larger than the whole budget is still answered, alone.
+    await postBatch(owner, workspaceId, [
+      { docId: 'big', stateVector: EMPTY_SV, update: textUpdate('большой '.repeat(400)) }
+    ]);
+    const large = await postBatch(owner, workspaceId, [
+      { docId: 'big', stateVector: EMPTY_SV, update: null },
+      { docId: 's1', stateVector: EMPTY_SV, update: null }
+    ]);
+    expect(large.entries!.map((e) => e.docId)).toEqual(['big']);
+    expect(large.entries![0]!.update.byteLength).toBeGreaterThan(2000);
+    expect(textOf(large.entries![0]!.update)).toBe('большой '.repeat(400));
   });
 });

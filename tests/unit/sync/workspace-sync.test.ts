@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { BatchSync } from '../../../server/relay/BatchSync.ts';
 import { ApiServer } from '../accounts/apiServer.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
 import { dbFileIn } from '../helpers/relay.ts';
@@ -123,5 +124,51 @@ describe('WorkspaceSync against the real server', () => {
     const [a, b] = await Promise.all([device.sync.syncNow(), device.sync.syncNow()]);
     expect(a).toBe(b);
     expect(a.exchanged).toHaveLength(docs.length);
+  });
+
+  it('WS19 rooms a bounded answer leaves out are asked for again: nothing unanswered counts as synced, and the run completes', async () => {
+    const server = await ApiServer.start(defer);
+    const { owner, workspaceId } = await server.workspace();
+    const docs = Array.from({ length: 6 }, (_, i) => `big${i}`);
+    const text = (docId: string) => `${docId} `.repeat(200);
+    const seeded = await postBatch(
+      owner.client,
+      workspaceId,
+      docs.map((docId) => ({ docId, stateVector: EMPTY_SV, update: textUpdate(text(docId)) }))
+    );
+    expect(seeded.status).toBe(200);
+    const device = await Device.create(workspaceId, owner.client);
+    defer(() => device.destroy());
+    await device.withLocalDoc('big4', (doc) => doc.getText('body').insert(0, 'Офлайн: '));
+    device.unsynced.mark(`${workspaceId}/big4`);
+    const { registry, storage } = server.server;
+
+    // An answer holds two of these rooms; the new device asks for all six at once.
+    server.server.api.useSync(new BatchSync(registry, storage, { answerBytes: 2500 }));
+    const answered: string[][] = [];
+    const exchange = device.transport.exchange;
+    device.transport.exchange = async (entries) => {
+      const answers = await exchange(entries);
+      answered.push(answers.map((a) => a.docId));
+      return answers;
+    };
+    const before = device.transport.counters.requests;
+    const report = await device.sync.syncNow();
+    expect(report.completed).toBe(true);
+    expect(answered.length).toBeGreaterThan(1);
+    expect(answered[0]!.length).toBeLessThan(docs.length);
+    expect(answered.flat().sort()).toEqual([...docs].sort());
+    expect([...report.exchanged].sort()).toEqual([...docs].sort());
+    expect(report.pushed).toEqual(['big4']);
+    expect(device.transport.counters.requests - before).toBe(1 + answered.length);
+    expect(device.sync.state).toMatchObject({ done: docs.length, total: docs.length });
+    expect(device.unsynced.list(workspaceId)).toEqual([]);
+    for (const docId of docs) expect(await device.textOf(docId)).toContain(text(docId));
+    const reader = new StoreReader(dbFileIn(server.dataDir));
+    defer(() => reader.close());
+    expect(reader.doc(`${workspaceId}/big4`).getText('body').toString()).toContain('Офлайн: ');
+
+    // Every room's clock was recorded when it was answered: nothing is left to exchange.
+    expect(await device.sync.syncNow()).toEqual({ exchanged: [], pushed: [], completed: true });
   });
 });
