@@ -206,7 +206,9 @@ test('AC-UI7 on a shared tablet, signing out can remove this device’s copy, bu
   await anna.getByTestId('sign-out').click();
   const dialog = anna.getByTestId('sign-out-dialog');
   await expect(dialog.getByTestId('sign-out-forget')).toBeDisabled();
-  await expect(dialog.getByRole('status')).toContainText('ещё не отправлен 1 документ');
+  await expect(dialog.getByRole('status')).toContainText(
+    'Не все изменения с этого устройства дошли до сервера'
+  );
   await dialog.getByTestId('sign-out-cancel').click();
   await expect(dialog).toBeHidden();
 

@@ -5,7 +5,7 @@ export const ru = {
   'signOut.forgetHint':
     'Отметьте, если планшетом пользуются и другие люди. Всё, что уже на сервере, снова загрузится при следующем входе.',
   'signOut.unsent':
-    'На сервер ещё не {count, plural, one {отправлен # документ} few {отправлены # документа} many {отправлены # документов} other {отправлены # документа}}, поэтому копию удалить нельзя. Подключитесь к интернету и дождитесь синхронизации.',
+    'Не все изменения с этого устройства дошли до сервера, поэтому копию удалить нельзя. Подключитесь к интернету и дождитесь синхронизации.',
   'signOut.removing': 'Удаляем документы и файлы с этого устройства…',
   'signOut.failed':
     'Вы вышли, но часть данных удалить не удалось: закройте другие вкладки Узла, войдите и выйдите ещё раз.',
@@ -50,7 +50,7 @@ export const en: Record<keyof typeof ru, string> = {
   'signOut.forgetHint':
     'Tick this if other people use this tablet too. Everything already on the server comes back when you sign in again.',
   'signOut.unsent':
-    '{count, plural, one {# document has} other {# documents have}} not reached the server yet, so the copy cannot be removed. Connect to the internet and wait for the sync.',
+    'Not every change on this device has reached the server, so the copy cannot be removed. Connect to the internet and wait for the sync.',
   'signOut.removing': 'Removing documents and files from this device…',
   'signOut.failed':
     'You are signed out, but some data could not be removed: close other Uzel tabs, sign in and sign out again.',
