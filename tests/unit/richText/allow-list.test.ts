@@ -11,14 +11,9 @@ import { renderHtml } from '../../../src/lib/richText/renderHtml.ts';
 import { sanitizeImportedHtml } from '../../../src/lib/transfer/sanitizeHtml.ts';
 import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
 import { tagsOf } from '../publishing/markup.ts';
+import { text } from '../transfer/fixtures.ts';
 
 const HASH = 'cd'.repeat(32);
-const text = (value: string, types: string[] = []): PmNode => ({
-  type: 'text',
-  text: value,
-  marks: types.map((type) => ({ type }))
-});
-
 /** One of every node and mark the renderer knows, with every option that adds markup on. */
 const everything: PmNode = {
   type: 'doc',
@@ -27,7 +22,12 @@ const everything: PmNode = {
     {
       type: 'paragraph',
       content: [
-        text('всё', ['bold', 'italic', 'strike', 'underline', 'code', 'subscript', 'superscript']),
+        text(
+          'всё',
+          ...['bold', 'italic', 'strike', 'underline', 'code', 'subscript', 'superscript'].map(
+            (type) => ({ type })
+          )
+        ),
         { type: 'text', text: 'сайт', marks: [{ type: 'link', attrs: { href: 'https://a.b' } }] },
         { type: 'hardBreak' },
         { type: 'docLink', attrs: { docId: 'a' } },

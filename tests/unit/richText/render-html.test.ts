@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isRenderableImageSrc, renderHtml } from '../../../src/lib/richText/renderHtml.ts';
 import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
+import { doc, p, text } from '../transfer/fixtures.ts';
 
-const doc = (...content: PmNode[]): PmNode => ({ type: 'doc', content });
-const p = (...content: PmNode[]): PmNode => ({ type: 'paragraph', content });
-const text = (value: string, marks: PmNode[] = []): PmNode => ({
-  type: 'text',
-  text: value,
-  marks
-});
-const linked = (href: unknown) => text('ссылка', [{ type: 'link', attrs: { href } }]);
+const linked = (href: unknown) => text('ссылка', { type: 'link', attrs: { href } });
 const HASH = 'ab'.repeat(32);
 const image = (attrs: Record<string, unknown>): PmNode => ({ type: 'image', attrs });
 
@@ -17,7 +11,7 @@ describe('the shared rich-text renderer', () => {
   it('XS2 text and attribute values are escaped; unknown and hostile nodes keep only their text', () => {
     const html = renderHtml(
       doc(
-        p(text('<script>alert(1)</script> & "кавычки"', [{ type: 'bold' }])),
+        p(text('<script>alert(1)</script> & "кавычки"', { type: 'bold' })),
         { type: 'script', content: [text('alert(2)')] },
         { type: 'paragraph', attrs: { onclick: 'x()', class: 'evil' }, content: [text('абзац')] },
         { type: 'heading', attrs: { level: '1" onclick="x()' }, content: [text('Заголовок')] }
