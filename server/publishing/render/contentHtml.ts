@@ -17,7 +17,7 @@ export function contentToHtml(root: PmNode, options: RenderOptions = {}): string
     unlinkedDocLabel: 'другой материал',
     imageSrc: options.fileHref,
     fileHref: options.fileHref,
-    lazyImages: true,
+    imagesFromNetwork: true,
     markDoneTasks: true,
     // Links leaving the site pass no ranking and no referrer.
     linkRel: (href) => (/^(https?|mailto):/i.test(href) ? 'nofollow noopener noreferrer' : '')

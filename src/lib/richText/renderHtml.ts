@@ -33,8 +33,11 @@ export type RenderHtmlOptions = {
    * Without it, or when it gives null, the picture is not shown.
    */
   imageSrc?: (hash: string) => string | null;
-  /** Hints for a page on the web: a picture loads when near the screen, never holding up text. */
-  lazyImages?: boolean;
+  /**
+   * Pictures come over the network (a page on the web, not a file carrying them): each loads
+   * when near the screen, never holding up the text, with its size reserved so nothing jumps.
+   */
+  imagesFromNetwork?: boolean;
   /** A picture that cannot be shown leaves its description in brackets (for a reader offline). */
   describeMissingImages?: boolean;
   /** A file's download address by its hash; without it files render nothing. */
@@ -80,18 +83,22 @@ export function isRenderableImageSrc(src: string): boolean {
   return SAME_SITE_PATH.test(src) || DATA_IMAGE.test(src);
 }
 
+function loadingAttrs(node: PmNode): string {
+  const width = sizeAttr(node, 'width');
+  const height = sizeAttr(node, 'height');
+  const size = width !== null && height !== null ? ` width="${width}" height="${height}"` : '';
+  return `${size} loading="lazy" decoding="async"`;
+}
+
 function imageHtml(node: PmNode, options: RenderHtmlOptions): string {
   const hash = attrOf(node, 'hash');
   const alt = escapeHtml(textAttr(node, 'alt', MAX_ALT));
   const src = isBlobHash(hash) ? (options.imageSrc?.(hash) ?? null) : null;
   if (src === null || !isRenderableImageSrc(src))
     return options.describeMissingImages && alt ? `<p class="missing">[${alt}]</p>` : '';
-  const width = sizeAttr(node, 'width');
-  const height = sizeAttr(node, 'height');
-  // With its size the text does not jump while the picture loads.
-  const size = width !== null && height !== null ? ` width="${width}" height="${height}"` : '';
-  const lazy = options.lazyImages ? ' loading="lazy" decoding="async"' : '';
-  return `<figure><img src="${escapeHtml(src)}" alt="${alt}"${size}${lazy}></figure>`;
+  return `<figure><img src="${escapeHtml(src)}" alt="${alt}"${
+    options.imagesFromNetwork ? loadingAttrs(node) : ''
+  }></figure>`;
 }
 
 /** A file: a download link under its name, saved under that name. */

@@ -61,7 +61,7 @@ describe('the shared HTML allow-list', () => {
       docLink: (id) => (id === 'a' ? { href: '/p/s/a', title: 'А' } : null),
       imageSrc: (h) => `/p/s/files/${h}`,
       fileHref: (h) => `/p/s/files/${h}`,
-      lazyImages: true,
+      imagesFromNetwork: true,
       markDoneTasks: true,
       linkRel: () => 'nofollow noopener noreferrer'
     });

@@ -60,11 +60,11 @@ describe('the shared rich-text renderer', () => {
     const pictures = doc(image({ hash: HASH, alt: 'Барыня <в платке>', width: 640, height: 360 }));
     const withSrc = (src: string | null, extra = {}) =>
       renderHtml(pictures, { imageSrc: () => src, ...extra });
-    expect(withSrc(`/p/set/files/${HASH}`, { lazyImages: true })).toBe(
+    expect(withSrc(`/p/set/files/${HASH}`, { imagesFromNetwork: true })).toBe(
       `<figure><img src="/p/set/files/${HASH}" alt="Барыня &lt;в платке&gt;" width="640" height="360" loading="lazy" decoding="async"></figure>`
     );
     expect(withSrc('data:image/png;base64,iVBORw0KGgo=')).toBe(
-      '<figure><img src="data:image/png;base64,iVBORw0KGgo=" alt="Барыня &lt;в платке&gt;" width="640" height="360"></figure>'
+      '<figure><img src="data:image/png;base64,iVBORw0KGgo=" alt="Барыня &lt;в платке&gt;"></figure>'
     );
     for (const src of [
       'https://evil.example/x.png',
