@@ -1,12 +1,6 @@
-/** Text and attribute values for HTML: the five characters that could end a text or a quote. */
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { escapeHtml } from '../../../src/lib/richText/escapeHtml.ts';
+
+export { escapeHtml };
 
 /**
  * Characters XML 1.0 forbids (most control characters, lone surrogates, U+FFFE/U+FFFF): a peer

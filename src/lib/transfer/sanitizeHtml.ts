@@ -1,41 +1,13 @@
 import DOMPurify from 'dompurify';
 import { isSafeHref } from '../editor/safeHref.ts';
+import { attributeNames, DROPPED_WITH_CONTENT, IMPORT_ALLOW_LIST } from '../richText/allowList.ts';
 
 /**
- * Imported HTML (from a .docx or from Markdown) goes through an allow-list of the elements the
- * editor has, before anything parses it into a document. No scripts, no event handlers, no
- * styles, and links only to web pages, e-mail and the app itself.
+ * Imported HTML (from a .docx or from Markdown) goes through the import allow-list of the elements
+ * the editor has (src/lib/richText/allowList.ts), before anything parses it into a document. No
+ * scripts, no event handlers, no styles, and links only to web pages, e-mail and the app itself.
  */
-const ALLOWED_TAGS = [
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'pre',
-  'code',
-  'strong',
-  'b',
-  'em',
-  'i',
-  's',
-  'del',
-  'u',
-  'a',
-  'br',
-  'hr',
-  // Markdown task lists arrive as <li><input type="checkbox" checked>; turned into task items.
-  'input',
-  // Pictures of a .docx, already in the blob store: named by hash, never by an address.
-  'img'
-];
-const ALLOWED_ATTR = ['href', 'start', 'type', 'checked', 'data-hash', 'alt', 'width', 'height'];
+const ALLOWED_ATTR = attributeNames(IMPORT_ALLOW_LIST);
 
 export function sanitizeImportedHtml(
   html: string,
@@ -56,11 +28,12 @@ export function sanitizeImportedHtml(
       node.remove();
   });
   const body = purify.sanitize(html, {
-    ALLOWED_TAGS,
+    ALLOWED_TAGS: [...IMPORT_ALLOW_LIST.tags],
     ALLOWED_ATTR,
     ALLOW_DATA_ATTR: false,
     // Text of dropped wrappers (tables, spans, divs) is kept; script and style bodies are not.
     KEEP_CONTENT: true,
+    ADD_FORBID_CONTENTS: [...DROPPED_WITH_CONTENT],
     RETURN_DOM: true
   }) as HTMLElement;
   markTaskLists(body);

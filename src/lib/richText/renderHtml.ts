@@ -1,0 +1,198 @@
+import { isSafeHref } from '../editor/safeHref.ts';
+import { isBlobHash } from '../files/hash.ts';
+import {
+  attrOf,
+  childrenOf,
+  intAttr,
+  marksOf,
+  MAX_DEPTH,
+  typeOf,
+  type DocLinkResolver,
+  type PmNode
+} from '../transfer/pmNode.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { sizeAttr, textAttr } from './nodeAttrs.ts';
+
+/**
+ * Renders a document's ProseMirror JSON to HTML with an allow-list: every node and mark type it
+ * knows maps to fixed markup, attributes are read one by one and checked, text is escaped, and
+ * anything unknown is dropped while its text is kept. The JSON comes from a Y.Doc any member (or
+ * a raw Yjs client with a member's token) may have written, so nothing in it is trusted.
+ *
+ * Pure string building, no DOM and no Node API: the public pages (server) and the HTML export
+ * (browser) share it and differ only in the options below.
+ */
+export type RenderHtmlOptions = {
+  /** A linked document's address and title, or null when it is not to be linked. */
+  docLink?: DocLinkResolver;
+  /** What a link to another document reads as when it is not linked and has no title. */
+  unlinkedDocLabel?: string;
+  /**
+   * A picture's address by its hash: a published file's path on a site, or a data: URL for a
+   * standalone file. Anything else it returns (a web address, another scheme) is refused.
+   * Without it, or when it gives null, the picture is not shown.
+   */
+  imageSrc?: (hash: string) => string | null;
+  /**
+   * Pictures come over the network (a page on the web, not a file carrying them): each loads
+   * when near the screen, never holding up the text, with its size reserved so nothing jumps.
+   */
+  imagesFromNetwork?: boolean;
+  /** A picture that cannot be shown leaves its description in brackets (for a reader offline). */
+  describeMissingImages?: boolean;
+  /** A file's download address by its hash; without it files render nothing. */
+  fileHref?: (hash: string) => string | null;
+  /** The rel of a text link by its (safe) href; none when it gives ''. */
+  linkRel?: (href: string) => string;
+  /** A done task's item also carries the class "done" (the public style strikes it out). */
+  markDoneTasks?: boolean;
+  /** Nodes nested deeper are cut; the default is deeper than any real document. */
+  maxDepth?: number;
+};
+
+/** Longer than any real description or file name; the rest of a hostile one is cut. */
+const MAX_ALT = 1000;
+const MAX_NAME = 255;
+const MAX_LIST_START = 1_000_000;
+
+export const BLOCK_TAGS: Readonly<Record<string, string>> = {
+  paragraph: 'p',
+  blockquote: 'blockquote',
+  bulletList: 'ul',
+  listItem: 'li'
+};
+
+export const MARK_TAGS: Readonly<Record<string, string>> = {
+  bold: 'strong',
+  italic: 'em',
+  strike: 's',
+  underline: 'u',
+  code: 'code',
+  subscript: 'sub',
+  superscript: 'sup'
+};
+
+/**
+ * The only picture addresses the renderer writes: a path on the same site (no `//host`, nothing
+ * that could leave the attribute) or a data: URL of a raster picture type.
+ */
+const SAME_SITE_PATH = /^\/(?![/\\])[A-Za-z0-9._~!$&()*+,;=:@%/-]*$/;
+const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/;
+
+export function isRenderableImageSrc(src: string): boolean {
+  return SAME_SITE_PATH.test(src) || DATA_IMAGE.test(src);
+}
+
+function loadingAttrs(node: PmNode): string {
+  const width = sizeAttr(node, 'width');
+  const height = sizeAttr(node, 'height');
+  const size = width !== null && height !== null ? ` width="${width}" height="${height}"` : '';
+  return `${size} loading="lazy" decoding="async"`;
+}
+
+function imageHtml(node: PmNode, options: RenderHtmlOptions): string {
+  const hash = attrOf(node, 'hash');
+  const alt = escapeHtml(textAttr(node, 'alt', MAX_ALT));
+  const src = isBlobHash(hash) ? (options.imageSrc?.(hash) ?? null) : null;
+  if (src === null || !isRenderableImageSrc(src))
+    return options.describeMissingImages && alt ? `<p class="missing">[${alt}]</p>` : '';
+  return `<figure><img src="${escapeHtml(src)}" alt="${alt}"${
+    options.imagesFromNetwork ? loadingAttrs(node) : ''
+  }></figure>`;
+}
+
+/** A file: a download link under its name, saved under that name. */
+function attachmentHtml(node: PmNode, options: RenderHtmlOptions): string {
+  const hash = attrOf(node, 'hash');
+  const href = isBlobHash(hash) ? (options.fileHref?.(hash) ?? null) : null;
+  if (href === null || !isSafeHref(href)) return '';
+  const name = escapeHtml(textAttr(node, 'name', MAX_NAME).replace(/[/\\]/g, '_') || 'файл');
+  return `<p class="file"><a href="${escapeHtml(href)}" download="${name}">${name}</a></p>`;
+}
+
+function docLinkHtml(node: PmNode, options: RenderHtmlOptions): string {
+  const docId = attrOf(node, 'docId');
+  const target = typeof docId === 'string' ? (options.docLink?.(docId) ?? null) : null;
+  if (target && isSafeHref(target.href))
+    return `<a href="${escapeHtml(target.href)}">${escapeHtml(target.title)}</a>`;
+  // The node holds only an id: a title is shown only when the resolver gave one.
+  const label = target?.title ?? options.unlinkedDocLabel ?? 'другой документ';
+  return `<span>${escapeHtml(label)}</span>`;
+}
+
+function textHtml(node: PmNode, options: RenderHtmlOptions): string {
+  if (typeof node.text !== 'string') return '';
+  let html = escapeHtml(node.text);
+  let link: string | null = null;
+  for (const mark of marksOf(node)) {
+    const type = typeOf(mark);
+    if (Object.hasOwn(MARK_TAGS, type)) {
+      const tag = MARK_TAGS[type]!;
+      html = `<${tag}>${html}</${tag}>`;
+    } else if (type === 'link') {
+      const href = attrOf(mark, 'href');
+      if (typeof href === 'string' && isSafeHref(href)) link = href.trim();
+    }
+  }
+  if (link === null) return html;
+  const rel = options.linkRel?.(link) ?? '';
+  return `<a href="${escapeHtml(link)}"${rel ? ` rel="${escapeHtml(rel)}"` : ''}>${html}</a>`;
+}
+
+export function renderHtml(root: PmNode, options: RenderHtmlOptions = {}): string {
+  const maxDepth = options.maxDepth ?? MAX_DEPTH;
+  const out: string[] = [];
+  const render = (node: PmNode, depth: number): void => {
+    if (depth > maxDepth) return;
+    const inner = () => {
+      for (const child of childrenOf(node)) render(child, depth + 1);
+    };
+    const wrap = (tag: string, attrs = '') => {
+      out.push(`<${tag}${attrs}>`);
+      inner();
+      out.push(`</${tag}>`);
+    };
+    const type = typeOf(node);
+    if (type === 'text') return void out.push(textHtml(node, options));
+    if (Object.hasOwn(BLOCK_TAGS, type)) return wrap(BLOCK_TAGS[type]!);
+    switch (type) {
+      case 'doc':
+        return inner();
+      case 'heading':
+        // The page's (or file's) title is the h1; the document's own headings sit below it.
+        return wrap(`h${Math.min((intAttr(node, 'level', 1, 6) ?? 2) + 1, 6)}`);
+      case 'orderedList': {
+        const start = intAttr(node, 'start', 0, MAX_LIST_START);
+        return wrap('ol', start !== null && start !== 1 ? ` start="${start}"` : '');
+      }
+      case 'taskList':
+        return wrap('ul', ' class="tasks"');
+      case 'taskItem': {
+        const checked = attrOf(node, 'checked') === true;
+        const done = checked && options.markDoneTasks ? ' done' : '';
+        out.push(`<li class="task${done}"><span class="box">${checked ? '☑' : '☐'}</span> `);
+        inner();
+        return void out.push('</li>');
+      }
+      case 'codeBlock':
+        out.push('<pre><code>');
+        inner();
+        return void out.push('</code></pre>');
+      case 'hardBreak':
+        return void out.push('<br>');
+      case 'horizontalRule':
+        return void out.push('<hr>');
+      case 'docLink':
+        return void out.push(docLinkHtml(node, options));
+      case 'image':
+        return void out.push(imageHtml(node, options));
+      case 'attachment':
+        return void out.push(attachmentHtml(node, options));
+      default:
+        // Unknown (or hostile) node types: their text is kept, their markup is not.
+        return inner();
+    }
+  };
+  render(root, 0);
+  return out.join('');
+}
