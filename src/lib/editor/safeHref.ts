@@ -1,9 +1,11 @@
+import { LINK_SCHEMES } from '../richText/allowList.ts';
+
 /**
  * The only link targets a document may carry: web pages, e-mail, and links inside the app.
  * Everything else (javascript:, data:, vbscript:, file:, protocol-relative //host) is refused,
  * whoever wrote it: a person typing, a paste, or a peer writing straight into the Y.Doc.
  */
-const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+const ALLOWED_SCHEMES = new Set(LINK_SCHEMES.map((scheme) => `${scheme}:`));
 
 export function isSafeHref(raw: string | null | undefined): boolean {
   if (typeof raw !== 'string') return false;
