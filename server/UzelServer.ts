@@ -111,7 +111,7 @@ export class UzelServer {
     this.api.useSync(new BatchSync(this.registry, this.storage));
     this.api.useBlobs(this.blobs);
     this.relay = new Relay(this.registry, log, {
-      access: this.accounts,
+      access: this.accounts.access,
       messagesPerSecond: config.messagesPerSecond,
       maxConnectionsPerUser: config.maxConnectionsPerUser,
       maxMessageBytes: config.maxMessageBytes,

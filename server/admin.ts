@@ -70,7 +70,7 @@ const token: Command = (args) => {
   const role = values.role as InviteRole;
   return (accounts) => {
     const member = accounts.ensureServiceMember(workspace, name, role);
-    const granted = accounts.issueSyncToken(member.id, workspace, role);
+    const granted = accounts.access.issueSyncToken(member.id, workspace, role);
     if (!granted) throw new Error('the service member has no role in the workspace');
     return [
       `Sync token for workspace ${workspace}, role ${role}, service member «${member.displayName}» (${member.id}),`,

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -14,22 +13,13 @@ import {
 import { openAccountsDatabase } from './database.ts';
 import { Invites, inviteStatus, type Invite, type InviteStatus } from './Invites.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { higherRole, lowerRole, outranks } from './roles.ts';
+import { higherRole, outranks } from './roles.ts';
 import { AccountEvents } from './AccountEvents.ts';
+import { RelayAccess, sessionKey } from './RelayAccess.ts';
 import { loadOrCreateSecret } from './secretKey.ts';
-import { sessionTokenFrom } from './sessionCookie.ts';
 import { Sessions, type SessionGrant } from './Sessions.ts';
 import { SyncTokenSigner } from './syncTokens.ts';
-import type {
-  AccessControl,
-  InviteRole,
-  Member,
-  MembershipChange,
-  Principal,
-  Role,
-  User,
-  Workspace
-} from './types.ts';
+import type { InviteRole, Member, MembershipChange, Role, User, Workspace } from './types.ts';
 import { Users } from './Users.ts';
 import {
   displayNameSchema,
@@ -57,30 +47,25 @@ export type AccountsOptions = {
 export type InviteOptions = { role: InviteRole; expiresInHours: number; maxUses: number | null };
 export type InviteWithStatus = Invite & { status: InviteStatus };
 export type InviteInfo = { workspaceName: string; role: InviteRole; status: InviteStatus };
-export type SyncToken = { token: string; expiresAt: number };
 
 const HOUR = 3_600_000;
 
 /**
- * People, sessions, workspaces, memberships, invites and sync tokens, in `accounts.sqlite`.
+ * People, sessions, workspaces, memberships and invites, in `accounts.sqlite`; `access` answers
+ * the relay and issues sync tokens (`RelayAccess.ts`).
  * Every rule about who may do what is here, so the HTTP API, the relay and the admin command
  * cannot disagree. Methods that act for someone take that person's id and answer "not found"
  * for a workspace they do not belong to, exactly as for one that does not exist.
  */
-/** Names a session without being able to use it: a digest of its token. */
-function sessionKey(token: string): string {
-  return createHash('sha256').update(`uzel-session-key:${token}`).digest('base64url');
-}
-
-export class Accounts implements AccessControl {
+export class Accounts {
+  /** What the relay asks: who is connecting, their role now, sign-outs and role changes. */
+  readonly access: RelayAccess;
   readonly #db: Database.Database;
   readonly #now: () => number;
-  readonly #tokenTtlMs: number;
   readonly #users: Users;
   readonly #sessions: Sessions;
   readonly #workspaces: Workspaces;
   readonly #invites: Invites;
-  readonly #signer: SyncTokenSigner;
   readonly #events: AccountEvents<MembershipChange>;
   /** Sign-outs, by `Principal.sessionKey`. */
   readonly #sessionsEnded: AccountEvents<string>;
@@ -89,14 +74,24 @@ export class Accounts implements AccessControl {
     this.#now = options.now ?? Date.now;
     this.#events = new AccountEvents<MembershipChange>('membership', options.log);
     this.#sessionsEnded = new AccountEvents<string>('sign-out', options.log);
-    this.#tokenTtlMs = options.syncTokenTtlMs;
     this.#db = openAccountsDatabase(path.join(options.dataDir, ACCOUNTS_FILE), options);
     this.#users = new Users(this.#db);
     this.#sessions = new Sessions(this.#db, options.sessionTtlMs, this.#now);
     this.#workspaces = new Workspaces(this.#db);
     this.#invites = new Invites(this.#db);
     let secret: Buffer | undefined;
-    this.#signer = new SyncTokenSigner(() => (secret ??= loadOrCreateSecret(options.dataDir)));
+    const signer = new SyncTokenSigner(() => (secret ??= loadOrCreateSecret(options.dataDir)));
+    this.access = new RelayAccess({
+      users: this.#users,
+      sessions: this.#sessions,
+      workspaces: this.#workspaces,
+      signer,
+      tokenTtlMs: options.syncTokenTtlMs,
+      now: this.#now,
+      resumeSession: (token) => this.resumeSession(token),
+      membershipChanges: this.#events,
+      sessionsEnded: this.#sessionsEnded
+    });
   }
 
   static fromConfig(config: Config, extra: Pick<AccountsOptions, 'now' | 'log'> = {}): Accounts {
@@ -321,27 +316,6 @@ export class Accounts implements AccessControl {
     return result.workspace;
   }
 
-  // --- sync tokens ---
-
-  /**
-   * A sync token for a member: their current role, or a lower one if asked. Null when they are not
-   * a member. Signing does not freeze the role: `roleIn` re-checks membership on every use.
-   */
-  issueSyncToken(userId: string, workspaceId: string, role?: Role): SyncToken | null {
-    const current = ID_PATTERN.test(workspaceId)
-      ? this.#workspaces.role(workspaceId, userId)
-      : null;
-    if (!current) return null;
-    const expiresAt = this.#now() + this.#tokenTtlMs;
-    const claims = {
-      sub: userId,
-      ws: workspaceId,
-      role: role ? lowerRole(role, current) : current,
-      exp: expiresAt
-    };
-    return { token: this.#signer.sign(claims), expiresAt };
-  }
-
   /**
    * The service member of this name in the workspace, created if needed, with at least `role`
    * (never lowered here: tokens issued earlier keep working). For the admin command.
@@ -361,64 +335,6 @@ export class Accounts implements AccessControl {
       .immediate();
     this.#events.emit(change);
     return user;
-  }
-
-  // --- AccessControl, for the relay ---
-
-  async authenticate(request: {
-    cookieHeader: string | undefined;
-    token: string | null;
-  }): Promise<Principal | null> {
-    // An explicit token wins over a cookie, and a bad one is a refusal, not a fallback: a client
-    // that sends a token means to be that token's subject.
-    if (request.token !== null) {
-      const claims = this.#signer.verify(request.token, this.#now());
-      const user = claims && this.#users.get(claims.sub);
-      if (!claims || !user) return null;
-      return {
-        userId: user.id,
-        displayName: user.displayName,
-        via: 'token',
-        token: { workspaceId: claims.ws, role: claims.role, expiresAt: claims.exp }
-      };
-    }
-    const sessionToken = sessionTokenFrom(request.cookieHeader);
-    const session = sessionToken ? this.resumeSession(sessionToken) : null;
-    if (!session) return null;
-    return {
-      userId: session.user.id,
-      displayName: session.user.displayName,
-      via: 'session',
-      sessionKey: sessionKey(sessionToken!),
-      sessionExpiresAt: session.expiresAt
-    };
-  }
-
-  sessionExpiresAt(cookieHeader: string | undefined): number | null {
-    const sessionToken = sessionTokenFrom(cookieHeader);
-    return sessionToken ? this.#sessions.expiresAt(sessionToken) : null;
-  }
-
-  /** The current membership role, capped by a token's role; null for other workspaces. */
-  async roleIn(principal: Principal, workspaceId: string): Promise<Role | null> {
-    if (!ID_PATTERN.test(workspaceId)) return null;
-    const token = principal.token;
-    if (token && (token.workspaceId !== workspaceId || token.expiresAt <= this.#now())) return null;
-    const current = this.#workspaces.role(workspaceId, principal.userId);
-    if (!current) return null;
-    return token ? lowerRole(current, token.role) : current;
-  }
-
-  /**
-   * Changes made in this process only: the admin command's changes reach a running server's open
-   * connections when they next check `roleIn` (on reconnect), not through this event.
-   */
-  onSessionEnded(listener: (sessionKey: string) => void): () => void {
-    return this.#sessionsEnded.on(listener);
-  }
-
-  onMembershipChange(listener: (change: MembershipChange) => void): () => void {
-    return this.#events.on(listener);
   }
 
   close(): void {

@@ -29,7 +29,7 @@ const server = new UzelServer({ config, log });
 // The relay admits only members: one workspace, one editor, one sync token for all clients.
 const workspace = server.accounts.createWorkspace('Benchmark', null);
 const member = server.accounts.ensureServiceMember(workspace.id, 'Benchmark', 'editor');
-const grant = server.accounts.issueSyncToken(member.id, workspace.id);
+const grant = server.accounts.access.issueSyncToken(member.id, workspace.id);
 if (!grant) throw new Error('could not issue a sync token for the benchmark');
 
 const url = await server.listen();

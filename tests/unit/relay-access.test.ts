@@ -79,7 +79,7 @@ describe('the relay admits only members, in their role', () => {
     });
     defer(() => past.close());
     const member = past.ensureServiceMember('ws-access', 'Тестовый клиент (editor)', 'editor');
-    const expired = past.issueSyncToken(member.id, 'ws-access')!.token;
+    const expired = past.access.issueSyncToken(member.id, 'ws-access')!.token;
     const c = await open(`?token=${encodeURIComponent(expired)}`);
     expect((await c.closed()).code).toBe(4401);
   });
@@ -152,7 +152,7 @@ describe('the relay admits only members, in their role', () => {
   it('RA6 a role downgrade closes the live connection (4100); it comes back as a viewer', async () => {
     const accounts = relay.server.accounts;
     const token = tokenFor(ROOM, 'editor', 'Педагог')!;
-    const principal = (await accounts.authenticate({ cookieHeader: undefined, token }))!;
+    const principal = (await accounts.access.authenticate({ cookieHeader: undefined, token }))!;
     const c = await open(`?token=${encodeURIComponent(token)}`);
     await c.next((f) => messageType(f) === 0, 'admitted');
     // The owner is needed to change roles: create one and make the change as them.

@@ -75,7 +75,7 @@ export function workspaceRoutes({ accounts, log, workspaceCreated }: ApiDeps): R
 
     route('POST', '/api/workspaces/:id/token', (ctx) => {
       const me = signedIn(ctx);
-      const token = accounts.issueSyncToken(me.id, ctx.params.id!);
+      const token = accounts.access.issueSyncToken(me.id, ctx.params.id!);
       if (!token) throw noWorkspace();
       return { status: 200, body: token };
     })

@@ -57,7 +57,7 @@ describe('admin command', () => {
     const issued = await admin(dataDir, ['token', '--workspace', workspaceId, '--role', 'editor']);
     expect(issued.code, issued.stderr).toBe(0);
     expect(issued.stderr).toBe('');
-    const principal = await api.accounts.authenticate({
+    const principal = await api.accounts.access.authenticate({
       cookieHeader: undefined,
       token: issued.lastLine
     });
@@ -67,7 +67,7 @@ describe('admin command', () => {
       token: { workspaceId, role: 'editor' }
     });
     expect(principal!.token!.expiresAt - Date.now()).toBeGreaterThan(59 * 60_000);
-    expect(await api.accounts.roleIn(principal!, workspaceId)).toBe('editor');
+    expect(await api.accounts.access.roleIn(principal!, workspaceId)).toBe('editor');
 
     // The same name in the same workspace is the same service member; another name is another.
     const again = await admin(dataDir, ['token', '--workspace', workspaceId, '--role', 'viewer']);
@@ -80,13 +80,14 @@ describe('admin command', () => {
       '--name',
       'Табло в холле'
     ]);
-    const auth = (token: string) => api.accounts.authenticate({ cookieHeader: undefined, token });
+    const auth = (token: string) =>
+      api.accounts.access.authenticate({ cookieHeader: undefined, token });
     const againPrincipal = (await auth(again.lastLine))!;
     const namedPrincipal = (await auth(named.lastLine))!;
     expect(againPrincipal.userId).toBe(principal!.userId);
-    expect(await api.accounts.roleIn(againPrincipal, workspaceId)).toBe('viewer');
+    expect(await api.accounts.access.roleIn(againPrincipal, workspaceId)).toBe('viewer');
     // Asking for a viewer token did not demote the member the editor token belongs to.
-    expect(await api.accounts.roleIn(principal!, workspaceId)).toBe('editor');
+    expect(await api.accounts.access.roleIn(principal!, workspaceId)).toBe('editor');
     expect(namedPrincipal.userId).not.toBe(principal!.userId);
     expect(namedPrincipal.displayName).toBe('Табло в холле');
 
@@ -105,14 +106,14 @@ describe('admin command', () => {
     });
     expect(issued.code, issued.stderr).toBe(0);
     const api = await ApiServer.start(defer, { dataDir });
-    const principal = await api.accounts.authenticate({
+    const principal = await api.accounts.access.authenticate({
       cookieHeader: undefined,
       token: issued.lastLine
     });
     const left = principal!.token!.expiresAt - Date.now();
     expect(left).toBeGreaterThan(3 * 60_000);
     expect(left).toBeLessThanOrEqual(5 * 60_000);
-    expect(await api.accounts.roleIn(principal!, workspaceId)).toBe('viewer');
+    expect(await api.accounts.access.roleIn(principal!, workspaceId)).toBe('viewer');
   }, 60_000);
 
   it('AC18 help prints the usage; bad arguments and unknown workspaces exit 2 with a message', async () => {
@@ -169,7 +170,7 @@ describe('admin command', () => {
     const api = await ApiServer.start(defer, { dataDir });
     for (const run of [one!, two!]) {
       expect(run.code, run.stderr).toBe(0);
-      const principal = await api.accounts.authenticate({
+      const principal = await api.accounts.access.authenticate({
         cookieHeader: undefined,
         token: run.lastLine
       });

@@ -146,7 +146,7 @@ describe('invite links', () => {
   it('AC15 accepting as a member keeps the higher role and uses nothing', async () => {
     const api = await ApiServer.start(defer);
     const changes: MembershipChange[] = [];
-    defer(api.accounts.onMembershipChange((c) => changes.push(c)));
+    defer(api.accounts.access.onMembershipChange((c) => changes.push(c)));
     const { owner, workspaceId } = await api.workspace();
     const create = async (role: string) =>
       (await owner.client.post(`/api/workspaces/${workspaceId}/invites`, { role, maxUses: 1 })).json

@@ -49,17 +49,17 @@ describe('sync tokens and the relay view of access', () => {
       token: expect.stringMatching(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/),
       expiresAt: api.clock.t + 60 * MINUTE
     });
-    const principal = await api.accounts.authenticate(withToken(res.json.token));
+    const principal = await api.accounts.access.authenticate(withToken(res.json.token));
     expect(principal).toEqual({
       userId: editor.id,
       displayName: 'Борис',
       via: 'token',
       token: { workspaceId, role: 'editor', expiresAt: res.json.expiresAt }
     });
-    expect(await api.accounts.roleIn(principal!, workspaceId)).toBe('editor');
+    expect(await api.accounts.access.roleIn(principal!, workspaceId)).toBe('editor');
     // A token is for one workspace, even one its subject also belongs to.
     const other = (await editor.client.post('/api/workspaces', { name: 'Своё' })).json.workspace;
-    expect(await api.accounts.roleIn(principal!, other.id)).toBeNull();
+    expect(await api.accounts.access.roleIn(principal!, other.id)).toBeNull();
     expect((await api.client().post(`/api/workspaces/${workspaceId}/token`)).status).toBe(401);
   });
 
@@ -67,7 +67,7 @@ describe('sync tokens and the relay view of access', () => {
     const api = await ApiServer.start(defer);
     const { owner, workspaceId } = await api.workspace();
     const cookieHeader = `theme=dark; ${owner.client.cookie}`;
-    const principal = await api.accounts.authenticate({ cookieHeader, token: null });
+    const principal = await api.accounts.access.authenticate({ cookieHeader, token: null });
     expect(principal).toMatchObject({
       userId: owner.id,
       displayName: 'Анна Лобанова',
@@ -76,34 +76,36 @@ describe('sync tokens and the relay view of access', () => {
     // The session is named by a digest, never by its token.
     expect(principal?.sessionKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(cookieHeader).not.toContain(principal!.sessionKey!);
-    expect(await api.accounts.roleIn(principal!, workspaceId)).toBe('owner');
-    expect(await api.accounts.roleIn(principal!, 'unknownWorkspace')).toBeNull();
-    expect(await api.accounts.roleIn(principal!, '../etc')).toBeNull();
-    expect(await api.accounts.authenticate({ cookieHeader, token: 'v1.x.y' })).toBeNull();
-    expect(await api.accounts.authenticate({ cookieHeader: undefined, token: null })).toBeNull();
+    expect(await api.accounts.access.roleIn(principal!, workspaceId)).toBe('owner');
+    expect(await api.accounts.access.roleIn(principal!, 'unknownWorkspace')).toBeNull();
+    expect(await api.accounts.access.roleIn(principal!, '../etc')).toBeNull();
+    expect(await api.accounts.access.authenticate({ cookieHeader, token: 'v1.x.y' })).toBeNull();
     expect(
-      await api.accounts.authenticate({ cookieHeader: 'uzel_session=forged', token: null })
+      await api.accounts.access.authenticate({ cookieHeader: undefined, token: null })
+    ).toBeNull();
+    expect(
+      await api.accounts.access.authenticate({ cookieHeader: 'uzel_session=forged', token: null })
     ).toBeNull();
   });
 
   it('AC16 an expired token authenticates no one, and one that expires while in use loses its role', async () => {
     const { accounts, clock } = openAccounts(defer);
     const { user, workspaceId } = await personIn(accounts, null, 'anna');
-    const { token, expiresAt } = accounts.issueSyncToken(user.id, workspaceId)!;
-    const principal = (await accounts.authenticate(withToken(token)))!;
+    const { token, expiresAt } = accounts.access.issueSyncToken(user.id, workspaceId)!;
+    const principal = (await accounts.access.authenticate(withToken(token)))!;
     expect(principal.token!.expiresAt).toBe(expiresAt);
 
     clock.advance(60 * MINUTE - 1);
-    expect(await accounts.authenticate(withToken(token))).not.toBeNull();
+    expect(await accounts.access.authenticate(withToken(token))).not.toBeNull();
     clock.advance(1);
-    expect(await accounts.authenticate(withToken(token))).toBeNull();
-    expect(await accounts.roleIn(principal, workspaceId)).toBeNull();
+    expect(await accounts.access.authenticate(withToken(token))).toBeNull();
+    expect(await accounts.access.roleIn(principal, workspaceId)).toBeNull();
   });
 
   it('AC16 a token with a bad signature, another key, or changed claims authenticates no one', async () => {
     const { accounts, dataDir } = openAccounts(defer);
     const { user, workspaceId } = await personIn(accounts, null, 'anna');
-    const { token } = accounts.issueSyncToken(user.id, workspaceId)!;
+    const { token } = accounts.access.issueSyncToken(user.id, workspaceId)!;
     const [version, payload, signature] = token.split('.') as [string, string, string];
 
     const flipped =
@@ -133,9 +135,9 @@ describe('sync tokens and the relay view of access', () => {
       'x'.repeat(10_000)
     ];
     for (const candidate of bad) {
-      expect(await accounts.authenticate(withToken(candidate)), candidate).toBeNull();
+      expect(await accounts.access.authenticate(withToken(candidate)), candidate).toBeNull();
     }
-    expect(await accounts.authenticate(withToken(token))).not.toBeNull();
+    expect(await accounts.access.authenticate(withToken(token))).not.toBeNull();
     // The key is what makes tokens ours: 32 bytes, readable by the owner only.
     const key = statSync(path.join(dataDir, 'secret.key'));
     expect(key.size).toBe(32);
@@ -153,13 +155,13 @@ describe('sync tokens and the relay view of access', () => {
     });
     const boris = await personIn(accounts, workspaceId, 'boris');
     accounts.acceptInvite(boris.user.id, invite.token);
-    const { token } = accounts.issueSyncToken(boris.user.id, workspaceId)!;
-    const principal = (await accounts.authenticate(withToken(token)))!;
-    expect(await accounts.roleIn(principal, workspaceId)).toBe('editor');
+    const { token } = accounts.access.issueSyncToken(boris.user.id, workspaceId)!;
+    const principal = (await accounts.access.authenticate(withToken(token)))!;
+    expect(await accounts.access.roleIn(principal, workspaceId)).toBe('editor');
 
     accounts.removeMember(anna.user.id, workspaceId, boris.user.id);
-    expect(await accounts.roleIn(principal, workspaceId)).toBeNull();
-    expect(accounts.issueSyncToken(boris.user.id, workspaceId)).toBeNull();
+    expect(await accounts.access.roleIn(principal, workspaceId)).toBeNull();
+    expect(accounts.access.issueSyncToken(boris.user.id, workspaceId)).toBeNull();
 
     // Back as a viewer: the old editor token now reads only.
     const viewerInvite = accounts.createInvite(anna.user.id, workspaceId, {
@@ -168,7 +170,7 @@ describe('sync tokens and the relay view of access', () => {
       maxUses: null
     });
     accounts.acceptInvite(boris.user.id, viewerInvite.token);
-    expect(await accounts.roleIn(principal, workspaceId)).toBe('viewer');
+    expect(await accounts.access.roleIn(principal, workspaceId)).toBe('viewer');
   });
 
   it('AC17 a token never gives more than its own role, nor more than the current membership', async () => {
@@ -176,10 +178,10 @@ describe('sync tokens and the relay view of access', () => {
     const anna = await personIn(accounts, null, 'anna');
     const { workspaceId } = anna;
     // The owner asks for a read-only token (for a public display, say): it reads only.
-    const readOnly = accounts.issueSyncToken(anna.user.id, workspaceId, 'viewer')!;
-    const annaViewer = (await accounts.authenticate(withToken(readOnly.token)))!;
+    const readOnly = accounts.access.issueSyncToken(anna.user.id, workspaceId, 'viewer')!;
+    const annaViewer = (await accounts.access.authenticate(withToken(readOnly.token)))!;
     expect(annaViewer.token!.role).toBe('viewer');
-    expect(await accounts.roleIn(annaViewer, workspaceId)).toBe('viewer');
+    expect(await accounts.access.roleIn(annaViewer, workspaceId)).toBe('viewer');
 
     // A viewer cannot have a token for more, and a principal claiming more gets the membership.
     const boris = await personIn(accounts, workspaceId, 'boris');
@@ -189,10 +191,10 @@ describe('sync tokens and the relay view of access', () => {
       maxUses: null
     });
     accounts.acceptInvite(boris.user.id, invite.token);
-    const asked = accounts.issueSyncToken(boris.user.id, workspaceId, 'owner')!;
-    const principal = (await accounts.authenticate(withToken(asked.token)))!;
+    const asked = accounts.access.issueSyncToken(boris.user.id, workspaceId, 'owner')!;
+    const principal = (await accounts.access.authenticate(withToken(asked.token)))!;
     expect(principal.token!.role).toBe('viewer');
     const claimed: Principal = { ...principal, token: { ...principal.token!, role: 'owner' } };
-    expect(await accounts.roleIn(claimed, workspaceId)).toBe('viewer');
+    expect(await accounts.access.roleIn(claimed, workspaceId)).toBe('viewer');
   });
 });

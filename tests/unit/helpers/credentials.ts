@@ -45,7 +45,7 @@ export function tokenFor(
     }
   }
   const member = accounts.ensureServiceMember(parsed.workspaceId, name, role);
-  const token = accounts.issueSyncToken(member.id, parsed.workspaceId, role)?.token ?? null;
+  const token = accounts.access.issueSyncToken(member.id, parsed.workspaceId, role)?.token ?? null;
   if (token) cache.set(key, token);
   return token;
 }
