@@ -7,6 +7,7 @@ import {
   type BatchRequestEntry,
   type SyncTransport
 } from './syncTransport.ts';
+import { SyncProgressChannel } from './syncProgressChannel.ts';
 import { withTabLock } from './tabLock.ts';
 import type { UnsyncedRooms } from './unsyncedRooms.ts';
 
@@ -80,6 +81,9 @@ export class WorkspaceSync {
   #running: Promise<SyncReport> | null = null;
   #again = false;
   #destroyed = false;
+  /** This tab holds the workspace's sync lock: its progress is shared with the other tabs. */
+  #holdingLock = false;
+  readonly #progress: SyncProgressChannel;
 
   constructor(workspaceId: string, options: WorkspaceSyncOptions) {
     this.workspaceId = workspaceId;
@@ -97,6 +101,10 @@ export class WorkspaceSync {
     this.#stopUnsynced = options.unsynced.subscribe(() =>
       this.#set({ unsynced: options.unsynced.list(workspaceId) })
     );
+    // Another tab's progress, shown while this one waits for its turn.
+    this.#progress = new SyncProgressChannel(workspaceId, (progress) => {
+      if (this.#state.phase === 'waiting') this.#set(progress);
+    });
   }
 
   get state(): WorkspaceSyncState {
@@ -127,8 +135,15 @@ export class WorkspaceSync {
       const total: SyncReport = { exchanged: [], pushed: [], completed: false };
       do {
         this.#again = false;
-        this.#set({ phase: 'waiting' });
-        const report = await withTabLock(`uzel-sync:${this.workspaceId}`, () => this.#run());
+        this.#set({ phase: 'waiting', done: 0, total: 0, remainingBytes: 0 });
+        const report = await withTabLock(`uzel-sync:${this.workspaceId}`, async () => {
+          this.#holdingLock = true;
+          try {
+            return await this.#run();
+          } finally {
+            this.#holdingLock = false;
+          }
+        });
         total.exchanged.push(...report.exchanged);
         total.pushed.push(...report.pushed);
         total.completed = report.completed;
@@ -311,11 +326,16 @@ export class WorkspaceSync {
   #set(patch: Partial<WorkspaceSyncState>): void {
     if (this.#destroyed) return;
     this.#state = { ...this.#state, ...patch };
+    if (this.#holdingLock) {
+      const { done, total, remainingBytes } = this.#state;
+      this.#progress.share({ done, total, remainingBytes });
+    }
     for (const listener of this.#listeners) listener();
   }
 
   destroy(): void {
     this.#destroyed = true;
+    this.#progress.close();
     this.#stopUnsynced();
     this.#listeners.clear();
   }

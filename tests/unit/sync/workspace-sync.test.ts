@@ -6,6 +6,7 @@ import { deferCleanup } from '../helpers/cleanup.ts';
 import { dbFileIn } from '../helpers/relay.ts';
 import { StoreReader } from '../helpers/storedDoc.ts';
 import { postBatch } from './batchHttp.ts';
+import { WorkspaceSync } from '../../../src/lib/sync/WorkspaceSync.ts';
 import { Device } from './device.ts';
 
 const EMPTY_SV = Y.encodeStateVector(new Y.Doc());
@@ -124,6 +125,34 @@ describe('WorkspaceSync against the real server', () => {
     const [a, b] = await Promise.all([device.sync.syncNow(), device.sync.syncNow()]);
     expect(a).toBe(b);
     expect(a.exchanged).toHaveLength(docs.length);
+  });
+
+  it('WS20 two tabs of one device sync one at a time; the waiting tab shows the other tab’s progress, then has nothing left to do', async () => {
+    const { workspaceId, device } = await workspaceWith(20);
+    // A second tab: the same device (IndexedDB, clocks), its own WorkspaceSync.
+    const otherTab = new WorkspaceSync(workspaceId, {
+      transport: device.transport,
+      meta: device.meta,
+      unsynced: device.unsynced,
+      batchRooms: 4
+    });
+    defer(() => otherTab.destroy());
+    const seenWhileWaiting: { done: number; total: number }[] = [];
+    otherTab.subscribe(() => {
+      const { phase, done, total } = otherTab.state;
+      if (phase === 'waiting' && total > 0) seenWhileWaiting.push({ done, total });
+    });
+    const first = device.sync.syncNow();
+    const second = otherTab.syncNow();
+    const [a, b] = await Promise.all([first, second]);
+    expect([...a.exchanged].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `doc${i}`).sort());
+    expect(b.exchanged).toEqual([]);
+    expect(seenWhileWaiting.length).toBeGreaterThan(0);
+    expect(seenWhileWaiting.every((p) => p.total === 20)).toBe(true);
+    // Progress only goes forward (the last message may come after this tab took its turn).
+    const done = seenWhileWaiting.map((p) => p.done);
+    expect(done).toEqual([...done].sort((x, y) => x - y));
+    expect(Math.max(...done)).toBeGreaterThan(0);
   });
 
   it('WS19 rooms a bounded answer leaves out are asked for again: nothing unanswered counts as synced, and the run completes', async () => {

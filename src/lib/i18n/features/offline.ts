@@ -15,6 +15,8 @@ export const ru = {
   'wsync.remaining': 'осталось {size}',
   'wsync.checking': 'Проверяем, что изменилось…',
   'wsync.waiting': 'Синхронизация идёт в другой вкладке',
+  'wsync.waitingProgress':
+    'В другой вкладке загружено {done} из {total, plural, one {# документа} few {# документов} many {# документов} other {# документа}}',
   'wsync.done': 'Все документы есть на этом устройстве',
   'wsync.doneAt': 'Все документы есть на этом устройстве · проверено {when}',
   'wsync.never': 'Документы ещё не загружены на это устройство',
@@ -59,6 +61,8 @@ export const en: Record<keyof typeof ru, string> = {
   'wsync.remaining': '{size} left',
   'wsync.checking': 'Checking what changed…',
   'wsync.waiting': 'Syncing in another tab',
+  'wsync.waitingProgress':
+    'Another tab has downloaded {done} of {total, plural, one {# document} other {# documents}}',
   'wsync.done': 'Every document is on this device',
   'wsync.doneAt': 'Every document is on this device · checked {when}',
   'wsync.never': 'Documents are not on this device yet',
