@@ -146,3 +146,50 @@ test('NW16 a viewer reads the directory and cannot change it', async ({ browser 
   await expect(viewer.getByTestId('institution-delete')).toHaveCount(0);
   await network.owner.close();
 });
+
+test('NW18 a refused form moves to its first wrong field and ties each error to its field', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Лобанова Анна');
+  const page = await network.open(network.owner);
+  await page.getByRole('link', { name: 'Партнёры' }).click();
+  await page.getByTestId('create-institution').click();
+  await page.getByLabel('Сайт').fill('javascript:alert(1)');
+  await page.getByTestId('institution-save').click();
+
+  const name = page.getByTestId('institution-name');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription('Укажите название учреждения');
+  // The error describes the field; it is not part of its name.
+  await expect(name).toHaveAccessibleName('Название');
+  await expect(page.getByTestId('institution-website')).toHaveAccessibleDescription(
+    /Сайт должен быть адресом в интернете/
+  );
+  await expect(page.getByLabel('Адрес')).not.toHaveAttribute('aria-invalid');
+
+  // On a phone the form, its long options and errors included, never scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  // Once fixed, the field loses its mark and its description.
+  await name.fill('МБУДО «Юность»');
+  await page.getByLabel('Сайт').fill('yunost-belgorod.ru');
+  await page.getByTestId('institution-save').click();
+  await expect(page.getByTestId('institution-title')).toHaveText('МБУДО «Юность»');
+
+  // A choice of several boxes is described as a whole: its hint, then its problem.
+  await page.getByRole('link', { name: 'Договоры' }).click();
+  await page.getByTestId('create-agreement').click();
+  await page.getByTestId('agreement-save').click();
+  await expect(page.getByTestId('agreement-subject')).toBeFocused();
+  await expect(page.getByRole('group', { name: 'Стороны договора' })).toHaveAccessibleDescription(
+    'Выберите два учреждения или больше Выберите не меньше двух сторон договора'
+  );
+  await page.getByTestId('agreement-subject').fill('Творческие вечера');
+  await expect(page.getByTestId('agreement-subject')).toHaveAttribute('aria-invalid', 'true');
+  await network.owner.close();
+});
