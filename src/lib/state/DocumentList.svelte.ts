@@ -31,14 +31,20 @@ export class DocumentList {
 
   constructor(index: WorkspaceIndex) {
     this.index = index;
-    // Components hear of changes in a task of their own: a large index arrives in many slices,
-    // and rebuilding the tree inside each slice's task would make it a long one.
+    // Components hear of changes in a task of their own, and the tree is built in the task before
+    // that: a large index arrives in many slices, and building the tree and redrawing the page
+    // inside one slice's task would make it a long one.
     this.#subscribe = createSubscriber((update) => {
-      const later = inNextTask(update);
-      const stop = index.observe(later.run);
+      const notify = inNextTask(update);
+      const build = inNextTask(() => {
+        this.#build();
+        notify.run();
+      });
+      const stop = index.observe(build.run);
       return () => {
         stop();
-        later.stop();
+        build.stop();
+        notify.stop();
       };
     });
     this.#stop = index.observe(() => (this.#tree = null));
@@ -47,6 +53,10 @@ export class DocumentList {
   /** The tree of collections and documents (bin and templates left out of its rows). */
   get tree(): DocumentTree {
     this.#subscribe();
+    return this.#build();
+  }
+
+  #build(): DocumentTree {
     if (!this.#tree) {
       const start = performance.now();
       this.#tree = new DocumentTree(this.index.all());

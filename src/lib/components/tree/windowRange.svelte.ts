@@ -24,7 +24,9 @@ export class WindowRange {
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure);
     };
-    measure();
+    // The first reading too waits for the frame: reading the position while the page is still
+    // being built forces a layout of all of it inside the task that builds it.
+    schedule();
     window.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule, { passive: true });
     // Content above the list (filters, favourites) can change height without any scroll.
