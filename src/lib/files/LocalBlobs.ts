@@ -1,3 +1,5 @@
+import { idbRequest } from '../idb/request.ts';
+
 /**
  * Blobs on this device, in IndexedDB (`uzel-blobs`, apart from the documents' databases): the
  * bytes keyed by hash, and the uploads still owed to the server keyed by workspace and hash. A
@@ -15,13 +17,6 @@ export type PendingUpload = {
   error: string | null;
   addedAt: number;
 };
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -48,7 +43,7 @@ export class LocalBlobs {
       db.createObjectStore('blobs', { keyPath: 'hash' });
       db.createObjectStore('uploads', { keyPath: ['workspaceId', 'hash'] });
     };
-    this.#opened = request(open).then((db) => {
+    this.#opened = idbRequest(open).then((db) => {
       db.onversionchange = () => {
         db.close();
         this.#opened = null;
@@ -61,13 +56,13 @@ export class LocalBlobs {
 
   async get(hash: string): Promise<LocalBlob | null> {
     const db = await this.#db;
-    const found = await request(db.transaction('blobs').objectStore('blobs').get(hash));
+    const found = await idbRequest(db.transaction('blobs').objectStore('blobs').get(hash));
     return (found as LocalBlob | undefined) ?? null;
   }
 
   async has(hash: string): Promise<boolean> {
     const db = await this.#db;
-    return (await request(db.transaction('blobs').objectStore('blobs').count(hash))) > 0;
+    return (await idbRequest(db.transaction('blobs').objectStore('blobs').count(hash))) > 0;
   }
 
   /** Keeps the bytes and, when `upload` names a workspace, owes that workspace an upload. */
@@ -89,13 +84,13 @@ export class LocalBlobs {
 
   async pending(): Promise<PendingUpload[]> {
     const db = await this.#db;
-    const all = await request(db.transaction('uploads').objectStore('uploads').getAll());
+    const all = await idbRequest(db.transaction('uploads').objectStore('uploads').getAll());
     return (all as PendingUpload[]).sort((a, b) => a.addedAt - b.addedAt);
   }
 
   async pendingFor(workspaceId: string, hash: string): Promise<PendingUpload | null> {
     const db = await this.#db;
-    const found = await request(
+    const found = await idbRequest(
       db.transaction('uploads').objectStore('uploads').get([workspaceId, hash])
     );
     return (found as PendingUpload | undefined) ?? null;
@@ -105,7 +100,7 @@ export class LocalBlobs {
     const db = await this.#db;
     const tx = db.transaction('uploads', 'readwrite');
     const store = tx.objectStore('uploads');
-    const found = (await request(store.get([workspaceId, hash]))) as PendingUpload | undefined;
+    const found = (await idbRequest(store.get([workspaceId, hash]))) as PendingUpload | undefined;
     if (found) store.put({ ...found, error });
     await done(tx);
   }

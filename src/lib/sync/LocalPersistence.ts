@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { nextTask } from '../scheduling/nextTask.ts';
 import { encodeStateAsSlices, SLICE_STRUCTS } from './stateSlices.ts';
+import { idbRequest } from '../idb/request.ts';
 
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
@@ -12,13 +13,6 @@ const MERGE_DELAY_MS = 1000;
 /** An update this large is stored, then soon rewritten as slices so it never loads in one go. */
 const SLICE_STORED_ABOVE_BYTES = 256 * 1024;
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 function openDatabase(name: string): Promise<IDBDatabase> {
   const req = indexedDB.open(name);
   req.onupgradeneeded = () => {
@@ -27,7 +21,7 @@ function openDatabase(name: string): Promise<IDBDatabase> {
       db.createObjectStore(UPDATES, { autoIncrement: true });
     if (!db.objectStoreNames.contains(CUSTOM)) db.createObjectStore(CUSTOM);
   };
-  return request(req);
+  return idbRequest(req);
 }
 
 function structCount(doc: Y.Doc): number {
@@ -87,8 +81,8 @@ export class LocalPersistence {
     if (structCount(this.doc) > 0)
       for (const slice of encodeStateAsSlices(this.doc)) store.add(slice);
     const [updates, keys] = await Promise.all([
-      request(store.getAll()),
-      request(store.getAllKeys())
+      idbRequest(store.getAll()),
+      idbRequest(store.getAllKeys())
     ]);
     this.#nextKey = keys.length ? Number(keys.at(-1)) + 1 : 0;
     this.#entries = keys.length;
@@ -127,8 +121,8 @@ export class LocalPersistence {
     const tx = db.transaction(UPDATES, 'readwrite');
     const store = tx.objectStore(UPDATES);
     const [newer, lastKey] = await Promise.all([
-      request(store.getAll(IDBKeyRange.lowerBound(this.#nextKey))),
-      request(store.openKeyCursor(null, 'prev'))
+      idbRequest(store.getAll(IDBKeyRange.lowerBound(this.#nextKey))),
+      idbRequest(store.openKeyCursor(null, 'prev'))
     ]);
     // Applied at once: the transaction ends if this waited for another task.
     Y.transact(
@@ -146,7 +140,7 @@ export class LocalPersistence {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
-    const keys = await request(
+    const keys = await idbRequest(
       db.transaction(UPDATES, 'readonly').objectStore(UPDATES).getAllKeys()
     );
     this.#nextKey = keys.length ? Number(keys.at(-1)) + 1 : 0;

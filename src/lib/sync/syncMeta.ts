@@ -1,3 +1,5 @@
+import { idbRequest } from '../idb/request.ts';
+
 /** What this device knows of a room on the server after its last exchange. */
 export type RoomMeta = { clock: number; stateVector: Uint8Array };
 
@@ -18,14 +20,6 @@ const DB_NAME = 'uzel-sync';
 const WORKSPACES = 'workspaces';
 const ROOMS = 'rooms';
 
-/** An IndexedDB request as a promise. */
-function done<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
 /** Resolves when a write transaction is committed (not merely when its requests succeeded). */
 function committed(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -41,13 +35,13 @@ export async function openSyncMeta(name = DB_NAME): Promise<SyncMeta> {
     opening.result.createObjectStore(WORKSPACES);
     opening.result.createObjectStore(ROOMS);
   };
-  const db = await done(opening);
+  const db = await idbRequest(opening);
   // Another tab upgrading the schema later: let it, this page reopens on its next load.
   db.onversionchange = () => db.close();
   return {
     async since(workspaceId) {
       const store = db.transaction(WORKSPACES, 'readonly').objectStore(WORKSPACES);
-      const value = (await done(store.get(workspaceId))) as { since?: unknown } | undefined;
+      const value = (await idbRequest(store.get(workspaceId))) as { since?: unknown } | undefined;
       return typeof value?.since === 'number' ? value.since : 0;
     },
     async setSince(workspaceId, clock) {
@@ -58,7 +52,7 @@ export async function openSyncMeta(name = DB_NAME): Promise<SyncMeta> {
     async rooms(rooms) {
       const store = db.transaction(ROOMS, 'readonly').objectStore(ROOMS);
       // One transaction, requests issued together: IndexedDB pipelines them.
-      const values = await Promise.all(rooms.map((room) => done(store.get(room))));
+      const values = await Promise.all(rooms.map((room) => idbRequest(store.get(room))));
       const out = new Map<string, RoomMeta>();
       values.forEach((value, i) => {
         const meta = value as Partial<RoomMeta> | undefined;
