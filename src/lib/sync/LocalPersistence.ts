@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { nextTask } from '../scheduling/nextTask.ts';
-import { encodeStateAsSlices, SLICE_STRUCTS } from './stateSlices.ts';
+import { encodeStateAsSlices, SLICE_STRUCTS, structCount } from './stateSlices.ts';
 import { idbRequest } from '../idb/request.ts';
 
 const UPDATES = 'updates';
@@ -22,15 +22,6 @@ function openDatabase(name: string): Promise<IDBDatabase> {
     if (!db.objectStoreNames.contains(CUSTOM)) db.createObjectStore(CUSTOM);
   };
   return idbRequest(req);
-}
-
-function structCount(doc: Y.Doc): number {
-  let count = 0;
-  for (const structs of (
-    doc.store as unknown as { clients: Map<number, unknown[]> }
-  ).clients.values())
-    count += structs.length;
-  return count;
 }
 
 /**
@@ -59,11 +50,6 @@ export class LocalPersistence {
     doc.on('update', this.#store);
     doc.on('destroy', this.destroy);
     this.whenSynced = this.#load();
-  }
-
-  /** Stored entries; merging keeps them few. */
-  get entries(): number {
-    return this.#entries;
   }
 
   async #load(): Promise<void> {
@@ -133,18 +119,30 @@ export class LocalPersistence {
       this
     );
     const below = lastKey ? Number(lastKey.key) + 1 : this.#nextKey;
-    const slices = encodeStateAsSlices(this.doc);
-    for (const slice of slices) store.add(slice);
+    const added = encodeStateAsSlices(this.doc).map((slice) => store.add(slice));
     store.delete(IDBKeyRange.upperBound(below, true));
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
-    const keys = await idbRequest(
-      db.transaction(UPDATES, 'readonly').objectStore(UPDATES).getAllKeys()
-    );
-    this.#nextKey = keys.length ? Number(keys.at(-1)) + 1 : 0;
-    this.#entries = keys.length;
+    // Entries another tab adds from now on come after the slices, and the next merge reads them.
+    this.#nextKey = Number(added.at(-1)!.result) + 1;
+    this.#entries = added.length;
+  }
+
+  /**
+   * Resolves once every write queued so far is in IndexedDB: transactions on one store run in
+   * the order they were created, so an empty read that completes comes after them.
+   */
+  async flush(): Promise<void> {
+    const db = this.db;
+    if (!db) return;
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(UPDATES, 'readonly');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.objectStore(UPDATES).count();
+    });
   }
 
   /** Merges when there are many more entries than the doc's slices: a store grown by edits. */

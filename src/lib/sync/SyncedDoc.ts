@@ -159,20 +159,10 @@ export class SyncedDoc {
     return () => this.#localChangeListeners.delete(listener);
   }
 
-  /**
-   * Resolves once every change made so far is in IndexedDB: transactions on one store run in
-   * the order they were created, so an empty one that completes comes after y-indexeddb's writes.
-   */
+  /** Resolves once every change made so far is in IndexedDB. */
   async flushLocal(): Promise<void> {
     await this.whenLoaded;
-    const db = this.#persistence.db;
-    if (!db) return;
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['updates'], 'readonly');
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.objectStore('updates').count();
-    });
+    await this.#persistence.flush();
   }
 
   /**

@@ -17,21 +17,6 @@ export async function compactIfLong(persistence: LocalPersistence): Promise<void
   await persistence.mergeIfLong(COMPACT_ENTRIES);
 }
 
-/**
- * Resolves once every write queued so far is in IndexedDB: transactions on one store run in the
- * order they were created, so an empty read that completes comes after them.
- */
-export async function flushPersistence(persistence: LocalPersistence): Promise<void> {
-  const db = persistence.db;
-  if (!db) return;
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(['updates'], 'readonly');
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.objectStore('updates').count();
-  });
-}
-
 /** Origin of updates the background sync writes: not a local edit. */
 export const BACKGROUND_SYNC = Symbol('background-sync');
 
@@ -68,11 +53,11 @@ export class LocalRoom {
   /** Writes the server's update into the doc and waits until IndexedDB has it. */
   async apply(update: Uint8Array): Promise<void> {
     Y.applyUpdate(this.doc, update, BACKGROUND_SYNC);
-    await flushPersistence(this.#persistence);
+    await this.#persistence.flush();
   }
 
   async close(): Promise<void> {
-    await flushPersistence(this.#persistence);
+    await this.#persistence.flush();
     await this.#persistence.destroy();
     this.doc.destroy();
   }

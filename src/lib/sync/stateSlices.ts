@@ -18,6 +18,13 @@ function clientStructs(doc: Y.Doc): Map<number, Struct[]> {
   return (doc.store as unknown as { clients: Map<number, Struct[]> }).clients;
 }
 
+/** How many structs the doc holds: what slicing counts. */
+export function structCount(doc: Y.Doc): number {
+  let count = 0;
+  for (const structs of clientStructs(doc).values()) count += structs.length;
+  return count;
+}
+
 /** Index of the struct holding `clock` (the structs of one client are ordered and contiguous). */
 function findIndex(structs: Struct[], clock: number): number {
   let low = 0;

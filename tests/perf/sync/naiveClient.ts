@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import { LocalPersistence } from '../../../src/lib/sync/LocalPersistence.ts';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { flushPersistence, localDbName } from '../../../src/lib/sync/localRoom.ts';
+import { localDbName } from '../../../src/lib/sync/localRoom.ts';
 
 export type NaiveCounters = { connections: number; bytesSent: number; bytesReceived: number };
 
@@ -47,7 +47,7 @@ async function syncRoom(
     if (provider.synced) return resolve();
     provider.once('sync', () => resolve());
   });
-  await flushPersistence(persistence);
+  await persistence.flush();
   provider.destroy();
   await persistence.destroy();
   doc.destroy();
