@@ -1,6 +1,6 @@
 import type { WorkspaceIndex } from '../model/WorkspaceIndex.ts';
 import { INDEX_DOC_ID, roomName } from '../model/schema.ts';
-import { nextTask } from '../scheduling/nextTask.ts';
+import { TaskBudget } from '../scheduling/TaskBudget.ts';
 import { openDocs, subscribeOpenDocs } from '../sync/docPool.ts';
 import type { SyncedDoc } from '../sync/SyncedDoc.ts';
 import { indexedMetaOf, type LabelOf } from './indexedMeta.ts';
@@ -82,12 +82,11 @@ export class SearchClient {
     const docs: IndexedMeta[] = [];
     const sent = new Map<string, string>();
     // Read in pieces: 10,000 entries in one go would keep the page busy for a long task.
-    let taskStart = performance.now();
+    const budget = new TaskBudget(TASK_BUDGET_MS);
     for (const id of this.#index.ids()) {
-      if (performance.now() - taskStart > TASK_BUDGET_MS) {
-        await nextTask();
+      if (budget.spent) {
+        await budget.pause();
         if (this.#destroyed) return;
-        taskStart = performance.now();
       }
       const meta = this.#liveMeta(id);
       if (!meta) continue;

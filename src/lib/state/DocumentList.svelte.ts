@@ -2,24 +2,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import { collator, type Locale } from '../i18n/translate.ts';
 import { DocumentTree } from '../model/tree.ts';
 import type { DocumentMeta, WorkspaceIndex } from '../model/WorkspaceIndex.ts';
-
-/** `callback`, run once in a task after the current one however often `run` is called. */
-function inNextTask(callback: () => void): { run: () => void; stop: () => void } {
-  let queued = false;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    queued = false;
-    callback();
-  };
-  return {
-    run: () => {
-      if (queued) return;
-      queued = true;
-      channel.port2.postMessage(null);
-    },
-    stop: () => channel.port1.close()
-  };
-}
+import { inNextTask } from '../scheduling/inNextTask.ts';
 
 /** The workspace's documents as components see them, recomputed when the index changes. */
 export class DocumentList {

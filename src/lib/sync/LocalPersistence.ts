@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { nextTask } from '../scheduling/nextTask.ts';
+import { TaskBudget } from '../scheduling/TaskBudget.ts';
 import { encodeStateAsSlices, SLICE_STRUCTS, structCount } from './stateSlices.ts';
 import { idbRequest } from '../idb/request.ts';
 
@@ -74,13 +74,10 @@ export class LocalPersistence {
     this.#entries = keys.length;
     // Reading a large store took a good part of this task already: apply from the next one.
     const bytes = (updates as Uint8Array[]).reduce((sum, update) => sum + update.length, 0);
-    let taskStart = bytes > SLICE_STORED_ABOVE_BYTES ? -Infinity : performance.now();
+    const budget = new TaskBudget(TASK_BUDGET_MS, bytes > SLICE_STORED_ABOVE_BYTES);
     for (const update of updates as Uint8Array[]) {
+      if (budget.spent) await budget.pause();
       if (this.#destroyed) return;
-      if (performance.now() - taskStart > TASK_BUDGET_MS) {
-        await nextTask();
-        taskStart = performance.now();
-      }
       Y.applyUpdate(this.doc, update, this);
     }
   }
