@@ -1,4 +1,4 @@
-import { PENDING_KEY_PREFIX } from './unsyncedRooms.ts';
+import { unsentRoomCount } from './unsyncedRooms.ts';
 
 /**
  * Everything Uzel keeps of the people who used this device: the documents' IndexedDB databases
@@ -14,20 +14,6 @@ const DELETE_TIMEOUT_MS = 5000;
 
 function isOurs(name: string): boolean {
   return name.startsWith('uzel:') || name.startsWith('uzel-');
-}
-
-/** Rooms with changes the server has not confirmed, across every workspace on this device. */
-export function unsentRooms(): number {
-  try {
-    let count = 0;
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i);
-      if (key?.startsWith(PENDING_KEY_PREFIX) && Number(localStorage.getItem(key)) > 0) count++;
-    }
-    return count;
-  } catch {
-    return 0;
-  }
 }
 
 function deleteDatabase(name: string): Promise<boolean> {
@@ -52,7 +38,7 @@ export type ForgetReport = { removed: number; failed: string[] };
  * anything is unsent, since the copy is then the only place those changes exist.
  */
 export async function forgetThisDevice(): Promise<ForgetReport> {
-  if (unsentRooms() > 0) throw new Error('Changes on this device have not reached the server');
+  if (unsentRoomCount() > 0) throw new Error('Changes on this device have not reached the server');
   const names = (await indexedDB.databases())
     .map((db) => db.name)
     .filter((name): name is string => typeof name === 'string' && isOurs(name));

@@ -29,19 +29,32 @@ function storage(): Storage | null {
   }
 }
 
+/** Rooms (`<workspaceId>/<docId>`) whose count of unconfirmed changes is above zero. */
+function pendingRooms(): string[] {
+  const store = storage();
+  if (!store) return [];
+  const out: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(PENDING_KEY_PREFIX) && Number(store.getItem(key)) > 0) {
+      out.push(key.slice(PENDING_KEY_PREFIX.length));
+    }
+  }
+  return out;
+}
+
+/** Rooms with changes the server has not confirmed, across every workspace on this device. */
+export function unsentRoomCount(): number {
+  return pendingRooms().length;
+}
+
 export const localStorageUnsynced: UnsyncedRooms = {
   list(workspaceId) {
-    const store = storage();
-    if (!store) return [];
-    const prefix = `${PENDING_KEY_PREFIX}${workspaceId}/`;
-    const out: string[] = [];
-    for (let i = 0; i < store.length; i++) {
-      const key = store.key(i);
-      if (key?.startsWith(prefix) && Number(store.getItem(key)) > 0) {
-        out.push(key.slice(prefix.length));
-      }
-    }
-    return out.sort();
+    const prefix = `${workspaceId}/`;
+    return pendingRooms()
+      .filter((room) => room.startsWith(prefix))
+      .map((room) => room.slice(prefix.length))
+      .sort();
   },
   clear(room) {
     try {
