@@ -3,6 +3,7 @@ import { WorkspaceIndex } from '../../../src/lib/model/WorkspaceIndex.ts';
 import type { ToWorker } from '../../../src/lib/search/protocol.ts';
 import { SearchClient } from '../../../src/lib/search/SearchClient.ts';
 import { generateIndex } from '../../perf/treeWorkspace.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 /** A stand-in for the search worker that records what the page tells it. */
 class RecordingWorker {
@@ -16,11 +17,6 @@ class RecordingWorker {
   of<K extends ToWorker['kind']>(kind: K): Extract<ToWorker, { kind: K }>[] {
     return this.posted.filter((m): m is Extract<ToWorker, { kind: K }> => m.kind === kind);
   }
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(check()).toBe(true);
 }
 
 function client(index: WorkspaceIndex, whenIndexLoaded?: Promise<void>) {
@@ -40,14 +36,14 @@ describe('the page side of search', () => {
     const ids = index.ids().filter((id) => id.startsWith('doc'));
     index.delete(ids[0]!, 5000); // in the bin: not searched
     const { worker, search } = client(index);
-    await until(() => worker.of('reconcile').length === 1);
+    await waitFor(() => worker.of('reconcile').length === 1, 'the worker got the index');
     const [reconcile] = worker.of('reconcile');
     expect(reconcile!.docs).toHaveLength(3060 - 1);
     expect(reconcile!.docs.some((d) => d.id === ids[0])).toBe(false);
 
     index.rename(ids[1]!, 'Театр на окошке', 6000);
     index.delete(ids[2]!, 6001);
-    await until(() => worker.of('update').length === 1);
+    await waitFor(() => worker.of('update').length === 1, 'the worker got the changes');
     const [update] = worker.of('update');
     expect(update!.docs.map((d) => [d.id, d.title])).toEqual([[ids[1], 'Театр на окошке']]);
     expect(update!.removed).toEqual([ids[2]]);
@@ -61,11 +57,13 @@ describe('the page side of search', () => {
     const added = await new Promise<string>((resolve) =>
       setTimeout(() => resolve(index.create('Краеведческая справка о Куликовом поле', 9000)), 0)
     );
-    await until(() =>
-      [
-        ...(worker.of('reconcile')[0]?.docs ?? []),
-        ...worker.of('update').flatMap((u) => u.docs)
-      ].some((d) => d.id === added)
+    await waitFor(
+      () =>
+        [
+          ...(worker.of('reconcile')[0]?.docs ?? []),
+          ...worker.of('update').flatMap((u) => u.docs)
+        ].some((d) => d.id === added),
+      'the worker was told of the new entry'
     );
     search.destroy();
   });
