@@ -82,7 +82,17 @@ const schema = z.object({
   /** Every automatic version this young is kept; older ones are thinned to the last of each day. */
   HISTORY_KEEP_ALL_HOURS: positiveInt.default(48),
   /** At most this many automatic versions per document (named versions are always kept). */
-  HISTORY_MAX_AUTO_VERSIONS: positiveInt.default(200)
+  HISTORY_MAX_AUTO_VERSIONS: positiveInt.default(200),
+  /** postgres://… puts every store on PostgreSQL; without it, SQLite files in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** redis://… turns on fan-out between several instances (needs DATABASE_URL). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional()
 });
 
 export type Config = {
@@ -108,6 +118,9 @@ export type Config = {
   /** Calendar feed requests allowed per link and per address in each hour. */
   calendarFeedLimit: { perToken: number; perAddress: number };
   history: { pauseMs: number; maxIntervalMs: number; keepAllMs: number; maxAuto: number };
+  /** Where every store lives: PostgreSQL when set, else SQLite files in `dataDir`. */
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -157,7 +170,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxIntervalMs: c.HISTORY_MAX_INTERVAL_MINUTES * 60_000,
       keepAllMs: c.HISTORY_KEEP_ALL_HOURS * 3_600_000,
       maxAuto: c.HISTORY_MAX_AUTO_VERSIONS
-    }
+    },
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL
   };
 }
 
