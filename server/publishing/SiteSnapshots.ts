@@ -27,23 +27,23 @@ export class SiteSnapshots {
     this.#publishing = publishing;
   }
 
-  bySlug(slug: string): SiteSnapshot | null {
-    const site = this.#publishing.store.siteBySlug(slug);
+  async bySlug(slug: string): Promise<SiteSnapshot | null> {
+    const site = await this.#publishing.store.siteBySlug(slug);
     return site ? this.of(site) : null;
   }
 
-  of(site: Site): SiteSnapshot {
+  async of(site: Site): Promise<SiteSnapshot> {
     const generation = this.#publishing.generation(site.workspaceId);
     const cached = this.#snapshots.get(site.workspaceId);
     if (cached && cached.generation === generation && cached.site.slug === site.slug) return cached;
-    const materials = this.#publishing.store
-      .published(site.workspaceId)
+    const store = this.#publishing.store;
+    const materials = (await store.published(site.workspaceId))
       .map((p) => asMaterial(site, p))
       .filter((m): m is Material => m !== null);
     const snapshot: SiteSnapshot = {
       site,
       generation,
-      catalogue: new CatalogueIndex(materials),
+      catalogue: new CatalogueIndex(materials, (q) => store.searchPublished(site.workspaceId, q)),
       byDocId: new Map(materials.map((m) => [m.publication.docId, m])),
       files: new Set(materials.flatMap((m) => pinnedFiles(m.pinned.content).map((f) => f.hash)))
     };

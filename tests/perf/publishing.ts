@@ -218,8 +218,8 @@ async function main() {
         summary: text.slice(0, 240),
         text
       };
-      store.ensure(ws, id);
-      store.publish(
+      await store.ensure(ws, id);
+      await store.publish(
         ws,
         id,
         { licence: 'CC-BY-4.0', userId: 'bench', pinned, sourceHash: 'x' },
