@@ -218,6 +218,15 @@ export class PostgresPublicationStore implements PublicationStore {
     return result.rows.map((r) => r.doc_id);
   }
 
+  async publishedMark(workspaceId: string): Promise<string> {
+    const result = await this.#pool.query<{ n: string; versions: string }>(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(version), 0) AS versions FROM publications
+       WHERE workspace_id = $1 AND status = 'published'`,
+      [workspaceId]
+    );
+    return `${result.rows[0]!.n}:${result.rows[0]!.versions}`;
+  }
+
   /** The pool belongs to the engine, which closes it once every store is done. */
   async close(): Promise<void> {}
 }

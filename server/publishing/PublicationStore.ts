@@ -52,5 +52,11 @@ export interface PublicationStore {
    * every word of `q` (Russian word forms, ё read as е), best first, as document ids.
    */
   searchPublished(workspaceId: string, q: string): Promise<string[]>;
+  /**
+   * Changes whenever what a workspace has published changes, whoever changed it: every publish
+   * raises the sum of versions, every take-down lowers the count. Several instances share the
+   * database, so a site's cached pages are checked against it rather than against local events.
+   */
+  publishedMark(workspaceId: string): Promise<string>;
   close(): Promise<void>;
 }

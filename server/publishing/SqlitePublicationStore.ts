@@ -226,6 +226,16 @@ export class SqlitePublicationStore implements PublicationStore {
     return index.search(q);
   }
 
+  async publishedMark(workspaceId: string): Promise<string> {
+    const row = this.#db
+      .prepare(
+        `SELECT COUNT(*) AS n, COALESCE(SUM(version), 0) AS versions FROM publications
+         WHERE workspace_id = ? AND status = 'published'`
+      )
+      .get(workspaceId) as { n: number; versions: number };
+    return `${row.n}:${row.versions}`;
+  }
+
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
