@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { AccountError } from './accounts/AccountError.ts';
 import { Accounts } from './accounts/Accounts.ts';
 import { INVITE_ROLES, type InviteRole } from './accounts/types.ts';
-import { ConfigError, ensureDataDir, loadConfig } from './config.ts';
+import { backupDataDir } from './backup/backupDataDir.ts';
+import { BackupError } from './backup/manifest.ts';
+import { restoreDataDir } from './backup/restoreDataDir.ts';
+import { ConfigError, ensureDataDir, loadConfig, type Config } from './config.ts';
 
 const DEFAULT_SERVICE_NAME = 'Сервисный доступ';
 
@@ -18,6 +21,13 @@ Commands:
       Prints a sync token for y-websocket clients on the last line (pass it as ?token=...).
       The token belongs to a service member of the workspace with that display name
       (default "${DEFAULT_SERVICE_NAME}"), created on first use and reused afterwards.
+  backup <file>
+      Writes everything in DATA_DIR (every database through SQLite's online backup, the files,
+      the signing key) into one archive (.tar.gz), while the server runs or not. With
+      DATABASE_URL set, back up PostgreSQL with pg_dump instead (see the README).
+  restore <file>
+      Unpacks a backup into DATA_DIR, which must be empty or absent, and checks every file
+      against the archive's manifest. Start the server on the folder afterwards.
   help
       Prints this text.
 
@@ -80,7 +90,65 @@ const token: Command = (args) => {
   };
 };
 
-function main(argv: string[]): number {
+/** A command on the data folder as a whole rather than through the accounts store. */
+type FolderCommand = (args: string[]) => (config: Config) => Promise<string[]>;
+
+function oneFile(command: string, args: string[]): string {
+  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} });
+  if (positionals.length !== 1)
+    throw new UsageError(`${command} takes one argument, the archive file.`);
+  return positionals[0]!;
+}
+
+const backup: FolderCommand = (args) => {
+  const file = oneFile('backup', args);
+  return async (config) => {
+    if (config.databaseUrl)
+      throw new UsageError(
+        'DATABASE_URL is set: the stores are in PostgreSQL. Back them up with pg_dump (see "Backups" in the README).'
+      );
+    const done = await backupDataDir(config.dataDir, file);
+    return [
+      `Backed up ${done.files} files (${done.bytes} bytes) from ${config.dataDir} into:`,
+      done.archive
+    ];
+  };
+};
+
+const restore: FolderCommand = (args) => {
+  const file = oneFile('restore', args);
+  return async (config) => {
+    const done = await restoreDataDir(file, config.dataDir);
+    return [
+      `Restored ${done.files} files of the backup made ${done.createdAt} into:`,
+      done.dataDir
+    ];
+  };
+};
+
+const FOLDER_COMMANDS = new Map<string, FolderCommand>([
+  ['backup', backup],
+  ['restore', restore]
+]);
+
+function fail(err: unknown): number {
+  const known =
+    err instanceof UsageError ||
+    err instanceof ConfigError ||
+    err instanceof AccountError ||
+    err instanceof BackupError ||
+    // parseArgs: unknown option, missing value
+    (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  if (!known) throw err;
+  const message =
+    err instanceof AccountError && err.code === 'not_found'
+      ? 'No workspace with this id.'
+      : (err as Error).message;
+  process.stderr.write(`${message}\nRun "npm run admin -- help" for usage.\n`);
+  return 2;
+}
+
+async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined) {
     process.stderr.write(HELP);
@@ -89,6 +157,16 @@ function main(argv: string[]): number {
   if (command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(HELP);
     return 0;
+  }
+  const onFolder = FOLDER_COMMANDS.get(command);
+  if (onFolder) {
+    try {
+      const run = onFolder(args);
+      process.stdout.write((await run(loadConfig())).join('\n') + '\n');
+      return 0;
+    } catch (err) {
+      return fail(err);
+    }
   }
   const chosen = new Map<string, Command>([
     ['create-workspace', createWorkspace],
@@ -107,22 +185,10 @@ function main(argv: string[]): number {
     process.stdout.write(run(accounts).join('\n') + '\n');
     return 0;
   } catch (err) {
-    const known =
-      err instanceof UsageError ||
-      err instanceof ConfigError ||
-      err instanceof AccountError ||
-      // parseArgs: unknown option, missing value
-      (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    if (!known) throw err;
-    const message =
-      err instanceof AccountError && err.code === 'not_found'
-        ? 'No workspace with this id.'
-        : (err as Error).message;
-    process.stderr.write(`${message}\nRun "npm run admin -- help" for usage.\n`);
-    return 2;
+    return fail(err);
   } finally {
     accounts?.close();
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -38,9 +38,10 @@ export function spawnRelay(dataDir: string, env: RelayEnv = {}): Promise<ChildRe
   return new Promise((resolve, reject) => {
     let stdout = '';
     let started = false;
+    // Generous: a cold `tsx` start on a busy two-core machine has taken over 15 s.
     const timer = setTimeout(
       () => fail(new Error(`the relay process did not start:\n${stderr}`)),
-      15_000
+      60_000
     );
     const fail = (err: Error) => {
       clearTimeout(timer);
