@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
 import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
+import type { FeedTokenStore } from './calendar/FeedTokens.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import { BlobStore } from './blobs/BlobStore.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
@@ -13,6 +14,8 @@ import { WorkspaceDirectory } from './publishing/WorkspaceDirectory.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
 import { Publishing } from './publishing/Publishing.ts';
 import { BatchSync } from './relay/BatchSync.ts';
+import { openFeedTokenStore } from './calendar/FeedTokens.ts';
+import type { Engine } from './db/engine.ts';
 import { Relay } from './relay/Relay.ts';
 import { RoomRegistry } from './relay/RoomRegistry.ts';
 import type { RoomStorage } from './storage/RoomStorage.ts';
@@ -28,6 +31,8 @@ export type UzelServerOptions = {
   storage?: RoomStorage;
   /** People, workspaces and roles; by default `accounts.sqlite` in the data folder. */
   accounts?: Accounts;
+  /** Calendar subscription links; by default `calendar-feeds.sqlite` in the data folder. */
+  feedTokens?: FeedTokenStore;
   /** The JSON API under /api/; by default built on `accounts`. */
   api?: ApiRouter;
 };
@@ -55,7 +60,7 @@ export class UzelServer {
   readonly #config: Config;
   #closing: Promise<void> | null = null;
 
-  constructor({ config, log, appHandler, storage, accounts, api }: UzelServerOptions) {
+  constructor({ config, log, appHandler, storage, accounts, feedTokens, api }: UzelServerOptions) {
     this.#config = config;
     this.#log = log;
     this.storage =
@@ -95,7 +100,9 @@ export class UzelServer {
       origin: config.origin,
       directory: new WorkspaceDirectory(this.registry, this.storage)
     });
-    this.calendarFeeds = CalendarFeeds.inDataDir(config.dataDir, this.storage);
+    this.calendarFeeds = feedTokens
+      ? new CalendarFeeds(feedTokens, this.storage)
+      : CalendarFeeds.inDataDir(config.dataDir, this.storage, config.sqliteSync);
     this.api =
       api ??
       new ApiRouter({
@@ -133,9 +140,25 @@ export class UzelServer {
     });
   }
 
+  /**
+   * The server with its account and calendar-feed stores on `engine` (PostgreSQL when
+   * DATABASE_URL is set, else SQLite in DATA_DIR). The engine stays the caller's to close.
+   */
+  static async onEngine(
+    options: Omit<UzelServerOptions, 'accounts' | 'feedTokens'>,
+    engine: Engine
+  ): Promise<UzelServer> {
+    const accounts = await Accounts.open(options.config, engine, { log: options.log });
+    const feedTokens = await openFeedTokenStore(engine).catch(async (err: unknown) => {
+      await accounts.close();
+      throw err;
+    });
+    return new UzelServer({ ...options, accounts, feedTokens });
+  }
+
   /** The first workspace on a new server gets the Russian sample documents (SAMPLE_DATA=on). */
   async #firstWorkspaceSamples(workspaceId: string): Promise<void> {
-    if (!this.#config.sampleData || this.accounts.workspaceCount() !== 1) return;
+    if (!this.#config.sampleData || (await this.accounts.workspaceCount()) !== 1) return;
     if (await seedSampleWorkspace(this.storage, workspaceId)) {
       this.#log.info('sample documents written', { workspaceId });
     }
@@ -166,8 +189,8 @@ export class UzelServer {
       await this.history.close();
       await this.storage.close();
       this.publishing.close();
-      this.accounts.close();
-      this.calendarFeeds.close();
+      await this.accounts.close();
+      await this.calendarFeeds.close();
       this.blobs.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');

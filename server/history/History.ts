@@ -65,14 +65,14 @@ export class History {
   /** Hand to the registry's `committed` option. */
   readonly edited = (room: string, authors: string[]) => this.keeper.edited(room, authors);
 
-  list(userId: string, workspaceId: string, docId: string): VersionInfo[] {
-    this.#role(userId, workspaceId);
+  async list(userId: string, workspaceId: string, docId: string): Promise<VersionInfo[]> {
+    await this.#role(userId, workspaceId);
     return this.keeper.list(roomName(workspaceId, docId));
   }
 
   /** One version's Yjs state (a full `encodeStateAsUpdate`). */
-  get(userId: string, workspaceId: string, docId: string, id: number) {
-    this.#role(userId, workspaceId);
+  async get(userId: string, workspaceId: string, docId: string, id: number) {
+    await this.#role(userId, workspaceId);
     const version = this.keeper.get(roomName(workspaceId, docId), id);
     if (!version) throw new HistoryError(404, 'not_found', 'No such version of this document.');
     return version;
@@ -84,7 +84,7 @@ export class History {
     docId: string,
     name: string
   ): Promise<VersionInfo> {
-    const role = this.#role(userId, workspaceId);
+    const role = await this.#role(userId, workspaceId);
     if (role === 'viewer') {
       throw new HistoryError(
         403,
@@ -102,7 +102,7 @@ export class History {
     }
     const stored = await this.#storage.load(room);
     if (!stored.snapshot && stored.updates.length === 0) throw noDocument();
-    const savedBy = this.#accounts.user(userId)?.displayName ?? '';
+    const savedBy = (await this.#accounts.user(userId))?.displayName ?? '';
     return this.keeper.saveNamed(room, name, savedBy);
   }
 
@@ -111,8 +111,8 @@ export class History {
     this.#store.close();
   }
 
-  #role(userId: string, workspaceId: string): Role {
-    const workspace = this.#accounts.workspace(userId, workspaceId);
+  async #role(userId: string, workspaceId: string): Promise<Role> {
+    const workspace = await this.#accounts.workspace(userId, workspaceId);
     if (!workspace) throw noDocument();
     return workspace.role;
   }

@@ -94,8 +94,8 @@ export class Publishing {
 
   // --- access ---
 
-  #role(userId: string, workspaceId: string): Role {
-    const workspace = this.#accounts.workspace(userId, workspaceId);
+  async #role(userId: string, workspaceId: string): Promise<Role> {
+    const workspace = await this.#accounts.workspace(userId, workspaceId);
     if (!workspace) throw noWorkspace();
     return workspace.role;
   }
@@ -104,17 +104,17 @@ export class Publishing {
     return role === 'owner' || (role !== 'viewer' && this.store.isPublisher(workspaceId, userId));
   }
 
-  #requireOwner(userId: string, workspaceId: string): void {
-    if (this.#role(userId, workspaceId) !== 'owner') {
+  async #requireOwner(userId: string, workspaceId: string): Promise<void> {
+    if ((await this.#role(userId, workspaceId)) !== 'owner') {
       throw notAllowed('Only an owner of this workspace may change its publishing settings.');
     }
   }
 
   /** The workspace's site, created on first use with a public name and address from its name. */
-  #site(userId: string, workspaceId: string): Site {
+  async #site(userId: string, workspaceId: string): Promise<Site> {
     const existing = this.store.site(workspaceId);
     if (existing) return existing;
-    const name = this.#accounts.workspace(userId, workspaceId)?.name ?? 'Материалы';
+    const name = (await this.#accounts.workspace(userId, workspaceId))?.name ?? 'Материалы';
     const base = workspaceSlugFromName(name);
     let slug = base;
     for (let n = 2; this.store.slugTaken(slug, workspaceId); n++) slug = `${base}-${n}`;
@@ -125,9 +125,9 @@ export class Publishing {
 
   // --- settings ---
 
-  settings(userId: string, workspaceId: string): SettingsView {
-    const role = this.#role(userId, workspaceId);
-    const site = this.#site(userId, workspaceId);
+  async settings(userId: string, workspaceId: string): Promise<SettingsView> {
+    const role = await this.#role(userId, workspaceId);
+    const site = await this.#site(userId, workspaceId);
     return {
       slug: site.slug,
       title: site.title,
@@ -137,13 +137,13 @@ export class Publishing {
     };
   }
 
-  updateSettings(
+  async updateSettings(
     userId: string,
     workspaceId: string,
     patch: { slug?: string; title?: string; defaultLicence?: string }
-  ): SettingsView {
-    this.#requireOwner(userId, workspaceId);
-    const site = { ...this.#site(userId, workspaceId) };
+  ): Promise<SettingsView> {
+    await this.#requireOwner(userId, workspaceId);
+    const site = { ...(await this.#site(userId, workspaceId)) };
     if (patch.slug !== undefined) {
       if (!isWorkspaceSlug(patch.slug)) {
         throw new PublishingError(
@@ -173,9 +173,15 @@ export class Publishing {
     return this.settings(userId, workspaceId);
   }
 
-  setPublisher(userId: string, workspaceId: string, targetId: string, on: boolean): void {
-    this.#requireOwner(userId, workspaceId);
-    if (!this.#accounts.members(userId, workspaceId).some((m) => m.user.id === targetId)) {
+  async setPublisher(
+    userId: string,
+    workspaceId: string,
+    targetId: string,
+    on: boolean
+  ): Promise<void> {
+    await this.#requireOwner(userId, workspaceId);
+    const members = await this.#accounts.members(userId, workspaceId);
+    if (!members.some((m) => m.user.id === targetId)) {
       throw new PublishingError(404, 'not_found', 'No such member in this workspace.');
     }
     this.store.setPublisher(workspaceId, targetId, on, userId, this.#now());
@@ -184,8 +190,8 @@ export class Publishing {
   // --- the flow ---
 
   async status(userId: string, workspaceId: string, docId: string): Promise<PublicationView> {
-    this.#role(userId, workspaceId);
-    const site = this.#site(userId, workspaceId);
+    await this.#role(userId, workspaceId);
+    const site = await this.#site(userId, workspaceId);
     const publication = this.store.get(workspaceId, docId);
     let changed: boolean | null = null;
     if (publication?.status === 'published' && publication.sourceHash) {
@@ -195,9 +201,9 @@ export class Publishing {
     return view(site, docId, publication, changed);
   }
 
-  list(userId: string, workspaceId: string): PublicationView[] {
-    this.#role(userId, workspaceId);
-    const site = this.#site(userId, workspaceId);
+  async list(userId: string, workspaceId: string): Promise<PublicationView[]> {
+    await this.#role(userId, workspaceId);
+    const site = await this.#site(userId, workspaceId);
     return this.store
       .list(workspaceId)
       .filter((p) => p.status !== 'draft' || p.proposedAt !== null)
@@ -205,7 +211,7 @@ export class Publishing {
   }
 
   async propose(userId: string, workspaceId: string, docId: string): Promise<PublicationView> {
-    const role = this.#role(userId, workspaceId);
+    const role = await this.#role(userId, workspaceId);
     if (role === 'viewer') throw notAllowed('Viewers cannot propose documents for publication.');
     const extracted = await this.#extract(workspaceId, docId);
     if (!extracted.ok) throw missing(extracted.reason);
@@ -221,11 +227,11 @@ export class Publishing {
     docId: string,
     licence?: string
   ): Promise<PublicationView> {
-    const role = this.#role(userId, workspaceId);
+    const role = await this.#role(userId, workspaceId);
     if (!this.#mayPublish(userId, workspaceId, role)) {
       throw notAllowed('Only an owner or a member with the publisher right may publish.');
     }
-    const site = this.#site(userId, workspaceId);
+    const site = await this.#site(userId, workspaceId);
     const chosen = licence ?? site.defaultLicence;
     if (!isLicenceId(chosen)) throw new PublishingError(400, 'invalid_input', 'Unknown licence.');
     // The server's own copy, read now: whatever the client shows or sends plays no part.
@@ -244,7 +250,7 @@ export class Publishing {
   }
 
   async unpublish(userId: string, workspaceId: string, docId: string): Promise<PublicationView> {
-    const role = this.#role(userId, workspaceId);
+    const role = await this.#role(userId, workspaceId);
     const publication = this.store.get(workspaceId, docId);
     // Whoever proposed may withdraw their own proposal; taking a material down is a publisher's.
     const ownProposal = publication?.status !== 'published' && publication?.proposedBy === userId;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Accounts } from '../../../server/accounts/Accounts.ts';
-import { ACCOUNTS_SCHEMA_VERSION } from '../../../server/accounts/database.ts';
+import { ACCOUNTS_SCHEMA } from '../../../server/accounts/store/accountsSchema.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
 import { makeTempDir } from '../helpers/relay.ts';
 
@@ -20,16 +20,18 @@ describe('the accounts file', () => {
       password: 'пароль-для-проверки',
       displayName: 'Анна'
     });
-    const workspace = first.createWorkspace('Сеть', user.id);
-    first.close();
-    first.close();
+    const workspace = await first.createWorkspace('Сеть', user.id);
+    await first.close();
+    await first.close();
 
     const second = open(tmp.dir);
     defer(() => second.close());
-    expect(second.workspaces(user.id)).toEqual([{ id: workspace.id, name: 'Сеть', role: 'owner' }]);
+    expect(await second.workspaces(user.id)).toEqual([
+      { id: workspace.id, name: 'Сеть', role: 'owner' }
+    ]);
     const db = new Database(path.join(tmp.dir, 'accounts.sqlite'), { readonly: true });
     defer(() => db.close());
-    expect(db.pragma('user_version', { simple: true })).toBe(ACCOUNTS_SCHEMA_VERSION);
+    expect(db.pragma('user_version', { simple: true })).toBe(ACCOUNTS_SCHEMA.sqlite.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
@@ -37,7 +39,7 @@ describe('the accounts file', () => {
     const tmp = makeTempDir();
     defer(tmp.remove);
     const db = new Database(path.join(tmp.dir, 'accounts.sqlite'));
-    db.pragma(`user_version = ${ACCOUNTS_SCHEMA_VERSION + 1}`);
+    db.pragma(`user_version = ${ACCOUNTS_SCHEMA.sqlite.length + 1}`);
     db.close();
     expect(() => open(tmp.dir)).toThrow(/written by a newer Uzel/);
   });
