@@ -29,7 +29,7 @@ import {
 
 export const ACCOUNTS_FILE = 'accounts.sqlite';
 
-/** Runs a write: queued behind an open transaction outside one, at once inside it. */
+/** Runs a write: inside a transaction at once; outside one as a transaction of its own, queued. */
 type Write = <T>(statement: () => T) => Promise<T>;
 
 type MemberRow = UserRow & { role: Role };
@@ -294,12 +294,17 @@ function tables(s: Statements, write: Write): AccountTables {
   };
 }
 
+/** How long a write waits for another connection's transaction before it fails. */
+const BUSY_WAIT_MS = 5000;
+
 /**
  * The SQLite engine: `accounts.sqlite` in the data folder. better-sqlite3 is synchronous, so one
  * connection serves every caller; an async transaction holds it between BEGIN IMMEDIATE and
  * COMMIT, and writes from outside wait in a queue meanwhile (otherwise they would land inside it
- * and share its rollback). Reads do not wait: they are the relay's admission path. Other
- * processes on the same file wait on SQLite's own lock (WAL, busy timeout).
+ * and share its rollback). Reads do not wait: they are the relay's admission path, and WAL lets
+ * them read past a writer. Another connection's write lock (the admin command, a second process)
+ * is waited for with timers rather than SQLite's busy handler, which would block the event loop
+ * and with it a transaction of this process that holds the lock.
  */
 export class SqliteAccountStore implements AccountStore {
   readonly users: UserTable;
@@ -313,7 +318,7 @@ export class SqliteAccountStore implements AccountStore {
   constructor(db: Database.Database) {
     this.#db = db;
     const statements = prepare(db);
-    const outside = tables(statements, (statement) => this.#exclusive(statement));
+    const outside = tables(statements, (statement) => this.#inTransaction(async () => statement()));
     this.users = outside.users;
     this.sessions = outside.sessions;
     this.workspaces = outside.workspaces;
@@ -334,17 +339,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   transaction<T>(work: (tables: AccountTables) => Promise<T>): Promise<T> {
-    return this.#exclusive(async () => {
-      this.#db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(this.#inside);
-        this.#db.exec('COMMIT');
-        return result;
-      } catch (err) {
-        if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
-        throw err;
-      }
-    });
+    return this.#inTransaction(() => work(this.#inside));
   }
 
   async close(): Promise<void> {
@@ -352,9 +347,36 @@ export class SqliteAccountStore implements AccountStore {
     if (this.#db.open) this.#db.close();
   }
 
-  #exclusive<T>(work: () => T | Promise<T>): Promise<T> {
-    const result = this.#queue.then(work);
+  /** One at a time on this connection, between BEGIN IMMEDIATE and COMMIT (or ROLLBACK). */
+  #inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(async () => {
+      await this.#begin();
+      try {
+        const value = await work();
+        this.#db.exec('COMMIT');
+        return value;
+      } catch (err) {
+        if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+        throw err;
+      }
+    });
     this.#queue = result.catch(() => {});
     return result;
+  }
+
+  async #begin(): Promise<void> {
+    const deadline = Date.now() + BUSY_WAIT_MS;
+    for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+      this.#db.pragma('busy_timeout = 0');
+      try {
+        this.#db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      } finally {
+        this.#db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 }
