@@ -154,11 +154,7 @@ export class Accounts {
   async resumeSession(
     token: string
   ): Promise<{ user: User; expiresAt: number; renewed: boolean } | null> {
-    const session = await this.#sessions.resolve(token);
-    const user = session && (await this.#store.users.get(session.userId));
-    return session && user
-      ? { user, expiresAt: session.expiresAt, renewed: session.renewed }
-      : null;
+    return this.#sessions.resolve(token);
   }
 
   async endSession(token: string): Promise<void> {

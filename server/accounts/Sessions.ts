@@ -1,8 +1,9 @@
 import { hashToken, randomToken } from './secrets.ts';
 import type { SessionTable } from './store/AccountStore.ts';
+import type { User } from './types.ts';
 
 export type SessionGrant = { token: string; expiresAt: number };
-export type ResolvedSession = { userId: string; expiresAt: number; renewed: boolean };
+export type ResolvedSession = { user: User; expiresAt: number; renewed: boolean };
 
 /**
  * Sign-in sessions. The browser holds a random token; the store holds its SHA-256 hash. Expiry
@@ -38,11 +39,11 @@ export class Sessions {
     const now = this.#now();
     if (!row || row.expiresAt <= now) return null;
     if (row.expiresAt - now >= this.#ttlMs / 2) {
-      return { userId: row.userId, expiresAt: row.expiresAt, renewed: false };
+      return { user: row.user, expiresAt: row.expiresAt, renewed: false };
     }
     const expiresAt = now + this.#ttlMs;
     await this.#table.extend(hash, expiresAt);
-    return { userId: row.userId, expiresAt, renewed: true };
+    return { user: row.user, expiresAt, renewed: true };
   }
 
   /** When the session ends, or null if it has; unlike `resolve`, never extends it. */

@@ -4,8 +4,8 @@ import type { InviteRole, Member, Role, User, Workspace } from '../types.ts';
 /** A workspace as one member sees it. */
 export type MyWorkspace = { id: string; name: string; role: Role };
 
-/** A session row: only the hash of its token is kept. */
-export type StoredSession = { userId: string; expiresAt: number };
+/** A session row (only the hash of its token is kept), with its person. */
+export type StoredSession = { userId: string; expiresAt: number; user: User };
 
 export type NewInvite = {
   id: string;
@@ -36,6 +36,7 @@ export interface UserTable {
 /** Sign-in sessions by token hash; the sliding-expiry rule is in `Sessions`. */
 export interface SessionTable {
   insert(tokenHash: string, userId: string, now: number, expiresAt: number): Promise<void>;
+  /** With the person, in one lookup: every signed-in request and connection asks this. */
   get(tokenHash: string): Promise<StoredSession | null>;
   extend(tokenHash: string, expiresAt: number): Promise<void>;
   delete(tokenHash: string): Promise<void>;

@@ -16,10 +16,12 @@ import type {
 import {
   INVITE_COLUMNS,
   MEMBER_COLUMNS,
+  SESSION_COLUMNS,
   toInvite,
   toUser,
   USER_COLUMNS,
   type InviteRow,
+  type SessionRow,
   type UserRow
 } from './rows.ts';
 
@@ -105,11 +107,13 @@ class PostgresSessions implements SessionTable {
   }
 
   async get(tokenHash: string) {
-    const { rows } = await this.q<{ user_id: string; expires_at: string }>(
-      'SELECT user_id, expires_at FROM sessions WHERE token_hash = $1',
+    const { rows } = await this.q<SessionRow>(
+      `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = $1`,
       [tokenHash]
     );
-    return rows[0] ? { userId: rows[0].user_id, expiresAt: Number(rows[0].expires_at) } : null;
+    const row = rows[0];
+    return row ? { userId: row.id, expiresAt: Number(row.expires_at), user: toUser(row) } : null;
   }
 
   async extend(tokenHash: string, expiresAt: number) {

@@ -20,10 +20,12 @@ import type {
 import {
   INVITE_COLUMNS,
   MEMBER_COLUMNS,
+  SESSION_COLUMNS,
   toInvite,
   toUser,
   USER_COLUMNS,
   type InviteRow,
+  type SessionRow,
   type UserRow
 } from './rows.ts';
 
@@ -54,8 +56,9 @@ function prepare(db: Database.Database) {
     insertSession: db.prepare<[string, string, number, number]>(
       'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'
     ),
-    session: db.prepare<[string], { user_id: string; expires_at: number }>(
-      'SELECT user_id, expires_at FROM sessions WHERE token_hash = ?'
+    session: db.prepare<[string], SessionRow>(
+      `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = ?`
     ),
     extendSession: db.prepare<[number, string]>(
       'UPDATE sessions SET expires_at = ? WHERE token_hash = ?'
@@ -178,7 +181,7 @@ class SqliteSessions implements SessionTable {
 
   async get(tokenHash: string): Promise<StoredSession | null> {
     const row = this.s.session.get(tokenHash);
-    return row ? { userId: row.user_id, expiresAt: row.expires_at } : null;
+    return row ? { userId: row.id, expiresAt: Number(row.expires_at), user: toUser(row) } : null;
   }
 
   async extend(tokenHash: string, expiresAt: number) {

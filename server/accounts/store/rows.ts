@@ -25,6 +25,8 @@ export type InviteRow = {
 };
 
 export const USER_COLUMNS = 'id, email, display_name, institution, kind';
+export const SESSION_COLUMNS = 's.expires_at, u.id, u.email, u.display_name, u.institution, u.kind';
+export type SessionRow = UserRow & { expires_at: number | string };
 export const MEMBER_COLUMNS = 'u.id, u.email, u.display_name, u.institution, u.kind, m.role';
 export const INVITE_COLUMNS =
   'id, workspace_id, role, created_at, expires_at, max_uses, uses, revoked_at';
