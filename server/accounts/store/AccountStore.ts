@@ -91,7 +91,8 @@ export interface AccountStore extends AccountTables {
    * Runs `work` atomically and one at a time with every other account transaction, in this
    * process and in any other on the same data (SQLite: BEGIN IMMEDIATE; PostgreSQL: a
    * transaction-scoped advisory lock). A throw rolls everything back. `work` should only await
-   * the tables it is given: the lock is held until it returns.
+   * the tables it is given: the lock is held until it returns, and a write through the store's own
+   * tables from inside it would wait for the transaction to end.
    */
   transaction<T>(work: (tables: AccountTables) => Promise<T>): Promise<T>;
   /** Closes what this store opened (a shared PostgreSQL pool stays open for the other stores). */
