@@ -4,9 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
 import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
-import type { FeedTokenStore } from './calendar/FeedTokens.ts';
+import { openFeedTokenStore, type FeedTokenStore } from './calendar/FeedTokens.ts';
+import type { Engine } from './db/engine.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
-import { BlobStore } from './blobs/BlobStore.ts';
+import type { BlobStore } from './blobs/BlobStore.ts';
+import {
+  closeContentStores,
+  openContentStores,
+  sqliteContentStores,
+  type ContentStores
+} from './contentStores.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
 import { History } from './history/History.ts';
@@ -14,8 +21,6 @@ import { WorkspaceDirectory } from './publishing/WorkspaceDirectory.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
 import { Publishing } from './publishing/Publishing.ts';
 import { BatchSync } from './relay/BatchSync.ts';
-import { openFeedTokenStore } from './calendar/FeedTokens.ts';
-import type { Engine } from './db/engine.ts';
 import { Relay } from './relay/Relay.ts';
 import { RoomRegistry } from './relay/RoomRegistry.ts';
 import type { RoomStorage } from './storage/RoomStorage.ts';
@@ -35,6 +40,8 @@ export type UzelServerOptions = {
   feedTokens?: FeedTokenStore;
   /** The JSON API under /api/; by default built on `accounts`. */
   api?: ApiRouter;
+  /** History, publications, files and the signing key (`openContentStores`); SQLite by default. */
+  content?: ContentStores;
 };
 
 /**
@@ -60,7 +67,16 @@ export class UzelServer {
   readonly #config: Config;
   #closing: Promise<void> | null = null;
 
-  constructor({ config, log, appHandler, storage, accounts, feedTokens, api }: UzelServerOptions) {
+  constructor({
+    config,
+    log,
+    appHandler,
+    storage,
+    accounts,
+    feedTokens,
+    api,
+    content
+  }: UzelServerOptions) {
     this.#config = config;
     this.#log = log;
     this.storage =
@@ -68,10 +84,10 @@ export class UzelServer {
       new SqliteStorage(path.join(config.dataDir, 'uzel.sqlite'), {
         synchronous: config.sqliteSync
       });
-    this.accounts = accounts ?? Accounts.fromConfig(config, { log });
+    const stores = content ?? sqliteContentStores(config);
+    this.accounts = accounts ?? Accounts.fromConfig(config, { log, signingKey: stores.signingKey });
     this.history = new History({
-      dataDir: config.dataDir,
-      synchronous: config.sqliteSync,
+      store: stores.history,
       storage: this.storage,
       registry: () => this.registry,
       accounts: this.accounts,
@@ -85,14 +101,13 @@ export class UzelServer {
       committed: this.history.edited
     });
     this.publishing = new Publishing({
-      dataDir: config.dataDir,
-      synchronous: config.sqliteSync,
+      store: stores.publications,
       storage: this.storage,
       registry: this.registry,
       accounts: this.accounts,
       log
     });
-    this.blobs = BlobStore.fromConfig(config);
+    this.blobs = stores.blobs;
     this.publicSite = new PublicSite({
       publishing: this.publishing,
       blobs: this.blobs,
@@ -141,19 +156,26 @@ export class UzelServer {
   }
 
   /**
-   * The server with its account and calendar-feed stores on `engine` (PostgreSQL when
-   * DATABASE_URL is set, else SQLite in DATA_DIR). The engine stays the caller's to close.
+   * The server with every store that has engines on `engine` (PostgreSQL when DATABASE_URL is
+   * set, else SQLite in DATA_DIR): content, accounts and calendar links. The engine stays the
+   * caller's to close.
    */
   static async onEngine(
-    options: Omit<UzelServerOptions, 'accounts' | 'feedTokens'>,
+    options: Omit<UzelServerOptions, 'accounts' | 'feedTokens' | 'content'>,
     engine: Engine
   ): Promise<UzelServer> {
-    const accounts = await Accounts.open(options.config, engine, { log: options.log });
-    const feedTokens = await openFeedTokenStore(engine).catch(async (err: unknown) => {
-      await accounts.close();
+    const { config, log } = options;
+    const content = await openContentStores(engine, config);
+    let accounts: Accounts | undefined;
+    try {
+      accounts = await Accounts.open(config, engine, { log, signingKey: content.signingKey });
+      const feedTokens = await openFeedTokenStore(engine);
+      return new UzelServer({ ...options, content, accounts, feedTokens });
+    } catch (err) {
+      await accounts?.close();
+      await closeContentStores(content);
       throw err;
-    });
-    return new UzelServer({ ...options, accounts, feedTokens });
+    }
   }
 
   /** The first workspace on a new server gets the Russian sample documents (SAMPLE_DATA=on). */
@@ -188,10 +210,10 @@ export class UzelServer {
       // After the rooms are stored, before storage closes: pending versions read it.
       await this.history.close();
       await this.storage.close();
-      this.publishing.close();
+      await this.publishing.close();
       await this.accounts.close();
       await this.calendarFeeds.close();
-      this.blobs.close();
+      await this.blobs.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();

@@ -45,6 +45,8 @@ export type AccountsOptions = {
   /** The clock; tests move it to expire sessions, tokens and invites without waiting. */
   now?: () => number;
   log?: Logger;
+  /** The sync-token key, read from its store at start; without it `secret.key` on first use. */
+  signingKey?: Buffer;
 };
 
 export type InviteOptions = { role: InviteRole; expiresInHours: number; maxUses: number | null };
@@ -52,6 +54,8 @@ export type InviteWithStatus = Invite & { status: InviteStatus };
 export type InviteInfo = { workspaceName: string; role: InviteRole; status: InviteStatus };
 
 const HOUR = 3_600_000;
+
+type AccountsExtras = Pick<AccountsOptions, 'now' | 'log' | 'signingKey'>;
 
 /**
  * People, sessions, workspaces, memberships and invites, in an `AccountStore` (SQLite or
@@ -78,7 +82,9 @@ export class Accounts {
       options.store ?? SqliteAccountStore.open(options.dataDir, options.synchronous ?? 'full');
     this.#sessions = new Sessions(this.#store.sessions, options.sessionTtlMs, this.#now);
     let secret: Buffer | undefined;
-    const signer = new SyncTokenSigner(() => (secret ??= loadOrCreateSecret(options.dataDir)));
+    const signer = new SyncTokenSigner(
+      () => (secret ??= options.signingKey ?? loadOrCreateSecret(options.dataDir))
+    );
     this.access = new RelayAccess({
       users: this.#store.users,
       sessions: this.#sessions,
@@ -93,16 +99,12 @@ export class Accounts {
   }
 
   /** On SQLite in `DATA_DIR`, opened at once (for callers that build the server synchronously). */
-  static fromConfig(config: Config, extra: Pick<AccountsOptions, 'now' | 'log'> = {}): Accounts {
+  static fromConfig(config: Config, extra: AccountsExtras = {}): Accounts {
     return new Accounts({ ...Accounts.#options(config), ...extra });
   }
 
   /** On the configured engine: the one place that chooses where accounts live. */
-  static async open(
-    config: Config,
-    engine: Engine,
-    extra: Pick<AccountsOptions, 'now' | 'log'> = {}
-  ): Promise<Accounts> {
+  static async open(config: Config, engine: Engine, extra: AccountsExtras = {}): Promise<Accounts> {
     const store = await openAccountStores(engine);
     return new Accounts({ ...Accounts.#options(config), store, ...extra });
   }

@@ -41,8 +41,10 @@ export function publishingRoutes(publishing: Publishing): Route[] {
       `${base}/publishing`,
       guarded(async (ctx) => {
         const me = signedIn(ctx);
-        const settings = await publishing.settings(me.id, ctx.params.id!);
-        return { status: 200, body: { settings } };
+        return {
+          status: 200,
+          body: { settings: await publishing.settings(me.id, ctx.params.id!) }
+        };
       })
     ),
     route(
@@ -60,9 +62,16 @@ export function publishingRoutes(publishing: Publishing): Route[] {
       `${base}/publishing/publishers/:userId`,
       guarded<z.infer<typeof publisherBody>>(async (ctx) => {
         const me = signedIn(ctx);
-        const { id, userId } = ctx.params as { id: string; userId: string };
-        await publishing.setPublisher(me.id, id, userId, ctx.body.publisher);
-        return { status: 200, body: { settings: await publishing.settings(me.id, id) } };
+        await publishing.setPublisher(
+          me.id,
+          ctx.params.id!,
+          ctx.params.userId!,
+          ctx.body.publisher
+        );
+        return {
+          status: 200,
+          body: { settings: await publishing.settings(me.id, ctx.params.id!) }
+        };
       }),
       publisherBody
     ),
@@ -71,8 +80,10 @@ export function publishingRoutes(publishing: Publishing): Route[] {
       `${base}/publications`,
       guarded(async (ctx) => {
         const me = signedIn(ctx);
-        const publications = await publishing.list(me.id, ctx.params.id!);
-        return { status: 200, body: { publications } };
+        return {
+          status: 200,
+          body: { publications: await publishing.list(me.id, ctx.params.id!) }
+        };
       })
     ),
     route(
