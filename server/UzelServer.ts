@@ -77,6 +77,7 @@ export class UzelServer {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
       writeBatchMs: config.writeBatchMs,
+      workspaceQuotaBytes: config.docWorkspaceQuotaBytes,
       committed: this.history.edited
     });
     this.publishing = new Publishing({
@@ -115,6 +116,10 @@ export class UzelServer {
       messagesPerSecond: config.messagesPerSecond,
       maxConnectionsPerUser: config.maxConnectionsPerUser,
       maxMessageBytes: config.maxMessageBytes,
+      writeBytesPerSecond: config.writeBytesPerSecond,
+      userWriteBytesPerSecond: config.userWriteBytesPerSecond,
+      maxQueuedBytes: config.maxQueuedBytes,
+      heartbeatMs: config.heartbeatMs,
       allowedOrigins: config.allowedOrigins
     });
     this.http = createServer((req, res) => {

@@ -1,5 +1,8 @@
 import * as Y from 'yjs';
+import { PendingUpdate } from './updateCheck.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
+import { WorkspaceQuotaExceeded } from './DocumentQuota.ts';
+import { ClientIdTaken } from './Room.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 import {
   answerEntryBytes,
@@ -19,6 +22,19 @@ export type WorkspaceChanges = {
   /** More rooms changed than fit in this answer: ask again from `clock`. */
   more: boolean;
 };
+
+/**
+ * An update was refused (it would leave data pending, carries another person's client id, or
+ * would pass the workspace's quota): the whole batch is refused, nothing stored. `code` names why.
+ */
+export class RefusedBatchError extends Error {
+  override name = 'RefusedBatchError';
+  readonly code: 'pending_update' | 'client_id_taken' | 'workspace_quota_exceeded';
+  constructor(code: RefusedBatchError['code'], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
 
 /** A viewer sent an update: refused whole, nothing stored. */
 export class ReadOnlyBatchError extends Error {
@@ -65,12 +81,14 @@ export class BatchSync {
   /**
    * Every entry is checked before anything is written, so a batch with one bad entry changes
    * nothing. Every update is committed; the answer holds the rooms, in request order, that fit
-   * its byte budget (at least the first). Throws BatchFormatError or ReadOnlyBatchError.
+   * its byte budget (at least the first). `subject` is the person writing (client ids are bound
+   * to them). Throws BatchFormatError, ReadOnlyBatchError or RefusedBatchError.
    */
   async exchange(
     workspaceId: string,
     entries: BatchRequestEntry[],
-    canWrite: boolean
+    canWrite: boolean,
+    subject: string
   ): Promise<BatchResponseEntry[]> {
     for (const entry of entries) {
       try {
@@ -87,11 +105,14 @@ export class BatchSync {
       }
     }
     const room = (docId: string) => `${workspaceId}/${docId}`;
-    await Promise.all(
-      entries
-        .filter((e) => e.update)
-        .map((e) => this.#registry.submitDetached(room(e.docId), e.update!))
-    );
+    const writes = entries.filter((e) => e.update);
+    await refused(async () => {
+      // Against each room's current state: a batch with one refused update writes nothing.
+      for (const e of writes) await this.#registry.checkDetached(room(e.docId), e.update!, subject);
+      await Promise.all(
+        writes.map((e) => this.#registry.submitDetached(room(e.docId), e.update!, subject))
+      );
+    });
     const answers: BatchResponseEntry[] = [];
     let answerBytes = 0;
     for (const entry of entries) {
@@ -112,5 +133,19 @@ export class BatchSync {
       answers.push(answer);
     }
     return answers;
+  }
+}
+
+/** The relay's refusals of an update, as the batch sync reports them. */
+async function refused<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof PendingUpdate) throw new RefusedBatchError('pending_update', message);
+    if (err instanceof ClientIdTaken) throw new RefusedBatchError('client_id_taken', message);
+    if (err instanceof WorkspaceQuotaExceeded)
+      throw new RefusedBatchError('workspace_quota_exceeded', message);
+    throw err;
   }
 }
