@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import { canWrite, type Principal, type Role } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
 import { CloseCode, type CloseReason } from './closeCodes.ts';
-import type { Peer } from './Peer.ts';
+import type { Peer, SendOptions } from './Peer.ts';
 import {
   decodeClientMessage,
   encodeAuthDenied,
@@ -151,10 +151,11 @@ export class Connection implements Peer {
     for (const frame of early) this.#handle(frame);
   }
 
-  send(frame: Uint8Array, sent?: () => void): void {
+  send(frame: Uint8Array, { sent, continues = false }: SendOptions = {}): void {
     if (!this.isOpen) return sent?.();
-    // A client that stops reading would have the server hold everything sent to it.
-    if (this.#ws.bufferedAmount + frame.byteLength > this.#maxQueuedBytes) {
+    // A client that stops reading would have the server hold everything sent to it. Checked
+    // before a new message only: one answer larger than the bound still goes out whole.
+    if (!continues && this.#ws.bufferedAmount > this.#maxQueuedBytes) {
       this.#log.warn('client does not read, closing connection', {
         conn: this.id,
         queued: this.#ws.bufferedAmount

@@ -1,5 +1,7 @@
 import type { CloseReason } from './closeCodes.ts';
 
+export type SendOptions = { sent?: () => void; continues?: boolean };
+
 /** What a room needs of a connected client; the websocket details stay in `Connection`. */
 export interface Peer {
   /** A short id for logs (never a credential). */
@@ -18,7 +20,11 @@ export interface Peer {
   /** Updates from this client handed to storage and not yet committed. */
   writesInFlight: number;
   readonly isOpen: boolean;
-  /** `sent` is called once the frame has left for the network (or the peer closed). */
-  send(frame: Uint8Array, sent?: () => void): void;
+  /**
+   * `sent` is called once the frame has left for the network (or the peer closed); `continues`
+   * marks a later frame of one answer, which the send-queue bound lets through once the answer
+   * has started.
+   */
+  send(frame: Uint8Array, options?: SendOptions): void;
   close(reason: CloseReason): void;
 }

@@ -140,7 +140,10 @@ export class Room {
   #sendStep2(peer: Peer, stateVector: Uint8Array, answered?: () => void): void {
     const messages = encodeSyncStep2Messages(this.doc, stateVector);
     messages.forEach((message, i) =>
-      peer.send(message, i === messages.length - 1 ? answered : undefined)
+      peer.send(message, {
+        continues: i > 0,
+        sent: i === messages.length - 1 ? answered : undefined
+      })
     );
   }
 
