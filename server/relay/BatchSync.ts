@@ -1,7 +1,10 @@
+import { setImmediate as yieldTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { PendingUpdate } from './updateCheck.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
+import { AnswerWorker } from './AnswerWorker.ts';
 import { WorkspaceQuotaExceeded } from './DocumentQuota.ts';
+import { StorageReadOnly } from './ReadOnlyGuard.ts';
 import { ClientIdTaken } from './Room.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 import {
@@ -29,7 +32,8 @@ export type WorkspaceChanges = {
  */
 export class RefusedBatchError extends Error {
   override name = 'RefusedBatchError';
-  readonly code: 'pending_update' | 'client_id_taken' | 'workspace_quota_exceeded';
+  readonly code:
+    'pending_update' | 'client_id_taken' | 'workspace_quota_exceeded' | 'storage_read_only';
   constructor(code: RefusedBatchError['code'], message: string) {
     super(message);
     this.code = code;
@@ -51,6 +55,7 @@ export class BatchSync {
   readonly #registry: RoomRegistry;
   readonly #storage: RoomStorage;
   readonly #answerBytes: number;
+  readonly #worker = new AnswerWorker();
 
   constructor(
     registry: RoomRegistry,
@@ -60,6 +65,11 @@ export class BatchSync {
     this.#registry = registry;
     this.#storage = storage;
     this.#answerBytes = options.answerBytes ?? MAX_BATCH_ANSWER_BYTES;
+  }
+
+  /** Stops the worker that answers large rooms. */
+  close(): Promise<void> {
+    return this.#worker.close();
   }
 
   async changes(workspaceId: string, since: number, limit: number): Promise<WorkspaceChanges> {
@@ -116,18 +126,15 @@ export class BatchSync {
     const answers: BatchResponseEntry[] = [];
     let answerBytes = 0;
     for (const entry of entries) {
+      // A turn of the event loop between rooms: other people's writes and acks go in between.
+      await yieldTurn();
       const stored = await this.#storage.load(room(entry.docId));
       const parts = [
         ...(stored.snapshot ? [stored.snapshot] : []),
         ...stored.updates.map((u) => u.data)
       ];
-      const state = parts.length === 0 ? new Uint8Array([0, 0]) : Y.mergeUpdates(parts);
-      const answer = {
-        docId: entry.docId,
-        clock: stored.clock,
-        update: Y.diffUpdate(state, entry.stateVector),
-        stateVector: Y.encodeStateVectorFromUpdate(state)
-      };
+      const computed = await this.#worker.answer(parts, entry.stateVector);
+      const answer = { docId: entry.docId, clock: stored.clock, ...computed };
       answerBytes += answerEntryBytes(answer);
       if (answers.length > 0 && answerBytes > this.#answerBytes) break;
       answers.push(answer);
@@ -146,6 +153,7 @@ async function refused<T>(work: () => Promise<T>): Promise<T> {
     if (err instanceof ClientIdTaken) throw new RefusedBatchError('client_id_taken', message);
     if (err instanceof WorkspaceQuotaExceeded)
       throw new RefusedBatchError('workspace_quota_exceeded', message);
+    if (err instanceof StorageReadOnly) throw new RefusedBatchError('storage_read_only', message);
     throw err;
   }
 }

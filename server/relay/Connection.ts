@@ -13,6 +13,7 @@ import {
 import { ByteBucket, type PersonByteBudget } from './ByteBudget.ts';
 import { WorkspaceQuotaExceeded } from './DocumentQuota.ts';
 import { RateLimiter } from './RateLimiter.ts';
+import { StorageReadOnly } from './ReadOnlyGuard.ts';
 import { ClientIdTaken, type Room } from './Room.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 import { PendingUpdate } from './updateCheck.ts';
@@ -234,6 +235,7 @@ export class Connection implements Peer {
       const detail = err instanceof Error ? err.message : 'invalid payload';
       if (err instanceof PendingUpdate) return this.#refuse(CloseCode.pendingUpdate, detail);
       if (err instanceof ClientIdTaken) return this.#refuse(CloseCode.clientIdTaken, detail);
+      if (err instanceof StorageReadOnly) return this.#refuse(CloseCode.storageReadOnly, detail);
       if (err instanceof WorkspaceQuotaExceeded)
         return this.#refuse(CloseCode.workspaceQuotaExceeded, detail);
       // y-protocols and Yjs throw on payloads that frame correctly but are not valid data.

@@ -147,7 +147,12 @@ export class Room {
     );
   }
 
-  /** The checks of `receiveUpdate`, applying nothing; returns the client ids it would bind. */
+  /**
+   * Checks a client's update, written by `subject` (the person, or the server's own identity),
+   * changing nothing. Throws when it is not valid Yjs data (an Error from Yjs), when it would
+   * leave anything pending (PendingUpdate) or when it carries a client id another person wrote
+   * first (ClientIdTaken). Returns the client ids it binds to `subject` once applied.
+   */
   check(update: Uint8Array, subject: string): number[] {
     const { clients } = checkUpdate(this.doc.store, update);
     const claims: number[] = [];
@@ -160,18 +165,11 @@ export class Room {
     return claims;
   }
 
-  /**
-   * Integrates a client's update, written by `subject` (the person, or the server's own
-   * identity). Throws, changing nothing, when it is not valid Yjs data (an Error from Yjs), when
-   * it would leave anything pending (PendingUpdate) or when it carries a client id another
-   * person wrote first (ClientIdTaken). Returns the client ids it binds to `subject` now.
-   */
-  receiveUpdate(update: Uint8Array, origin: Peer, subject: string): number[] {
-    const claims = this.check(update, subject);
+  /** Integrates an update `check` has passed, binding `claims` (what it returned) to `subject`. */
+  apply(update: Uint8Array, origin: Peer, subject: string, claims: number[]): void {
     Y.applyUpdate(this.doc, update, origin);
     for (const client of claims) this.clientOwners.set(client, subject);
     this.writesInFlight++;
-    return claims;
   }
 
   /** Called once storage has committed an update received earlier: now others may see it. */

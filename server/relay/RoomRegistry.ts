@@ -4,6 +4,7 @@ import { CloseCode } from './closeCodes.ts';
 import type { Peer } from './Peer.ts';
 import { workspaceOf } from '../storage/SqliteStorage.ts';
 import { DocumentQuota } from './DocumentQuota.ts';
+import { ReadOnlyGuard } from './ReadOnlyGuard.ts';
 import { Room } from './Room.ts';
 import { WriteBatcher, type BatchItem } from './WriteBatcher.ts';
 
@@ -65,6 +66,7 @@ export class RoomRegistry {
   #closed = false;
   readonly #batcher: WriteBatcher<WriteContext>;
   readonly #quota: DocumentQuota;
+  readonly #readOnly = new ReadOnlyGuard();
 
   constructor(storage: RoomStorage, log: Logger, options: RegistryOptions) {
     this.#storage = storage;
@@ -86,6 +88,11 @@ export class RoomRegistry {
       },
       options.writeBatchMs ?? 0
     );
+  }
+
+  /** Storage refused to write (a read-only data folder): writes are refused, reads go on. */
+  get storageReadOnly(): boolean {
+    return this.#readOnly.readOnly;
   }
 
   get loadedRoomCount(): number {
@@ -147,11 +154,12 @@ export class RoomRegistry {
     frame: Uint8Array | null,
     settled?: WriteContext['settled']
   ): void {
-    room.check(update, origin.subject);
+    this.#readOnly.admitWrite();
+    // Decoded once: the checks, then the quota, then Yjs integrates it.
+    const clients = room.check(update, origin.subject);
     this.#quota.take(room.name, update.byteLength);
-    let clients: number[];
     try {
-      clients = room.receiveUpdate(update, origin, origin.subject);
+      room.apply(update, origin, origin.subject, clients);
     } catch (err) {
       this.#quota.giveBack(room.name, update.byteLength);
       throw err;
@@ -211,6 +219,7 @@ export class RoomRegistry {
   }
 
   #committed(items: BatchItem<WriteContext>[], seqs: number[]): void {
+    if (this.#readOnly.succeeded()) this.#log.info('storage writes again; accepting changes');
     const origins = new Map<Peer, Room>();
     const touched = new Map<Room, Set<string>>();
     items.forEach((item, i) => {
@@ -242,6 +251,10 @@ export class RoomRegistry {
       count: items.length,
       error: error instanceof Error ? error.message : String(error)
     });
+    if (this.#readOnly.failed(error)) {
+      this.#log.error('the data folder cannot be written: refusing changes, still serving reads');
+    }
+    const readOnly = this.#readOnly.readOnly;
     // These rooms now hold updates that are not on disk. Drop them so they reload from storage;
     // their clients keep the updates and resend them when they reconnect.
     const rooms = new Set(items.map((item) => item.context.room));
@@ -252,7 +265,8 @@ export class RoomRegistry {
     }
     for (const room of rooms) {
       room.writesInFlight = 0;
-      room.closeAllPeers((peer) => peer.close(CloseCode.storageUnavailable));
+      const reason = readOnly ? CloseCode.storageReadOnly : CloseCode.storageUnavailable;
+      room.closeAllPeers((peer) => peer.close(reason));
       this.#rooms.delete(room.name);
       room.destroy();
     }

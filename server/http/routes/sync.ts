@@ -89,8 +89,14 @@ export function syncRoutes(deps: ApiDeps): Route[] {
             throw new ApiError(400, 'invalid_batch', error.message);
           }
           if (error instanceof RefusedBatchError) {
-            // 413 like the files' quota; the others are data this document cannot take.
-            const status = error.code === 'workspace_quota_exceeded' ? 413 : 422;
+            // 413 like the files' quota, 503 while storage cannot write; the others are data
+            // this document cannot take.
+            const status =
+              error.code === 'workspace_quota_exceeded'
+                ? 413
+                : error.code === 'storage_read_only'
+                  ? 503
+                  : 422;
             throw new ApiError(status, error.code, error.message);
           }
           if (error instanceof ReadOnlyBatchError) {
