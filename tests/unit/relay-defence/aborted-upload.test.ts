@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { ApiServer, recordingLogger } from '../accounts/apiServer.ts';
@@ -25,7 +26,10 @@ describe('RL8 an upload cut off by the client is normal', () => {
     });
     req.on('error', () => undefined);
     req.write(body.subarray(0, 50_000));
-    await waitFor(() => req.socket !== null && req.socket.bytesWritten > 0, 'part is sent');
+    // The server has begun storing it once its temporary file exists.
+    const partial = () =>
+      readdirSync(server.dataDir, { recursive: true }).some((f) => String(f).endsWith('.part'));
+    await waitFor(partial, 'the server is receiving the upload', 30_000);
     req.destroy();
     await waitFor(
       () => lines.some((l) => l.includes('upload aborted by the client')),
