@@ -3,6 +3,7 @@ import * as files from './features/files.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
+import * as notifications from './features/notifications.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
 import * as projects from './features/projects.ts';
@@ -173,5 +174,6 @@ export const en: Record<MessageKey, string> = {
   ...publishing.en,
   ...files.en,
   ...transfer.en,
-  ...history.en
+  ...history.en,
+  ...notifications.en
 };

@@ -3,6 +3,7 @@ import * as files from './features/files.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
+import * as notifications from './features/notifications.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
 import * as projects from './features/projects.ts';
@@ -176,7 +177,8 @@ export const ru = {
   ...publishing.ru,
   ...files.ru,
   ...transfer.ru,
-  ...history.ru
+  ...history.ru,
+  ...notifications.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;
