@@ -56,6 +56,8 @@ export const en: Record<MessageKey, string> = {
   'doc.editorLabel': 'Document text',
   'doc.loading': 'Opening the document…',
 
+  'editor.taskCheckbox': '{checked, select, yes {Done} other {Not done}}: {text}',
+  'editor.taskEmpty': 'empty item',
   'toolbar.label': 'Text formatting',
   'toolbar.paragraph': 'Normal text',
   'toolbar.heading': 'Heading {level}',

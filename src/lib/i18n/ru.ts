@@ -58,6 +58,8 @@ export const ru = {
   'doc.loading': 'Открываем документ…',
 
   'toolbar.label': 'Оформление текста',
+  'editor.taskCheckbox': '{checked, select, yes {Выполнено} other {Не выполнено}}: {text}',
+  'editor.taskEmpty': 'пустой пункт',
   'toolbar.paragraph': 'Обычный текст',
   'toolbar.heading': 'Заголовок {level}',
   'toolbar.bold': 'Полужирный',
