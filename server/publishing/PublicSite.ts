@@ -124,7 +124,7 @@ export class PublicSite {
       return xml('application/xml', renderSitemapIndex(sites, origin));
     }
     if (url.pathname === '/robots.txt') {
-      const sites = this.#publishing.store.sitesWithPublications();
+      const sites = await this.#publishing.store.sitesWithPublications();
       return { status: 200, type: 'text/plain; charset=utf-8', body: renderRobots(sites, origin) };
     }
     if (url.pathname === PUBLIC_CSS_PATH) {
