@@ -5,6 +5,7 @@ import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
+import * as presence from './features/presence.ts';
 import * as projects from './features/projects.ts';
 import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
@@ -173,5 +174,6 @@ export const en: Record<MessageKey, string> = {
   ...publishing.en,
   ...files.en,
   ...transfer.en,
-  ...history.en
+  ...history.en,
+  ...presence.en
 };

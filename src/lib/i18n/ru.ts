@@ -5,6 +5,7 @@ import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
+import * as presence from './features/presence.ts';
 import * as projects from './features/projects.ts';
 import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
@@ -176,7 +177,8 @@ export const ru = {
   ...publishing.ru,
   ...files.ru,
   ...transfer.ru,
-  ...history.ru
+  ...history.ru,
+  ...presence.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;
