@@ -9,6 +9,7 @@ import * as presence from './features/presence.ts';
 import * as projects from './features/projects.ts';
 import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
+import * as tables from './features/tables.ts';
 import * as transfer from './features/transfer.ts';
 import type { MessageKey } from './ru.ts';
 
@@ -175,5 +176,6 @@ export const en: Record<MessageKey, string> = {
   ...files.en,
   ...transfer.en,
   ...history.en,
-  ...presence.en
+  ...presence.en,
+  ...tables.en
 };

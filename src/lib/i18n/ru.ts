@@ -9,6 +9,7 @@ import * as presence from './features/presence.ts';
 import * as projects from './features/projects.ts';
 import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
+import * as tables from './features/tables.ts';
 import * as transfer from './features/transfer.ts';
 
 /** Russian, the first language of the interface. ICU MessageFormat (plurals: one/few/many/other). */
@@ -178,7 +179,8 @@ export const ru = {
   ...files.ru,
   ...transfer.ru,
   ...history.ru,
-  ...presence.ru
+  ...presence.ru,
+  ...tables.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -1,6 +1,10 @@
 import { marked } from 'marked';
 import { htmlToContent, takeTitle } from './htmlToContent.ts';
-import { textOf, type PmNode } from './pmNode.ts';
+import { childrenOf, textOf, typeOf, type PmNode } from './pmNode.ts';
+import type { DocumentType } from '../model/documentTypes.ts';
+import { normaliseFieldValue, normaliseTag } from '../model/fieldValues.ts';
+import type { ExportMeta } from './documentFields.ts';
+import { readFrontMatter, type FrontMatter } from './frontMatter.ts';
 
 /**
  * Reads a Markdown or Word file into a document's content, without touching any workspace: the
@@ -26,6 +30,8 @@ export type ImportedDocument = {
   content: PmNode;
   /** Pictures in the file that were left out (no store, or not a picture the app keeps). */
   skippedImages: number;
+  /** Type, tags and fields from a Markdown file's front matter (what our export writes). */
+  meta: Partial<ExportMeta>;
 };
 
 export type StoredImage = { hash: string; width: number | null; height: number | null };
@@ -57,10 +63,10 @@ export async function importFile(
   if (file.size > IMPORT_MAX_BYTES) throw new ImportError('tooLarge');
   const bytes = await file.bytes();
   if (bytes.byteLength > IMPORT_MAX_BYTES) throw new ImportError('tooLarge');
-  const { html, skippedImages, imageHashes } =
+  const { html, skippedImages, imageHashes, front } =
     kind === 'markdown'
-      ? { html: markdownToHtml(bytes), skippedImages: 0, imageHashes: new Set<string>() }
-      : await docxToHtml(bytes, images);
+      ? markdownSource(bytes)
+      : { ...(await docxToHtml(bytes, images)), front: null };
   let content: PmNode;
   try {
     content = htmlToContent(html, imageHashes);
@@ -69,25 +75,37 @@ export async function importFile(
   }
   // A file with no words at all would only make an empty document; say so instead.
   if (textOf(content).trim() === '') throw new ImportError('empty');
-  return { ...takeTitle(content, file.name), skippedImages };
+  const frontTitle = front?.title?.trim();
+  const titled =
+    frontTitle && typeOf(childrenOf(content)[0] ?? {}) !== 'heading'
+      ? { title: frontTitle, content }
+      : takeTitle(content, file.name);
+  return { ...titled, skippedImages, meta: front?.meta ?? {} };
 }
 
-function markdownToHtml(bytes: ArrayBuffer): string {
-  let text: string;
+type Converted = { html: string; skippedImages: number; imageHashes: Set<string> };
+
+function markdownSource(bytes: ArrayBuffer): Converted & { front: FrontMatter | null } {
+  const { front, body } = readFrontMatter(decodeUtf8(bytes));
+  return { html: markdownToHtml(body), skippedImages: 0, imageHashes: new Set(), front };
+}
+
+function decodeUtf8(bytes: ArrayBuffer): string {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch (error) {
     throw new ImportError('broken', error);
   }
+}
+
+function markdownToHtml(text: string): string {
   // Raw HTML inside Markdown goes through the same sanitiser as any other HTML afterwards.
-  const html = marked.parse(text.replace(/^\uFEFF/, ''), { async: false, gfm: true });
+  const html = marked.parse(text, { async: false, gfm: true });
   // marked ends every code block with a newline the editor would show as an empty last line.
   return html.replace(/\n<\/code><\/pre>/g, '</code></pre>');
 }
 
-type DocxHtml = { html: string; skippedImages: number; imageHashes: Set<string> };
-
-async function docxToHtml(bytes: ArrayBuffer, images?: ImageStore): Promise<DocxHtml> {
+async function docxToHtml(bytes: ArrayBuffer, images?: ImageStore): Promise<Converted> {
   const mammoth = await import('mammoth');
   let skippedImages = 0;
   // Only pictures stored during this import may become image nodes (see sanitizeImportedHtml).
@@ -121,4 +139,33 @@ async function docxToHtml(bytes: ArrayBuffer, images?: ImageStore): Promise<Docx
   } catch (error) {
     throw new ImportError('broken', error);
   }
+}
+
+/**
+ * What a new document is created with from an import's front matter: its type, and the tags and
+ * fields that type accepts. A value the index would refuse is left out, never the whole import.
+ */
+export function creationOptions(meta: Partial<ExportMeta>): {
+  type?: DocumentType;
+  tags: string[];
+  fields: Record<string, string>;
+} {
+  const type = meta.type;
+  const tags = (meta.tags ?? []).filter((tag) => {
+    try {
+      return normaliseTag(tag) !== '';
+    } catch {
+      return false;
+    }
+  });
+  const fields: Record<string, string> = {};
+  if (type)
+    for (const [id, value] of Object.entries(meta.fields ?? {})) {
+      try {
+        if (normaliseFieldValue(type, id, value) !== '') fields[id] = value;
+      } catch {
+        // A field the type does not have, or a value of the wrong kind: left out.
+      }
+    }
+  return { ...(type ? { type } : {}), tags, fields };
 }
