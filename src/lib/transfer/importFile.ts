@@ -1,6 +1,8 @@
 import { marked } from 'marked';
 import { htmlToContent, takeTitle } from './htmlToContent.ts';
-import { childrenOf, textOf, typeOf, type PmNode } from './pmNode.ts';
+import { strFromU8, unzipSync } from 'fflate';
+import { childrenOf, intAttr, textOf, typeOf, type PmNode } from './pmNode.ts';
+import { readDocxProperties } from './docxProperties.ts';
 import type { DocumentType } from '../model/documentTypes.ts';
 import { normaliseFieldValue, normaliseTag } from '../model/fieldValues.ts';
 import type { ExportMeta } from './documentFields.ts';
@@ -66,7 +68,7 @@ export async function importFile(
   const { html, skippedImages, imageHashes, front } =
     kind === 'markdown'
       ? markdownSource(bytes)
-      : { ...(await docxToHtml(bytes, images)), front: null };
+      : { ...(await docxToHtml(bytes, images)), front: docxFront(bytes) };
   let content: PmNode;
   try {
     content = htmlToContent(html, imageHashes);
@@ -76,11 +78,54 @@ export async function importFile(
   // A file with no words at all would only make an empty document; say so instead.
   if (textOf(content).trim() === '') throw new ImportError('empty');
   const frontTitle = front?.title?.trim();
-  const titled =
+  let titled =
     frontTitle && typeOf(childrenOf(content)[0] ?? {}) !== 'heading'
       ? { title: frontTitle, content }
       : takeTitle(content, file.name);
+  if (kind === 'docx')
+    titled = { ...titled, content: fromWordLayout(content, titled.content, front) };
   return { ...titled, skippedImages, meta: front?.meta ?? {} };
+}
+
+/** Type, tags and fields a .docx exported here carries as custom properties. */
+function docxFront(bytes: ArrayBuffer): FrontMatter | null {
+  try {
+    const entry = unzipSync(new Uint8Array(bytes), {
+      filter: (file) => file.name === 'docProps/custom.xml' && file.originalSize < 1_000_000
+    })['docProps/custom.xml'];
+    const meta = entry ? readDocxProperties(strFromU8(entry)) : null;
+    return meta ? { title: null, meta } : null;
+  } catch {
+    return null;
+  }
+}
+
+export const FIELDS_TABLE_FIRST_CELL = 'Тип документа';
+
+/**
+ * Undoes what the Word export adds: with its title as Heading 1, the document's headings sit one
+ * level lower (as on a public page), so they move back up when no other Heading 1 is left; and a
+ * file that carried its fields as properties drops the table that showed them.
+ */
+function fromWordLayout(whole: PmNode, rest: PmNode, front: FrontMatter | null): PmNode {
+  const first = childrenOf(whole)[0];
+  const titleWasH1 = first && typeOf(first) === 'heading' && intAttr(first, 'level', 1, 6) === 1;
+  let blocks = childrenOf(rest);
+  if (
+    front &&
+    blocks[0] &&
+    typeOf(blocks[0]) === 'table' &&
+    textOf(blocks[0]).startsWith(FIELDS_TABLE_FIRST_CELL)
+  )
+    blocks = blocks.slice(1);
+  const headings = blocks.filter((b) => typeOf(b) === 'heading');
+  if (titleWasH1 && headings.every((h) => (intAttr(h, 'level', 1, 6) ?? 1) > 1))
+    blocks = blocks.map((b) =>
+      typeOf(b) === 'heading'
+        ? { ...b, attrs: { ...(b.attrs as object), level: (intAttr(b, 'level', 1, 6) ?? 2) - 1 } }
+        : b
+    );
+  return { ...rest, content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }] };
 }
 
 type Converted = { html: string; skippedImages: number; imageHashes: Set<string> };

@@ -9,27 +9,12 @@ import { toMarkdown } from '../../../src/lib/transfer/markdownExport.ts';
 import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
 import { toHtmlFile } from '../../../src/lib/transfer/htmlExport.ts';
 import { docx, para } from './docx.ts';
-import { bold, doc, p, text } from './fixtures.ts';
+import { cell, doc, p, row, schedule, table, text } from './fixtures.ts';
 
 const source = (name: string, data: string | Uint8Array): ImportSource => {
   const bytes = typeof data === 'string' ? strToU8(data) : data;
   return { name, size: bytes.byteLength, bytes: async () => bytes.slice().buffer };
 };
-
-const cell = (type: 'tableHeader' | 'tableCell', ...content: PmNode[]): PmNode => ({
-  type,
-  attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null },
-  content: content.length > 0 ? content : [p()]
-});
-const row = (...cells: PmNode[]): PmNode => ({ type: 'tableRow', content: cells });
-const table = (...rows: PmNode[]): PmNode => ({ type: 'table', content: rows });
-
-/** A schedule of master classes, as a teacher writes one. */
-export const schedule = table(
-  row(cell('tableHeader', p(text('Игра'))), cell('tableHeader', p(text('Возраст')))),
-  row(cell('tableCell', p(text('Горелки'))), cell('tableCell', p(text('7+')))),
-  row(cell('tableCell', p(text('Ручеёк', bold))), cell('tableCell', p(text('5 | 6 лет'))))
-);
 
 function tablesIn(root: PmNode): PmNode[] {
   return ((root.content as PmNode[]) ?? []).filter((n) => n.type === 'table');
