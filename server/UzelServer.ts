@@ -43,6 +43,7 @@ export class UzelServer {
   readonly http: Server;
   readonly relay: Relay;
   readonly registry: RoomRegistry;
+  readonly batchSync: BatchSync;
   readonly storage: RoomStorage;
   readonly accounts: Accounts;
   readonly api: ApiRouter;
@@ -80,6 +81,7 @@ export class UzelServer {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
       writeBatchMs: config.writeBatchMs,
+      workspaceQuotaBytes: config.docWorkspaceQuotaBytes,
       committed: this.history.edited
     });
     this.publishing = new Publishing({
@@ -110,18 +112,26 @@ export class UzelServer {
         calendarFeedLimit: config.calendarFeedLimit,
         history: this.history
       });
-    this.api.useSync(new BatchSync(this.registry, this.storage));
+    this.batchSync = new BatchSync(this.registry, this.storage);
+    this.api.useSync(this.batchSync);
     this.api.useBlobs(this.blobs);
     this.relay = new Relay(this.registry, log, {
       access: this.accounts.access,
       messagesPerSecond: config.messagesPerSecond,
       maxConnectionsPerUser: config.maxConnectionsPerUser,
       maxMessageBytes: config.maxMessageBytes,
+      writeBytesPerSecond: config.writeBytesPerSecond,
+      userWriteBytesPerSecond: config.userWriteBytesPerSecond,
+      maxQueuedBytes: config.maxQueuedBytes,
+      heartbeatMs: config.heartbeatMs,
       allowedOrigins: config.allowedOrigins
     });
     this.http = createServer((req, res) => {
       if (req.url === '/healthz') {
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        // Not ready for changes: a monitor or a load balancer should know, readers still are served.
+        if (this.registry.storageReadOnly) {
+          res.writeHead(503, { 'content-type': 'text/plain' }).end('storage read-only');
+        } else res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
       }
       if (this.api.handle(req, res)) return;
@@ -164,6 +174,7 @@ export class UzelServer {
       const httpClosed = new Promise<void>((resolve) => this.http.close(() => resolve()));
       this.http.closeIdleConnections();
       await this.registry.close();
+      await this.batchSync.close();
       // After the rooms are stored, before storage closes: pending versions read it.
       await this.history.close();
       await this.storage.close();
