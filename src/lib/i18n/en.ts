@@ -6,9 +6,11 @@ import * as links from './features/links.ts';
 import * as notifications from './features/notifications.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
+import * as presence from './features/presence.ts';
 import * as projects from './features/projects.ts';
 import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
+import * as tables from './features/tables.ts';
 import * as transfer from './features/transfer.ts';
 import type { MessageKey } from './ru.ts';
 
@@ -177,5 +179,10 @@ export const en: Record<MessageKey, string> = {
   ...files.en,
   ...transfer.en,
   ...history.en,
+<<<<<<< HEAD
   ...notifications.en
+=======
+  ...presence.en,
+  ...tables.en
+>>>>>>> content
 };

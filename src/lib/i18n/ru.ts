@@ -6,9 +6,11 @@ import * as links from './features/links.ts';
 import * as notifications from './features/notifications.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
+import * as presence from './features/presence.ts';
 import * as projects from './features/projects.ts';
 import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
+import * as tables from './features/tables.ts';
 import * as transfer from './features/transfer.ts';
 
 /** Russian, the first language of the interface. ICU MessageFormat (plurals: one/few/many/other). */
@@ -180,7 +182,12 @@ export const ru = {
   ...files.ru,
   ...transfer.ru,
   ...history.ru,
+<<<<<<< HEAD
   ...notifications.ru
+=======
+  ...presence.ru,
+  ...tables.ru
+>>>>>>> content
 } as const;
 
 export type MessageKey = keyof typeof ru;
