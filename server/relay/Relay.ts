@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AccessControl, MembershipChange } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
+import { MemoryPersonByteBudget, type PersonByteBudget } from './ByteBudget.ts';
 import { CloseCode } from './closeCodes.ts';
 import { Connection, type Admission } from './Connection.ts';
 import { parseRoomName, type RoomName } from './roomName.ts';
@@ -12,12 +13,22 @@ export const SYNC_PATH = '/sync/';
 
 /** The longest delay setTimeout honours (a longer one fires at once). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How soon an expiry is looked at again when the account store could not be asked. */
+const RECHECK_MS = 30_000;
 
 export type RelayOptions = {
   access: AccessControl;
   maxMessageBytes: number;
   messagesPerSecond: number;
   maxConnectionsPerUser: number;
+  /** Bytes per second one connection may send (bursts up to one largest message). */
+  writeBytesPerSecond: number;
+  /** Bytes per second one person may send over all their connections, reconnects included. */
+  userWriteBytesPerSecond: number;
+  /** Bytes queued for one client beyond which it is closed. */
+  maxQueuedBytes: number;
+  /** How often every socket is pinged; one that has not answered the previous ping is closed. */
+  heartbeatMs: number;
   /** Origins allowed besides the server's own (browsers always send one; other clients don't). */
   allowedOrigins: string[];
 };
@@ -35,6 +46,10 @@ export class Relay {
   readonly #sockets = new Set<WebSocket>();
   readonly #byUser = new Map<string, Set<Connection>>();
   readonly #stopWatching: (() => void)[];
+  readonly #personBudget: PersonByteBudget;
+  /** Sockets that answered the last ping (or are new since it). */
+  readonly #alive = new WeakSet<WebSocket>();
+  readonly #heartbeat: NodeJS.Timeout;
   #accepting = true;
 
   constructor(registry: RoomRegistry, log: Logger, options: RelayOptions) {
@@ -42,6 +57,12 @@ export class Relay {
     this.#log = log;
     this.#options = options;
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.#personBudget = new MemoryPersonByteBudget(
+      options.userWriteBytesPerSecond,
+      Math.max(options.maxMessageBytes, options.userWriteBytesPerSecond * 2)
+    );
+    this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs);
+    this.#heartbeat.unref();
     this.#stopWatching = [
       options.access.onMembershipChange((change) => this.#membershipChanged(change)),
       options.access.onSessionEnded((key) => this.#sessionEnded(key))
@@ -77,6 +98,8 @@ export class Relay {
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       if (!room) return ws.close(CloseCode.invalidRoom.code, CloseCode.invalidRoom.reason);
       this.#sockets.add(ws);
+      this.#alive.add(ws);
+      ws.on('pong', () => this.#alive.add(ws));
       ws.on('close', (code) => {
         this.#sockets.delete(ws);
         if (code === CloseCode.messageTooBig.code)
@@ -88,6 +111,10 @@ export class Relay {
         workspaceId: target.workspaceId,
         wantsAcks,
         messagesPerSecond: this.#options.messagesPerSecond,
+        bytesPerSecond: this.#options.writeBytesPerSecond,
+        burstBytes: Math.max(this.#options.maxMessageBytes, this.#options.writeBytesPerSecond * 2),
+        personBudget: this.#personBudget,
+        maxQueuedBytes: this.#options.maxQueuedBytes,
         admit: (connection) => this.#admit(connection, target, cookieHeader, token)
       });
     });
@@ -135,13 +162,22 @@ export class Relay {
   #closeOnExpiry(
     connection: Connection,
     expiresAt: number,
-    stillValidUntil: () => number | null
+    stillValidUntil: () => Promise<number | null> | null
   ): void {
     let timer: NodeJS.Timeout | undefined;
+    let closed = false;
     const arm = (at: number) => {
+      if (closed) return;
       timer = setTimeout(
-        () => {
-          const later = at > Date.now() ? at : stillValidUntil();
+        async () => {
+          let later: number | null;
+          try {
+            later = at > Date.now() ? at : await stillValidUntil();
+          } catch {
+            // The account store did not answer: look again shortly rather than sign anyone out.
+            arm(Date.now() + RECHECK_MS);
+            return;
+          }
           if (later === null || later <= Date.now()) connection.close(CloseCode.unauthorised);
           else arm(later);
         },
@@ -150,7 +186,28 @@ export class Relay {
       timer.unref();
     };
     arm(expiresAt);
-    connection.onClose(() => clearTimeout(timer));
+    connection.onClose(() => {
+      closed = true;
+      clearTimeout(timer);
+    });
+  }
+
+  /**
+   * The classic server's heartbeat: a socket that did not answer the previous ping is gone (a
+   * tablet that lost its network sends no close) and is dropped; the others are pinged again.
+   */
+  #beat(): void {
+    for (const ws of this.#sockets) {
+      if (ws.readyState !== ws.OPEN) continue;
+      if (!this.#alive.has(ws)) {
+        ws.close(CloseCode.heartbeatMissed.code, CloseCode.heartbeatMissed.reason);
+        // Nobody reads the close frame: free the socket now.
+        ws.terminate();
+        continue;
+      }
+      this.#alive.delete(ws);
+      ws.ping();
+    }
   }
 
   #membershipChanged(change: MembershipChange): void {
@@ -186,6 +243,7 @@ export class Relay {
   /** Stops accepting and closes every socket with "going away" (clients reconnect later). */
   close(): void {
     this.#accepting = false;
+    clearInterval(this.#heartbeat);
     for (const stop of this.#stopWatching) stop();
     for (const ws of this.#sockets) ws.close(CloseCode.goingAway.code, CloseCode.goingAway.reason);
     this.#wss.close();

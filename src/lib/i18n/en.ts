@@ -3,11 +3,14 @@ import * as files from './features/files.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
+import * as notifications from './features/notifications.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
+import * as presence from './features/presence.ts';
 import * as projects from './features/projects.ts';
 import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
+import * as tables from './features/tables.ts';
 import * as transfer from './features/transfer.ts';
 import type { MessageKey } from './ru.ts';
 
@@ -55,6 +58,8 @@ export const en: Record<MessageKey, string> = {
   'doc.editorLabel': 'Document text',
   'doc.loading': 'Opening the document…',
 
+  'editor.taskCheckbox': '{checked, select, yes {Done} other {Not done}}: {text}',
+  'editor.taskEmpty': 'empty item',
   'toolbar.label': 'Text formatting',
   'toolbar.paragraph': 'Normal text',
   'toolbar.heading': 'Heading {level}',
@@ -173,5 +178,11 @@ export const en: Record<MessageKey, string> = {
   ...publishing.en,
   ...files.en,
   ...transfer.en,
-  ...history.en
+  ...history.en,
+<<<<<<< HEAD
+  ...notifications.en
+=======
+  ...presence.en,
+  ...tables.en
+>>>>>>> content
 };

@@ -3,11 +3,14 @@ import * as files from './features/files.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
+import * as notifications from './features/notifications.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
+import * as presence from './features/presence.ts';
 import * as projects from './features/projects.ts';
 import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
+import * as tables from './features/tables.ts';
 import * as transfer from './features/transfer.ts';
 
 /** Russian, the first language of the interface. ICU MessageFormat (plurals: one/few/many/other). */
@@ -57,6 +60,8 @@ export const ru = {
   'doc.loading': 'Открываем документ…',
 
   'toolbar.label': 'Оформление текста',
+  'editor.taskCheckbox': '{checked, select, yes {Выполнено} other {Не выполнено}}: {text}',
+  'editor.taskEmpty': 'пустой пункт',
   'toolbar.paragraph': 'Обычный текст',
   'toolbar.heading': 'Заголовок {level}',
   'toolbar.bold': 'Полужирный',
@@ -176,7 +181,13 @@ export const ru = {
   ...publishing.ru,
   ...files.ru,
   ...transfer.ru,
-  ...history.ru
+  ...history.ru,
+<<<<<<< HEAD
+  ...notifications.ru
+=======
+  ...presence.ru,
+  ...tables.ru
+>>>>>>> content
 } as const;
 
 export type MessageKey = keyof typeof ru;

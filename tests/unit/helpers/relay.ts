@@ -18,6 +18,11 @@ export type RelayEnv = Partial<
     | 'SQLITE_SYNC'
     | 'MESSAGES_PER_SECOND'
     | 'MAX_CONNECTIONS_PER_USER'
+    | 'WRITE_BYTES_PER_SECOND'
+    | 'USER_WRITE_BYTES_PER_SECOND'
+    | 'MAX_QUEUED_BYTES'
+    | 'HEARTBEAT_MS'
+    | 'DOC_WORKSPACE_QUOTA_BYTES'
     | 'CALENDAR_FEED_REQUESTS_PER_TOKEN'
     | 'CALENDAR_FEED_REQUESTS_PER_ADDRESS',
     string
@@ -66,7 +71,7 @@ export class TestRelay {
     });
     const server = new UzelServer({ config, log: createLogger('silent'), storage });
     const url = await server.listen();
-    useAccounts(server.accounts, dataDir);
+    useAccounts(dataDir);
     return new TestRelay(server, url, dataDir, env);
   }
 
