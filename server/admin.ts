@@ -1,11 +1,13 @@
 // `npm run admin -- <command>`: operator commands on the same DATA_DIR as the server, whether or
 // not it is running (the accounts file is in WAL mode with a busy timeout, so both can write).
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AccountError } from './accounts/AccountError.ts';
 import { Accounts } from './accounts/Accounts.ts';
 import { INVITE_ROLES, type InviteRole } from './accounts/types.ts';
 import { backupDataDir } from './backup/backupDataDir.ts';
 import { BackupError } from './backup/manifest.ts';
+import { dumpPostgres, isPostgresDump, restorePostgres } from './backup/postgresDump.ts';
 import { restoreDataDir } from './backup/restoreDataDir.ts';
 import { ConfigError, ensureDataDir, loadConfig, type Config } from './config.ts';
 import { closeEngine, openEngine, type Engine } from './db/engine.ts';
@@ -27,10 +29,11 @@ Commands:
   backup <file>
       Writes everything in DATA_DIR (every database through SQLite's online backup, the files,
       the signing key) into one archive (.tar.gz), while the server runs or not. With
-      DATABASE_URL set, back up PostgreSQL with pg_dump instead (see the README).
+      DATABASE_URL set, the database instead, through pg_dump (custom format).
   restore <file>
       Unpacks a backup into DATA_DIR, which must be empty or absent, and checks every file
-      against the archive's manifest. Start the server on the folder afterwards.
+      against the archive's manifest. With DATABASE_URL set, restores a PostgreSQL backup
+      (pg_restore) into that database, which must have no tables.
   help
       Prints this text.
 
@@ -106,10 +109,10 @@ function oneFile(command: string, args: string[]): string {
 const backup: FolderCommand = (args) => {
   const file = oneFile('backup', args);
   return async (config) => {
-    if (config.databaseUrl)
-      throw new UsageError(
-        'DATABASE_URL is set: the stores are in PostgreSQL. Back them up with pg_dump (see "Backups" in the README).'
-      );
+    if (config.databaseUrl) {
+      const archive = await dumpPostgres(config.databaseUrl, file);
+      return ['Backed up the PostgreSQL database of DATABASE_URL (pg_dump) into:', archive];
+    }
     const done = await backupDataDir(config.dataDir, file);
     return [
       `Backed up ${done.files} files (${done.bytes} bytes) from ${config.dataDir} into:`,
@@ -121,6 +124,19 @@ const backup: FolderCommand = (args) => {
 const restore: FolderCommand = (args) => {
   const file = oneFile('restore', args);
   return async (config) => {
+    const fromPostgres = existsSync(file) && isPostgresDump(file);
+    if (config.databaseUrl) {
+      if (!fromPostgres)
+        throw new UsageError(
+          `${file} is not a PostgreSQL backup. A data-folder backup restores without DATABASE_URL; copy-to-postgres then moves it.`
+        );
+      await restorePostgres(file, config.databaseUrl);
+      return ['Restored the PostgreSQL backup into the database of DATABASE_URL.'];
+    }
+    if (fromPostgres)
+      throw new UsageError(
+        `${file} is a PostgreSQL backup: set DATABASE_URL to an empty database.`
+      );
     const done = await restoreDataDir(file, config.dataDir);
     return [
       `Restored ${done.files} files of the backup made ${done.createdAt} into:`,

@@ -184,14 +184,8 @@ describe('BK whole backups of a SQLite installation', () => {
     back.close();
   }, 120_000);
 
-  it('BK5 backup says to use pg_dump when the stores are in PostgreSQL, and refuses a folder with no databases', async () => {
+  it('BK5 a folder holding no databases is refused rather than archived empty', async () => {
     const work = folder();
-    const onPostgres = await admin(['backup', path.join(work, 'b.tar.gz')], {
-      DATA_DIR: work,
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/uzel'
-    });
-    expect(onPostgres.code).toBe(2);
-    expect(onPostgres.stderr).toContain('pg_dump');
     const empty = await admin(['backup', path.join(work, 'b.tar.gz')], { DATA_DIR: work });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('nothing to back up');
