@@ -1,5 +1,6 @@
 import * as comments from './features/comments.ts';
 import * as files from './features/files.ts';
+import * as frame from './features/frame.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
@@ -176,7 +177,8 @@ export const ru = {
   ...publishing.ru,
   ...files.ru,
   ...transfer.ru,
-  ...history.ru
+  ...history.ru,
+  ...frame.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;

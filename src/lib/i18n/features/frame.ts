@@ -1,0 +1,50 @@
+/** The app's frame: the bar, its menu, the sync indicator, installing, the editor's undo. */
+export const ru = {
+  'frame.menu': 'Меню',
+  'frame.menuTitle': 'Разделы',
+  'frame.close': 'Закрыть меню',
+  'frame.sections': 'Разделы сети',
+  'frame.account': 'Учётная запись',
+  'frame.syncDetails': 'Состояние сохранения: {status}',
+  'frame.searchOpen': 'Открыть поиск',
+  'frame.searchClose': 'Закрыть поиск',
+  'frame.install': 'Установить приложение',
+  'frame.installHint':
+    'На iPad: «Поделиться» → «На экран «Домой»». Так Safari дольше хранит документы на устройстве.',
+  'frame.installHintTitle': 'На экран «Домой»',
+  'frame.installDismiss': 'Не сейчас',
+  'toolbar.undo': 'Отменить',
+  'toolbar.redo': 'Повторить',
+  'toolbar.groupText': 'Стиль текста',
+  'toolbar.groupLists': 'Списки',
+  'toolbar.groupInsert': 'Вставка',
+  'toolbar.groupHistory': 'Отмена и повтор',
+  'toolbar.more': 'Ещё',
+  'editor.taskCheckbox': 'Задача выполнена: {text}',
+  'editor.taskCheckboxEmpty': 'Задача выполнена'
+};
+
+export const en: Record<keyof typeof ru, string> = {
+  'frame.menu': 'Menu',
+  'frame.menuTitle': 'Sections',
+  'frame.close': 'Close the menu',
+  'frame.sections': 'Network sections',
+  'frame.account': 'Account',
+  'frame.syncDetails': 'Saving status: {status}',
+  'frame.searchOpen': 'Open search',
+  'frame.searchClose': 'Close search',
+  'frame.install': 'Install the app',
+  'frame.installHint':
+    'On an iPad: Share → Add to Home Screen. Safari then keeps the documents on the device longer.',
+  'frame.installHintTitle': 'Add to Home Screen',
+  'frame.installDismiss': 'Not now',
+  'toolbar.undo': 'Undo',
+  'toolbar.redo': 'Redo',
+  'toolbar.groupText': 'Text style',
+  'toolbar.groupLists': 'Lists',
+  'toolbar.groupInsert': 'Insert',
+  'toolbar.groupHistory': 'Undo and redo',
+  'toolbar.more': 'More',
+  'editor.taskCheckbox': 'Task done: {text}',
+  'editor.taskCheckboxEmpty': 'Task done'
+};
