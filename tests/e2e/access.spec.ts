@@ -214,6 +214,9 @@ test('AC-UI7 on a shared tablet, signing out can remove this device’s copy, bu
   );
   await dialog.getByTestId('sign-out-cancel').click();
   await expect(dialog).toBeHidden();
+  // The menu it was asked from is still open; Escape closes it.
+  await anna.keyboard.press('Escape');
+  await expect(anna.getByTestId('menu')).toBeHidden();
 
   await network.owner.setOffline(false);
   await waitAllSaved(anna);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createDocument } from './fixtures/app.ts';
+import { createDocument, treeRow } from './fixtures/app.ts';
 import {
   APP_PAGES,
   PUBLIC_APP_PAGES,
@@ -10,6 +10,7 @@ import {
   touchMember
 } from './fixtures/frame.ts';
 import { ServerProcess } from './fixtures/server.ts';
+import { seedDocuments } from './fixtures/workspaceSeed.ts';
 
 const server = new ServerProcess();
 test.beforeAll(async () => void (await server.start()));
@@ -190,5 +191,44 @@ test('FR6 the language chosen stays after a reload, on the page as lang', async 
   await settled(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('menu-button')).toHaveAccessibleName('Menu');
+  await context.close();
+});
+
+test('FR7 a delete far down a long list keeps «Вернуть» on screen and the focus on the next row; Escape on a row menu gives the focus back', async ({
+  browser
+}) => {
+  const { context, workspaceId } = await touchMember(browser, server.url, SCREENS[2]);
+  const docs = await seedDocuments(context, server.url, workspaceId, 12);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url + '/');
+  await settled(page);
+  await expect(page.getByTestId('document-row')).toHaveCount(12);
+
+  // Escape on a row's menu: back to the row, no error.
+  const last = docs[docs.length - 1]!;
+  const before = docs[docs.length - 2]!;
+  await treeRow(page, before.id).scrollIntoViewIfNeeded();
+  await treeRow(page, before.id).getByTestId('row-actions').tap();
+  await expect(page.getByTestId('row-menu')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('row-menu')).toBeHidden();
+  await expect(treeRow(page, before.id)).toBeFocused();
+
+  // Delete the second-to-last: the toast is in view, the last row takes the focus.
+  await treeRow(page, before.id).getByTestId('row-actions').tap();
+  await page.getByTestId('row-menu').getByRole('menuitem', { name: 'Удалить' }).tap();
+  const toast = page.getByTestId('deleted-toast');
+  await expect(toast).toBeInViewport();
+  await expect(toast).toContainText(`Документ «${before.title}» перемещён в корзину`);
+  await expect(treeRow(page, last.id)).toBeFocused();
+  const undo = toast.getByRole('button', { name: 'Вернуть' });
+  const box = (await undo.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  await undo.tap();
+  await expect(treeRow(page, before.id)).toBeVisible();
+  await expect(page.getByTestId('document-row')).toHaveCount(12);
+  expect(errors).toEqual([]);
   await context.close();
 });

@@ -21,7 +21,13 @@ export const ru = {
   'toolbar.groupHistory': 'Отмена и повтор',
   'toolbar.more': 'Ещё',
   'editor.taskCheckbox': 'Задача выполнена: {text}',
-  'editor.taskCheckboxEmpty': 'Задача выполнена'
+  'editor.taskCheckboxEmpty': 'Задача выполнена',
+  'delete.folderTitle': 'Удалить папку с документами?',
+  'delete.folderQuestion':
+    'Папка «{title}» уйдёт в корзину вместе с {count, plural, one {# документом} few {# документами} many {# документами} other {# документа}} внутри. Из корзины её можно вернуть.',
+  'delete.confirm': 'В корзину',
+  'delete.deletedWith':
+    'Папка «{title}» и {count, plural, one {# документ} few {# документа} many {# документов} other {# документа}} в ней перемещены в корзину'
 };
 
 export const en: Record<keyof typeof ru, string> = {
@@ -46,5 +52,11 @@ export const en: Record<keyof typeof ru, string> = {
   'toolbar.groupHistory': 'Undo and redo',
   'toolbar.more': 'More',
   'editor.taskCheckbox': 'Task done: {text}',
-  'editor.taskCheckboxEmpty': 'Task done'
+  'editor.taskCheckboxEmpty': 'Task done',
+  'delete.folderTitle': 'Delete a folder with documents?',
+  'delete.folderQuestion':
+    'The folder “{title}” goes to the bin with {count, plural, one {# document} other {# documents}} inside. You can bring it back from the bin.',
+  'delete.confirm': 'Move to the bin',
+  'delete.deletedWith':
+    '“{title}” and {count, plural, one {# document} other {# documents}} in it moved to the bin'
 };
