@@ -5,7 +5,8 @@ import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
 import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
-import { BlobStore } from './blobs/BlobStore.ts';
+import type { BlobStore } from './blobs/BlobStore.ts';
+import { sqliteContentStores, type ContentStores } from './contentStores.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
 import { History } from './history/History.ts';
@@ -30,6 +31,8 @@ export type UzelServerOptions = {
   accounts?: Accounts;
   /** The JSON API under /api/; by default built on `accounts`. */
   api?: ApiRouter;
+  /** History, publications, files and the signing key (`openContentStores`); SQLite by default. */
+  content?: ContentStores;
 };
 
 /**
@@ -40,6 +43,7 @@ export class UzelServer {
   readonly http: Server;
   readonly relay: Relay;
   readonly registry: RoomRegistry;
+  readonly batchSync: BatchSync;
   readonly storage: RoomStorage;
   readonly accounts: Accounts;
   readonly api: ApiRouter;
@@ -55,7 +59,7 @@ export class UzelServer {
   readonly #config: Config;
   #closing: Promise<void> | null = null;
 
-  constructor({ config, log, appHandler, storage, accounts, api }: UzelServerOptions) {
+  constructor({ config, log, appHandler, storage, accounts, api, content }: UzelServerOptions) {
     this.#config = config;
     this.#log = log;
     this.storage =
@@ -63,10 +67,10 @@ export class UzelServer {
       new SqliteStorage(path.join(config.dataDir, 'uzel.sqlite'), {
         synchronous: config.sqliteSync
       });
-    this.accounts = accounts ?? Accounts.fromConfig(config, { log });
+    const stores = content ?? sqliteContentStores(config);
+    this.accounts = accounts ?? Accounts.fromConfig(config, { log, signingKey: stores.signingKey });
     this.history = new History({
-      dataDir: config.dataDir,
-      synchronous: config.sqliteSync,
+      store: stores.history,
       storage: this.storage,
       registry: () => this.registry,
       accounts: this.accounts,
@@ -77,17 +81,17 @@ export class UzelServer {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
       writeBatchMs: config.writeBatchMs,
+      workspaceQuotaBytes: config.docWorkspaceQuotaBytes,
       committed: this.history.edited
     });
     this.publishing = new Publishing({
-      dataDir: config.dataDir,
-      synchronous: config.sqliteSync,
+      store: stores.publications,
       storage: this.storage,
       registry: this.registry,
       accounts: this.accounts,
       log
     });
-    this.blobs = BlobStore.fromConfig(config);
+    this.blobs = stores.blobs;
     this.publicSite = new PublicSite({
       publishing: this.publishing,
       blobs: this.blobs,
@@ -108,18 +112,26 @@ export class UzelServer {
         calendarFeedLimit: config.calendarFeedLimit,
         history: this.history
       });
-    this.api.useSync(new BatchSync(this.registry, this.storage));
+    this.batchSync = new BatchSync(this.registry, this.storage);
+    this.api.useSync(this.batchSync);
     this.api.useBlobs(this.blobs);
     this.relay = new Relay(this.registry, log, {
       access: this.accounts.access,
       messagesPerSecond: config.messagesPerSecond,
       maxConnectionsPerUser: config.maxConnectionsPerUser,
       maxMessageBytes: config.maxMessageBytes,
+      writeBytesPerSecond: config.writeBytesPerSecond,
+      userWriteBytesPerSecond: config.userWriteBytesPerSecond,
+      maxQueuedBytes: config.maxQueuedBytes,
+      heartbeatMs: config.heartbeatMs,
       allowedOrigins: config.allowedOrigins
     });
     this.http = createServer((req, res) => {
       if (req.url === '/healthz') {
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        // Not ready for changes: a monitor or a load balancer should know, readers still are served.
+        if (this.registry.storageReadOnly) {
+          res.writeHead(503, { 'content-type': 'text/plain' }).end('storage read-only');
+        } else res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
       }
       if (this.api.handle(req, res)) return;
@@ -162,13 +174,14 @@ export class UzelServer {
       const httpClosed = new Promise<void>((resolve) => this.http.close(() => resolve()));
       this.http.closeIdleConnections();
       await this.registry.close();
+      await this.batchSync.close();
       // After the rooms are stored, before storage closes: pending versions read it.
       await this.history.close();
       await this.storage.close();
-      this.publishing.close();
+      await this.publishing.close();
       this.accounts.close();
       this.calendarFeeds.close();
-      this.blobs.close();
+      await this.blobs.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();
