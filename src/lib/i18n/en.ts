@@ -1,5 +1,6 @@
 import * as comments from './features/comments.ts';
 import * as files from './features/files.ts';
+import * as frame from './features/frame.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
@@ -181,5 +182,6 @@ export const en: Record<MessageKey, string> = {
   ...history.en,
   ...notifications.en,
   ...presence.en,
-  ...tables.en
+  ...tables.en,
+  ...frame.en
 };

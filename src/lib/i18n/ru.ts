@@ -1,5 +1,6 @@
 import * as comments from './features/comments.ts';
 import * as files from './features/files.ts';
+import * as frame from './features/frame.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
@@ -184,7 +185,8 @@ export const ru = {
   ...history.ru,
   ...notifications.ru,
   ...presence.ru,
-  ...tables.ru
+  ...tables.ru,
+  ...frame.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;
