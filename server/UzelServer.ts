@@ -8,6 +8,7 @@ import { ApiRouter } from './http/ApiRouter.ts';
 import { BlobStore } from './blobs/BlobStore.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
+import { redactText } from './logRedaction.ts';
 import { History } from './history/History.ts';
 import { WorkspaceDirectory } from './publishing/WorkspaceDirectory.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
@@ -17,6 +18,12 @@ import { Relay } from './relay/Relay.ts';
 import { RoomRegistry } from './relay/RoomRegistry.ts';
 import type { RoomStorage } from './storage/RoomStorage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
+import { MeteredStorage } from './ops/MeteredStorage.ts';
+import { Metrics } from './ops/Metrics.ts';
+import { OpsEndpoints } from './ops/OpsEndpoints.ts';
+import { dataFolderProbe, sqliteWriteProbe } from './ops/probes.ts';
+import { Readiness } from './ops/Readiness.ts';
+import { requestRouteLabel } from './ops/requestLabel.ts';
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -51,6 +58,11 @@ export class UzelServer {
   readonly blobs: BlobStore;
   /** Versions of documents (`history.sqlite`). */
   readonly history: History;
+  /** Prometheus metrics (`/metrics`) and the storage checks behind `/readyz`. */
+  readonly metrics: Metrics;
+  readonly readiness: Readiness;
+  readonly #ops: OpsEndpoints;
+  #metricsServer: Server | null = null;
   readonly #log: Logger;
   readonly #config: Config;
   #closing: Promise<void> | null = null;
@@ -58,11 +70,25 @@ export class UzelServer {
   constructor({ config, log, appHandler, storage, accounts, api }: UzelServerOptions) {
     this.#config = config;
     this.#log = log;
-    this.storage =
-      storage ??
-      new SqliteStorage(path.join(config.dataDir, 'uzel.sqlite'), {
-        synchronous: config.sqliteSync
-      });
+    this.metrics = new Metrics({
+      openConnections: () => this.relay.connectionCount,
+      roomsInMemory: () => this.registry.loadedRoomCount
+    });
+    this.readiness = new Readiness({
+      timeoutMs: config.readinessTimeoutMs,
+      failed: (probe) => this.metrics.storageFailed(`readiness: ${probe}`)
+    });
+    this.readiness.register(dataFolderProbe(config.dataDir));
+    const documentsFile = path.join(config.dataDir, 'uzel.sqlite');
+    if (!storage) {
+      this.readiness.register(
+        sqliteWriteProbe('document storage', documentsFile, config.readinessTimeoutMs)
+      );
+    }
+    this.storage = new MeteredStorage(
+      storage ?? new SqliteStorage(documentsFile, { synchronous: config.sqliteSync }),
+      this.metrics
+    );
     this.accounts = accounts ?? Accounts.fromConfig(config, { log });
     this.history = new History({
       dataDir: config.dataDir,
@@ -77,7 +103,8 @@ export class UzelServer {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
       writeBatchMs: config.writeBatchMs,
-      committed: this.history.edited
+      committed: this.history.edited,
+      acknowledged: () => this.metrics.acknowledged()
     });
     this.publishing = new Publishing({
       dataDir: config.dataDir,
@@ -115,13 +142,32 @@ export class UzelServer {
       messagesPerSecond: config.messagesPerSecond,
       maxConnectionsPerUser: config.maxConnectionsPerUser,
       maxMessageBytes: config.maxMessageBytes,
-      allowedOrigins: config.allowedOrigins
+      allowedOrigins: config.allowedOrigins,
+      closed: (code) => this.metrics.closed(code)
+    });
+    this.#ops = new OpsEndpoints({
+      readiness: this.readiness,
+      metrics: this.metrics,
+      metricsToken: config.metrics.token,
+      separateMetrics: config.metrics.address !== undefined
     });
     this.http = createServer((req, res) => {
-      if (req.url === '/healthz') {
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-        return;
-      }
+      const started = performance.now();
+      const pathname = (req.url ?? '/').split('?')[0]!;
+      res.once('finish', () => {
+        const route = requestRouteLabel(req.method ?? 'GET', pathname, this.api);
+        this.metrics.httpRequest(route, res.statusCode);
+        // The URL may carry a token (?token=, a feed or invite link): masked here already, so
+        // no logger has to be trusted with it.
+        log.debug('http request', {
+          method: req.method,
+          url: redactText(req.url ?? '/'),
+          route,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started)
+        });
+      });
+      if (this.#ops.handle(req, res, pathname)) return;
       if (this.api.handle(req, res)) return;
       if (this.publicSite.handle(req, res)) return;
       const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -146,9 +192,17 @@ export class UzelServer {
       this.http.once('error', reject);
       this.http.listen(this.#config.port, this.#config.host, () => resolve());
     });
+    const metricsAt = this.#config.metrics.address;
+    if (metricsAt)
+      this.#metricsServer = await this.#ops.listenMetrics(metricsAt.host, metricsAt.port);
     const { port } = this.http.address() as AddressInfo;
     const host = this.#config.host.includes(':') ? `[${this.#config.host}]` : this.#config.host;
     return `http://${host}:${port}`;
+  }
+
+  /** The port of the separate /metrics listener (METRICS_ADDRESS), if there is one. */
+  get metricsPort(): number | null {
+    return this.#metricsServer ? (this.#metricsServer.address() as AddressInfo).port : null;
   }
 
   get port(): number {
@@ -169,6 +223,8 @@ export class UzelServer {
       this.accounts.close();
       this.calendarFeeds.close();
       this.blobs.close();
+      const metricsServer = this.#metricsServer;
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();
