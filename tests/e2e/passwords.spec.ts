@@ -6,7 +6,7 @@ const server = new ServerProcess();
 test.beforeAll(async () => void (await server.start()));
 test.afterAll(async () => server.dispose());
 
-test('PW3 registering with a common or blank password says why in Russian; a strong one goes through', async ({
+test('PS3 registering with a common or blank password says why in Russian; a strong one goes through', async ({
   page
 }) => {
   await page.goto(`${server.url}/register`);

@@ -19,7 +19,7 @@ function oldHash(password: string): string {
 describe('password rules', () => {
   const defer = deferCleanup();
 
-  it('PW1 common, blank and guessable passwords are refused with the reason; a strong one is taken', async () => {
+  it('PS1 common, blank and guessable passwords are refused with the reason; a strong one is taken', async () => {
     const api = await ApiServer.start(defer);
     const register = (password: string, email = 'irina@dk-yunost.example') =>
       api.client().post('/api/auth/register', { email, password, displayName: 'Ирина Соколова' });
@@ -44,7 +44,7 @@ describe('password rules', () => {
     expect(ok.status).toBe(201);
   });
 
-  it('PW2 a hash made with the older scrypt cost is replaced at the next sign-in, and signing in goes on working', async () => {
+  it('PS2 a hash made with the older scrypt cost is replaced at the next sign-in, and signing in goes on working', async () => {
     const api = await ApiServer.start(defer);
     const person = await api.person('Олег Смирнов');
     const db = new Database(api.accountsFile);
