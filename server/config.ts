@@ -94,6 +94,7 @@ const schema = z.object({
   METRICS_ADDRESS: z
     .string()
     .regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464')
+    .refine((a) => Number(a.slice(a.lastIndexOf(':') + 1)) <= 65535, 'port must be at most 65535')
     .optional(),
   /** How long /readyz waits for each storage write check before calling it failed. */
   READINESS_TIMEOUT_MS: positiveInt.default(2000),
