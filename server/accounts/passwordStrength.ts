@@ -1,5 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /**
  * Why a new password is refused, as the API's error code: the app says each in Russian
@@ -46,13 +45,18 @@ const RUSSIAN_COMMON = [
   'музей'
 ];
 
-// Built once: the factory ranks tens of thousands of dictionary words on construction.
-let estimator: ZxcvbnFactory | null = null;
-function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, russian: RUSSIAN_COMMON },
-    graphs: common.adjacencyGraphs
-  });
+// Loaded on the first registration, not at start: the dictionaries are megabytes of modules that
+// a server restarting (or a relay process in a test) need not parse. Built once: the factory
+// ranks tens of thousands of words on construction.
+let estimator: Promise<ZxcvbnFactory> | null = null;
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([{ ZxcvbnFactory }, common]) =>
+      new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, russian: RUSSIAN_COMMON },
+        graphs: common.adjacencyGraphs
+      })
+  );
   return estimator;
 }
 
@@ -67,10 +71,13 @@ const MIN_SCORE = 2;
  * The reason a new password must not be used, or null. `personal` is what the person typed about
  * themselves (e-mail, name): a password built from them is the first thing anyone tries.
  */
-export function passwordProblem(password: string, personal: string[] = []): PasswordProblem | null {
+export async function passwordProblem(
+  password: string,
+  personal: string[] = []
+): Promise<PasswordProblem | null> {
   if (password.trim().length === 0) return 'password_blank';
   const inputs = personal.flatMap((p) => [p, ...p.split(/[@.\s_-]+/)]).filter((p) => p.length >= 3);
-  const result = zxcvbn().check(password, inputs);
+  const result = (await zxcvbn()).check(password, inputs);
   if (result.score >= MIN_SCORE) return null;
   const dictionary = result.sequence.filter((m) => m.pattern === 'dictionary');
   if (dictionary.some((m) => 'dictionaryName' in m && m.dictionaryName === 'userInputs'))

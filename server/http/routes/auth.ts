@@ -49,7 +49,7 @@ export function authRoutes(deps: ApiDeps): Route[] {
       '/api/auth/register',
       async (ctx) => {
         const { email, password, displayName } = ctx.body;
-        const problem = passwordProblem(password, [email, displayName]);
+        const problem = await passwordProblem(password, [email, displayName]);
         if (problem) throw new ApiError(400, problem, PASSWORD_REFUSED[problem]);
         const user = await accounts.register(ctx.body);
         log.info('person registered', { userId: user.id });
