@@ -5,7 +5,8 @@ import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
 import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
-import { BlobStore } from './blobs/BlobStore.ts';
+import type { BlobStore } from './blobs/BlobStore.ts';
+import { sqliteContentStores, type ContentStores } from './contentStores.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
 import { redactText } from './logRedaction.ts';
@@ -37,6 +38,8 @@ export type UzelServerOptions = {
   accounts?: Accounts;
   /** The JSON API under /api/; by default built on `accounts`. */
   api?: ApiRouter;
+  /** History, publications, files and the signing key (`openContentStores`); SQLite by default. */
+  content?: ContentStores;
 };
 
 /**
@@ -67,7 +70,7 @@ export class UzelServer {
   readonly #config: Config;
   #closing: Promise<void> | null = null;
 
-  constructor({ config, log, appHandler, storage, accounts, api }: UzelServerOptions) {
+  constructor({ config, log, appHandler, storage, accounts, api, content }: UzelServerOptions) {
     this.#config = config;
     this.#log = log;
     this.metrics = new Metrics({
@@ -89,10 +92,10 @@ export class UzelServer {
       storage ?? new SqliteStorage(documentsFile, { synchronous: config.sqliteSync }),
       this.metrics
     );
-    this.accounts = accounts ?? Accounts.fromConfig(config, { log });
+    const stores = content ?? sqliteContentStores(config);
+    this.accounts = accounts ?? Accounts.fromConfig(config, { log, signingKey: stores.signingKey });
     this.history = new History({
-      dataDir: config.dataDir,
-      synchronous: config.sqliteSync,
+      store: stores.history,
       storage: this.storage,
       registry: () => this.registry,
       accounts: this.accounts,
@@ -107,14 +110,13 @@ export class UzelServer {
       acknowledged: () => this.metrics.acknowledged()
     });
     this.publishing = new Publishing({
-      dataDir: config.dataDir,
-      synchronous: config.sqliteSync,
+      store: stores.publications,
       storage: this.storage,
       registry: this.registry,
       accounts: this.accounts,
       log
     });
-    this.blobs = BlobStore.fromConfig(config);
+    this.blobs = stores.blobs;
     this.publicSite = new PublicSite({
       publishing: this.publishing,
       blobs: this.blobs,
@@ -219,10 +221,10 @@ export class UzelServer {
       // After the rooms are stored, before storage closes: pending versions read it.
       await this.history.close();
       await this.storage.close();
-      this.publishing.close();
+      await this.publishing.close();
       this.accounts.close();
       this.calendarFeeds.close();
-      this.blobs.close();
+      await this.blobs.close();
       const metricsServer = this.#metricsServer;
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await httpClosed;

@@ -2,6 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, ensureDataDir, loadConfig } from './config.ts';
+import { openContentStores, type ContentStores } from './contentStores.ts';
+import { closeEngine, openEngine, type Engine } from './db/engine.ts';
+import { SchemaTooNewError } from './db/migrations.ts';
+import { DatabaseConfigError } from './db/postgres.ts';
 import { createLogger } from './log.ts';
 import { UzelServer, type HttpHandler } from './UzelServer.ts';
 
@@ -29,7 +33,19 @@ async function main(): Promise<void> {
   }
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: HttpHandler };
 
-  const server = new UzelServer({ config, log, appHandler: handler });
+  let engine: Engine;
+  let content: ContentStores;
+  try {
+    engine = await openEngine(config);
+    content = await openContentStores(engine, config);
+  } catch (err) {
+    if (err instanceof DatabaseConfigError || err instanceof SchemaTooNewError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const server = new UzelServer({ config, log, appHandler: handler, content });
   const url = await server.listen();
   log.info('listening', { url, dataDir: config.dataDir });
   if (server.metricsPort !== null) log.info('metrics listening', { port: server.metricsPort });
@@ -40,13 +56,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
-    server.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error('shutdown failed', { error: err instanceof Error ? err.message : String(err) });
-        process.exit(1);
-      }
-    );
+    server
+      .close()
+      .then(() => closeEngine(engine))
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error('shutdown failed', { error: err instanceof Error ? err.message : String(err) });
+          process.exit(1);
+        }
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

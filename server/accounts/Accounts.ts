@@ -42,6 +42,8 @@ export type AccountsOptions = {
   /** The clock; tests move it to expire sessions, tokens and invites without waiting. */
   now?: () => number;
   log?: Logger;
+  /** The sync-token key, read from its store at start; without it `secret.key` on first use. */
+  signingKey?: Buffer;
 };
 
 export type InviteOptions = { role: InviteRole; expiresInHours: number; maxUses: number | null };
@@ -80,7 +82,9 @@ export class Accounts {
     this.#workspaces = new Workspaces(this.#db);
     this.#invites = new Invites(this.#db);
     let secret: Buffer | undefined;
-    const signer = new SyncTokenSigner(() => (secret ??= loadOrCreateSecret(options.dataDir)));
+    const signer = new SyncTokenSigner(
+      () => (secret ??= options.signingKey ?? loadOrCreateSecret(options.dataDir))
+    );
     this.access = new RelayAccess({
       users: this.#users,
       sessions: this.#sessions,
@@ -94,7 +98,10 @@ export class Accounts {
     });
   }
 
-  static fromConfig(config: Config, extra: Pick<AccountsOptions, 'now' | 'log'> = {}): Accounts {
+  static fromConfig(
+    config: Config,
+    extra: Pick<AccountsOptions, 'now' | 'log' | 'signingKey'> = {}
+  ): Accounts {
     return new Accounts({
       dataDir: config.dataDir,
       sessionTtlMs: config.sessionTtlHours * HOUR,

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Accounts } from '../accounts/Accounts.ts';
 import type { Role } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
@@ -6,7 +5,7 @@ import { committedDoc } from '../publishing/serverDoc.ts';
 import type { RoomRegistry } from '../relay/RoomRegistry.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { roomName } from '../../src/lib/model/schema.ts';
-import { HistoryStore, type VersionInfo } from './HistoryStore.ts';
+import type { HistoryStore, StoredVersion, VersionInfo } from './HistoryStore.ts';
 import { VersionKeeper, type KeeperClock, type KeeperOptions } from './VersionKeeper.ts';
 
 /** A refusal with its HTTP status; the routes turn it into the API's error shape. */
@@ -27,8 +26,8 @@ const noDocument = () =>
   new HistoryError(404, 'not_found', 'No such document in a workspace of yours.');
 
 export type HistoryDeps = {
-  dataDir: string;
-  synchronous?: 'full' | 'normal';
+  /** Where versions are kept (`openHistoryStore`); closed with the history. */
+  store: HistoryStore;
   storage: RoomStorage;
   registry: () => RoomRegistry;
   accounts: Accounts;
@@ -48,9 +47,7 @@ export class History {
   readonly #accounts: Accounts;
 
   constructor(deps: HistoryDeps) {
-    this.#store = new HistoryStore(path.join(deps.dataDir, 'history.sqlite'), {
-      synchronous: deps.synchronous
-    });
+    this.#store = deps.store;
     this.#storage = deps.storage;
     this.#accounts = deps.accounts;
     this.keeper = new VersionKeeper(
@@ -65,15 +62,20 @@ export class History {
   /** Hand to the registry's `committed` option. */
   readonly edited = (room: string, authors: string[]) => this.keeper.edited(room, authors);
 
-  list(userId: string, workspaceId: string, docId: string): VersionInfo[] {
+  async list(userId: string, workspaceId: string, docId: string): Promise<VersionInfo[]> {
     this.#role(userId, workspaceId);
     return this.keeper.list(roomName(workspaceId, docId));
   }
 
   /** One version's Yjs state (a full `encodeStateAsUpdate`). */
-  get(userId: string, workspaceId: string, docId: string, id: number) {
+  async get(
+    userId: string,
+    workspaceId: string,
+    docId: string,
+    id: number
+  ): Promise<StoredVersion> {
     this.#role(userId, workspaceId);
-    const version = this.keeper.get(roomName(workspaceId, docId), id);
+    const version = await this.keeper.get(roomName(workspaceId, docId), id);
     if (!version) throw new HistoryError(404, 'not_found', 'No such version of this document.');
     return version;
   }
@@ -93,7 +95,9 @@ export class History {
       );
     }
     const room = roomName(workspaceId, docId);
-    if (this.keeper.list(room).filter((v) => v.kind === 'named').length >= MAX_NAMED_VERSIONS) {
+    if (
+      (await this.keeper.list(room)).filter((v) => v.kind === 'named').length >= MAX_NAMED_VERSIONS
+    ) {
       throw new HistoryError(
         409,
         'too_many_versions',
@@ -108,7 +112,7 @@ export class History {
 
   async close(): Promise<void> {
     await this.keeper.close();
-    this.#store.close();
+    await this.#store.close();
   }
 
   #role(userId: string, workspaceId: string): Role {

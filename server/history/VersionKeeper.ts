@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { DOCUMENT_CONTENT_FIELD, INDEX_DOC_ID } from '../../src/lib/model/schema.ts';
 import type { Logger } from '../log.ts';
-import type { HistoryStore, VersionInfo } from './HistoryStore.ts';
+import type { HistoryStore, StoredVersion, VersionInfo } from './HistoryStore.ts';
 import { thin, type RetentionOptions } from './retention.ts';
 
 export type KeeperClock = {
@@ -82,11 +82,11 @@ export class VersionKeeper {
     pending.cancel = this.#clock.schedule(() => void this.#takeAuto(room), this.#options.pauseMs);
   }
 
-  list(room: string): VersionInfo[] {
+  list(room: string): Promise<VersionInfo[]> {
     return this.#store.list(room);
   }
 
-  get(room: string, id: number) {
+  get(room: string, id: number): Promise<StoredVersion | null> {
     return this.#store.get(room, id);
   }
 
@@ -97,7 +97,7 @@ export class VersionKeeper {
       const doc = await this.#source(room);
       try {
         const authors = [...(pending?.authors ?? [])];
-        return this.#store.add(room, {
+        return await this.#store.add(room, {
           createdAt: this.#clock.now(),
           kind: 'named',
           name,
@@ -136,11 +136,11 @@ export class VersionKeeper {
       const doc = await this.#source(room);
       try {
         const state = Y.encodeStateAsUpdate(doc);
-        const previous = this.#store.latestState(room);
+        const previous = await this.#store.latestState(room);
         if (previous && sameContent(previous, doc)) return;
         if (!previous && doc.getXmlFragment(DOCUMENT_CONTENT_FIELD).length === 0) return;
         const now = this.#clock.now();
-        this.#store.add(room, {
+        await this.#store.add(room, {
           createdAt: now,
           kind: 'auto',
           name: null,
@@ -148,8 +148,8 @@ export class VersionKeeper {
           authors: [...pending.authors],
           state
         });
-        const { drop, authorsTo } = thin(this.#store.list(room), now, this.#options);
-        this.#store.drop(room, drop, authorsTo);
+        const { drop, authorsTo } = thin(await this.#store.list(room), now, this.#options);
+        await this.#store.drop(room, drop, authorsTo);
       } finally {
         doc.destroy();
       }

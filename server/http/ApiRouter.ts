@@ -6,7 +6,6 @@ import { ID_PATTERN } from '../accounts/validation.ts';
 import type { Logger } from '../log.ts';
 import { ACCOUNT_ERROR_STATUS, ApiError } from './ApiError.ts';
 import { readBody, readJsonBody } from './body.ts';
-import { createReadStream } from 'node:fs';
 import { clearedSessionCookie, isHttps, sessionCookie } from './cookies.ts';
 import { checkContentType, checkJsonContentType, checkOrigin } from './guards.ts';
 import type { BatchSync } from '../relay/BatchSync.ts';
@@ -273,11 +272,12 @@ export class ApiRouter {
     if (reply.cookies) headers['set-cookie'] = reply.cookies;
     // A body we did not read (too large, refused early) is not waited for: close after answering.
     if (!req.complete) headers.connection = 'close';
-    if (reply.file !== undefined) {
+    if (reply.stream !== undefined) {
       res.writeHead(reply.status, headers);
       if (req.method === 'HEAD') res.end();
       else
-        createReadStream(reply.file)
+        reply
+          .stream()
           .on('error', () => res.destroy())
           .pipe(res);
       return;

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import type { ZodType } from 'zod';
 import type { Accounts } from '../accounts/Accounts.ts';
@@ -46,8 +47,8 @@ export type Reply = {
   /** `Set-Cookie` values. */
   cookies?: string[];
   headers?: Record<string, string>;
-  /** A file on disk streamed as the body (a stored blob); `headers` name its type and length. */
-  file?: string;
+  /** A stored blob streamed as the body, opened only for a GET; `headers` name type and length. */
+  stream?: () => Readable;
 };
 
 export type Route = {

@@ -1,7 +1,5 @@
-import MiniSearch from 'minisearch';
 import { parseAgeRange } from './age.ts';
 import type { Material } from './material.ts';
-import { normaliseTerm, tokenize } from './russianAnalyzer.ts';
 
 export type CatalogueQuery = {
   q?: string;
@@ -11,36 +9,24 @@ export type CatalogueQuery = {
   age?: number;
 };
 
-type Entry = { id: string; title: string; text: string; fields: string };
+/** The store's full-text search of one site: matching document ids, best first. */
+export type TextSearch = (q: string) => Promise<string[]>;
 
 /**
- * The full-text index of one site's published materials. Built from the pinned versions (never
- * the live documents), rebuilt when anything is published or taken down; filters are applied to
- * the hits, which keeps the index itself small.
+ * One site's published materials as the catalogue shows them. Built from the pinned versions
+ * (never the live documents); words are looked up by the publication store's engine, and the
+ * filters are applied to its hits, which keeps the search itself small.
  */
 export class CatalogueIndex {
-  readonly #search: MiniSearch<Entry>;
+  readonly #search: TextSearch;
   readonly #materials: Map<string, Material>;
   /** Newest first: the order of a catalogue without a search term. */
   readonly #ordered: Material[];
 
-  constructor(materials: Material[]) {
+  constructor(materials: Material[], search: TextSearch) {
     this.#ordered = materials;
     this.#materials = new Map(materials.map((m) => [m.publication.docId, m]));
-    this.#search = new MiniSearch<Entry>({
-      fields: ['title', 'text', 'fields'],
-      tokenize,
-      processTerm: normaliseTerm,
-      searchOptions: { boost: { title: 3, fields: 2 }, prefix: true, combineWith: 'AND' }
-    });
-    this.#search.addAll(
-      materials.map((m) => ({
-        id: m.publication.docId,
-        title: m.pinned.title,
-        text: `${m.pinned.summary}\n${m.pinned.text}`,
-        fields: Object.values(m.pinned.fields).join('\n')
-      }))
-    );
+    this.#search = search;
   }
 
   get size(): number {
@@ -51,12 +37,12 @@ export class CatalogueIndex {
     return this.#ordered;
   }
 
-  query(query: CatalogueQuery): Material[] {
+  async query(query: CatalogueQuery): Promise<Material[]> {
     const q = query.q?.trim() ?? '';
+    // Only materials of this snapshot: one published since is shown once the snapshot moves on.
     const candidates = q
-      ? this.#search
-          .search(q)
-          .map((hit) => this.#materials.get(String(hit.id)))
+      ? (await this.#search(q))
+          .map((docId) => this.#materials.get(docId))
           .filter((m): m is Material => m !== undefined)
       : this.#ordered;
     return candidates.filter((m) => matches(m, query));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import { DIRECTIONS, isDocumentType, type Direction } from '../../src/lib/model/documentTypes.ts';
 import { blobHeaders } from '../blobs/blobHeaders.ts';
 import { SHA256_PATTERN, type BlobStore } from '../blobs/BlobStore.ts';
@@ -58,7 +58,7 @@ type Answer = {
   headers?: Record<string, string>;
   etag?: string;
   /** A stored blob streamed instead of `body`; `headers` then carry its type and length. */
-  file?: string;
+  stream?: () => Readable;
 };
 
 /**
@@ -113,7 +113,7 @@ export class PublicSite {
     }
     const origin = this.#originOf(req);
     if (url.pathname === '/sitemap.xml') {
-      const sites = this.#publishing.store.sitesWithPublications();
+      const sites = await this.#publishing.store.sitesWithPublications();
       return xml('application/xml', renderSitemapIndex(sites, origin));
     }
     if (url.pathname === PUBLIC_CSS_PATH) {
@@ -125,7 +125,7 @@ export class PublicSite {
       };
     }
     const parts = url.pathname.slice(PUBLIC_PREFIX.length).split('/');
-    const snapshot = parts[0] ? this.#snapshots.bySlug(decodeSafe(parts[0])) : null;
+    const snapshot = parts[0] ? await this.#snapshots.bySlug(decodeSafe(parts[0])) : null;
     if (!snapshot) return notFound();
     const rest = parts.slice(1).join('/');
     if (parts.length === 1) return redirect(cataloguePath(snapshot.site));
@@ -162,9 +162,10 @@ export class PublicSite {
    * give away); anything else is the same 404 as any unknown address, so the route tells no one
    * whether a file exists.
    */
-  #file(snapshot: SiteSnapshot, hash: string): Answer {
-    if (!this.#blobs || !SHA256_PATTERN.test(hash) || !snapshot.files.has(hash)) return notFound();
-    const meta = this.#blobs.meta(snapshot.site.workspaceId, hash);
+  async #file(snapshot: SiteSnapshot, hash: string): Promise<Answer> {
+    const blobs = this.#blobs;
+    if (!blobs || !SHA256_PATTERN.test(hash) || !snapshot.files.has(hash)) return notFound();
+    const meta = await blobs.meta(snapshot.site.workspaceId, hash);
     if (!meta) return notFound();
     const headers = blobHeaders(meta, PUBLIC_FILE_CACHE);
     return {
@@ -173,15 +174,15 @@ export class PublicSite {
       body: '',
       headers,
       etag: headers.etag,
-      file: this.#blobs.pathOf(hash)
+      stream: () => blobs.read(hash)
     };
   }
 
-  #material(snapshot: SiteSnapshot, rest: string, origin: string): Answer {
+  async #material(snapshot: SiteSnapshot, rest: string, origin: string): Promise<Answer> {
     const shortId =
       /-([0-9a-z]{8})$/.exec(rest)?.[1] ?? (SHORT_ID_PATTERN.test(rest) ? rest : null);
     if (!shortId) return notFound();
-    const publication = this.#publishing.store.byShortId(snapshot.site.workspaceId, shortId);
+    const publication = await this.#publishing.store.byShortId(snapshot.site.workspaceId, shortId);
     if (!publication || publication.status === 'draft') return notFound();
     if (publication.status === 'unpublished') return gone(snapshot);
     const material = snapshot.byDocId.get(publication.docId);
@@ -208,7 +209,7 @@ export class PublicSite {
   async #catalogue(snapshot: SiteSnapshot, url: URL): Promise<Answer> {
     const query = parseQuery(url.searchParams);
     const page = boundedInt(url.searchParams.get('page'), 1, 10_000) ?? 1;
-    const all = snapshot.catalogue.query(query);
+    const all = await snapshot.catalogue.query(query);
     const [partners, events] = await Promise.all([
       this.#directory.institutions(snapshot.site.workspaceId),
       this.#directory.upcomingEvents(snapshot.site.workspaceId, this.#now())
@@ -318,11 +319,12 @@ function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
     res.writeHead(304, headers).end();
     return;
   }
-  if (answer.file !== undefined) {
+  if (answer.stream !== undefined) {
     res.writeHead(answer.status, headers);
     if (req.method === 'HEAD') res.end();
     else
-      createReadStream(answer.file)
+      answer
+        .stream()
         .on('error', () => res.destroy())
         .pipe(res);
     return;

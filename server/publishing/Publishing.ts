@@ -1,5 +1,3 @@
-import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { noWorkspace } from '../accounts/AccountError.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
 import type { Role } from '../accounts/types.ts';
@@ -7,21 +5,20 @@ import type { Logger } from '../log.ts';
 import type { RoomRegistry } from '../relay/RoomRegistry.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { INDEX_DOC_ID, roomName } from '../../src/lib/model/schema.ts';
-import { openPublicationsDatabase } from './database.ts';
 import { extractPinned } from './extract.ts';
 import { DEFAULT_LICENCE, isLicenceId, type LicenceId } from './licences.ts';
 import { materialPath } from './material.ts';
-import { PublicationStore } from './PublicationStore.ts';
+import type { PublicationStore } from './PublicationStore.ts';
 import { notAllowed, PublishingError } from './PublishingError.ts';
 import { committedDoc } from './serverDoc.ts';
 import { isWorkspaceSlug, workspaceSlugFromName } from './slug.ts';
 import type { Publication, Site } from './types.ts';
 
-export const PUBLICATIONS_FILE = 'publications.sqlite';
+export { PUBLICATIONS_FILE } from './SqlitePublicationStore.ts';
 
 export type PublishingOptions = {
-  dataDir: string;
-  synchronous?: 'full' | 'normal';
+  /** Sites, publishers and publications (`openPublicationStore`); closed with publishing. */
+  store: PublicationStore;
   storage: RoomStorage;
   registry: RoomRegistry;
   accounts: Accounts;
@@ -65,7 +62,6 @@ export type SettingsView = {
  */
 export class Publishing {
   readonly store: PublicationStore;
-  readonly #db: Database.Database;
   readonly #storage: RoomStorage;
   readonly #registry: RoomRegistry;
   readonly #accounts: Accounts;
@@ -75,8 +71,7 @@ export class Publishing {
   readonly #generations = new Map<string, number>();
 
   constructor(options: PublishingOptions) {
-    this.#db = openPublicationsDatabase(path.join(options.dataDir, PUBLICATIONS_FILE), options);
-    this.store = new PublicationStore(this.#db);
+    this.store = options.store;
     this.#storage = options.storage;
     this.#registry = options.registry;
     this.#accounts = options.accounts;
@@ -100,8 +95,9 @@ export class Publishing {
     return workspace.role;
   }
 
-  #mayPublish(userId: string, workspaceId: string, role: Role): boolean {
-    return role === 'owner' || (role !== 'viewer' && this.store.isPublisher(workspaceId, userId));
+  async #mayPublish(userId: string, workspaceId: string, role: Role): Promise<boolean> {
+    if (role === 'owner') return true;
+    return role !== 'viewer' && (await this.store.isPublisher(workspaceId, userId));
   }
 
   #requireOwner(userId: string, workspaceId: string): void {
@@ -111,39 +107,39 @@ export class Publishing {
   }
 
   /** The workspace's site, created on first use with a public name and address from its name. */
-  #site(userId: string, workspaceId: string): Site {
-    const existing = this.store.site(workspaceId);
+  async #site(userId: string, workspaceId: string): Promise<Site> {
+    const existing = await this.store.site(workspaceId);
     if (existing) return existing;
     const name = this.#accounts.workspace(userId, workspaceId)?.name ?? 'Материалы';
     const base = workspaceSlugFromName(name);
     let slug = base;
-    for (let n = 2; this.store.slugTaken(slug, workspaceId); n++) slug = `${base}-${n}`;
+    for (let n = 2; await this.store.slugTaken(slug, workspaceId); n++) slug = `${base}-${n}`;
     const site: Site = { workspaceId, slug, title: name, defaultLicence: DEFAULT_LICENCE };
-    this.store.putSite(site, this.#now());
+    await this.store.putSite(site, this.#now());
     return site;
   }
 
   // --- settings ---
 
-  settings(userId: string, workspaceId: string): SettingsView {
+  async settings(userId: string, workspaceId: string): Promise<SettingsView> {
     const role = this.#role(userId, workspaceId);
-    const site = this.#site(userId, workspaceId);
+    const site = await this.#site(userId, workspaceId);
     return {
       slug: site.slug,
       title: site.title,
       defaultLicence: site.defaultLicence,
-      canPublish: this.#mayPublish(userId, workspaceId, role),
-      ...(role === 'owner' ? { publishers: this.store.publishers(workspaceId) } : {})
+      canPublish: await this.#mayPublish(userId, workspaceId, role),
+      ...(role === 'owner' ? { publishers: await this.store.publishers(workspaceId) } : {})
     };
   }
 
-  updateSettings(
+  async updateSettings(
     userId: string,
     workspaceId: string,
     patch: { slug?: string; title?: string; defaultLicence?: string }
-  ): SettingsView {
+  ): Promise<SettingsView> {
     this.#requireOwner(userId, workspaceId);
-    const site = { ...this.#site(userId, workspaceId) };
+    const site = { ...(await this.#site(userId, workspaceId)) };
     if (patch.slug !== undefined) {
       if (!isWorkspaceSlug(patch.slug)) {
         throw new PublishingError(
@@ -152,7 +148,7 @@ export class Publishing {
           'The public address may hold lower-case Latin letters, digits and single dashes.'
         );
       }
-      if (this.store.slugTaken(patch.slug, workspaceId)) {
+      if (await this.store.slugTaken(patch.slug, workspaceId)) {
         throw new PublishingError(
           409,
           'slug_taken',
@@ -168,25 +164,30 @@ export class Publishing {
       }
       site.defaultLicence = patch.defaultLicence;
     }
-    this.store.putSite(site, this.#now());
+    await this.store.putSite(site, this.#now());
     this.#changed(workspaceId);
     return this.settings(userId, workspaceId);
   }
 
-  setPublisher(userId: string, workspaceId: string, targetId: string, on: boolean): void {
+  async setPublisher(
+    userId: string,
+    workspaceId: string,
+    targetId: string,
+    on: boolean
+  ): Promise<void> {
     this.#requireOwner(userId, workspaceId);
     if (!this.#accounts.members(userId, workspaceId).some((m) => m.user.id === targetId)) {
       throw new PublishingError(404, 'not_found', 'No such member in this workspace.');
     }
-    this.store.setPublisher(workspaceId, targetId, on, userId, this.#now());
+    await this.store.setPublisher(workspaceId, targetId, on, userId, this.#now());
   }
 
   // --- the flow ---
 
   async status(userId: string, workspaceId: string, docId: string): Promise<PublicationView> {
     this.#role(userId, workspaceId);
-    const site = this.#site(userId, workspaceId);
-    const publication = this.store.get(workspaceId, docId);
+    const site = await this.#site(userId, workspaceId);
+    const publication = await this.store.get(workspaceId, docId);
     let changed: boolean | null = null;
     if (publication?.status === 'published' && publication.sourceHash) {
       const current = await this.#extract(workspaceId, docId);
@@ -195,11 +196,10 @@ export class Publishing {
     return view(site, docId, publication, changed);
   }
 
-  list(userId: string, workspaceId: string): PublicationView[] {
+  async list(userId: string, workspaceId: string): Promise<PublicationView[]> {
     this.#role(userId, workspaceId);
-    const site = this.#site(userId, workspaceId);
-    return this.store
-      .list(workspaceId)
+    const site = await this.#site(userId, workspaceId);
+    return (await this.store.list(workspaceId))
       .filter((p) => p.status !== 'draft' || p.proposedAt !== null)
       .map((p) => view(site, p.docId, p, null));
   }
@@ -209,8 +209,8 @@ export class Publishing {
     if (role === 'viewer') throw notAllowed('Viewers cannot propose documents for publication.');
     const extracted = await this.#extract(workspaceId, docId);
     if (!extracted.ok) throw missing(extracted.reason);
-    this.store.ensure(workspaceId, docId);
-    this.store.propose(workspaceId, docId, userId, this.#now());
+    await this.store.ensure(workspaceId, docId);
+    await this.store.propose(workspaceId, docId, userId, this.#now());
     this.#log.info('publication proposed', { workspaceId, docId, userId });
     return this.status(userId, workspaceId, docId);
   }
@@ -222,17 +222,17 @@ export class Publishing {
     licence?: string
   ): Promise<PublicationView> {
     const role = this.#role(userId, workspaceId);
-    if (!this.#mayPublish(userId, workspaceId, role)) {
+    if (!(await this.#mayPublish(userId, workspaceId, role))) {
       throw notAllowed('Only an owner or a member with the publisher right may publish.');
     }
-    const site = this.#site(userId, workspaceId);
+    const site = await this.#site(userId, workspaceId);
     const chosen = licence ?? site.defaultLicence;
     if (!isLicenceId(chosen)) throw new PublishingError(400, 'invalid_input', 'Unknown licence.');
     // The server's own copy, read now: whatever the client shows or sends plays no part.
     const extracted = await this.#extract(workspaceId, docId);
     if (!extracted.ok) throw missing(extracted.reason);
-    this.store.ensure(workspaceId, docId);
-    this.store.publish(
+    await this.store.ensure(workspaceId, docId);
+    await this.store.publish(
       workspaceId,
       docId,
       { licence: chosen, userId, pinned: extracted.pinned, sourceHash: extracted.hash },
@@ -245,14 +245,14 @@ export class Publishing {
 
   async unpublish(userId: string, workspaceId: string, docId: string): Promise<PublicationView> {
     const role = this.#role(userId, workspaceId);
-    const publication = this.store.get(workspaceId, docId);
+    const publication = await this.store.get(workspaceId, docId);
     // Whoever proposed may withdraw their own proposal; taking a material down is a publisher's.
     const ownProposal = publication?.status !== 'published' && publication?.proposedBy === userId;
-    if (!ownProposal && !this.#mayPublish(userId, workspaceId, role)) {
+    if (!ownProposal && !(await this.#mayPublish(userId, workspaceId, role))) {
       throw notAllowed('Only an owner or a member with the publisher right may unpublish.');
     }
     if (publication) {
-      this.store.unpublish(workspaceId, docId, this.#now());
+      await this.store.unpublish(workspaceId, docId, this.#now());
       this.#changed(workspaceId);
       this.#log.info('unpublished', { workspaceId, docId, userId });
     }
@@ -272,8 +272,8 @@ export class Publishing {
     }
   }
 
-  close(): void {
-    if (this.#db.open) this.#db.close();
+  close(): Promise<void> {
+    return this.store.close();
   }
 }
 

@@ -7,7 +7,10 @@ import type { Site } from './types.ts';
 /** What the public side of one site needs, built once per generation of what is public. */
 export type SiteSnapshot = {
   site: Site;
+  /** Unique per snapshot built here: the render caches' key. */
   generation: number;
+  /** The local generation and the store's published mark it was built at. */
+  builtAt: string;
   catalogue: CatalogueIndex;
   byDocId: Map<string, Material>;
   /** Every file hash the published versions show: the only ones the public file route serves. */
@@ -16,38 +19,47 @@ export type SiteSnapshot = {
 
 /**
  * Builds a site's snapshot from the pinned versions on first request and keeps it until something
- * in that workspace is published, republished or taken down (the generation moves). Unpublishing
- * moves it too, so a taken-down material's files stop being served with its page.
+ * in that workspace is published, republished or taken down: here (the generation moves) or by
+ * another instance on the same database (the store's published mark moves). Unpublishing moves
+ * both, so a taken-down material's files stop being served with its page.
  */
 export class SiteSnapshots {
   readonly #publishing: Publishing;
   readonly #snapshots = new Map<string, SiteSnapshot>();
+  #builds = 0;
 
   constructor(publishing: Publishing) {
     this.#publishing = publishing;
   }
 
-  bySlug(slug: string): SiteSnapshot | null {
-    const site = this.#publishing.store.siteBySlug(slug);
+  async bySlug(slug: string): Promise<SiteSnapshot | null> {
+    const site = await this.#publishing.store.siteBySlug(slug);
     return site ? this.of(site) : null;
   }
 
-  of(site: Site): SiteSnapshot {
-    const generation = this.#publishing.generation(site.workspaceId);
+  async of(site: Site): Promise<SiteSnapshot> {
+    const store = this.#publishing.store;
+    const mark = await store.publishedMark(site.workspaceId);
+    const builtAt = `${this.#publishing.generation(site.workspaceId)}:${mark}`;
     const cached = this.#snapshots.get(site.workspaceId);
-    if (cached && cached.generation === generation && cached.site.slug === site.slug) return cached;
-    const materials = this.#publishing.store
-      .published(site.workspaceId)
+    if (cached && cached.builtAt === builtAt && sameSite(cached.site, site)) return cached;
+    const materials = (await store.published(site.workspaceId))
       .map((p) => asMaterial(site, p))
       .filter((m): m is Material => m !== null);
     const snapshot: SiteSnapshot = {
       site,
-      generation,
-      catalogue: new CatalogueIndex(materials),
+      generation: ++this.#builds,
+      builtAt,
+      catalogue: new CatalogueIndex(materials, (q) => store.searchPublished(site.workspaceId, q)),
       byDocId: new Map(materials.map((m) => [m.publication.docId, m])),
       files: new Set(materials.flatMap((m) => pinnedFiles(m.pinned.content).map((f) => f.hash)))
     };
     this.#snapshots.set(site.workspaceId, snapshot);
     return snapshot;
   }
+}
+
+/** Settings changed on another instance show too: the site row is read on every request. */
+function sameSite(a: Site, b: Site): boolean {
+  return a.slug === b.slug && a.title === b.title && a.defaultLicence === b.defaultLicence;
 }

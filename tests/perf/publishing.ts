@@ -3,6 +3,10 @@
  * cold and cached, bytes) and a catalogue of 1,000 published materials (a filter and a search
  * term). Prints JSON and a summary. Usage:
  *   npm run bench:publishing -- [--requests 200] [--materials 1000] [--pages 20]
+ *     [--engine sqlite|postgres]
+ * With `--engine postgres`, publications, files and history are in a fresh PostgreSQL database
+ * (created at TEST_POSTGRES_URL's server and dropped afterwards), so the catalogue's search is
+ * PostgreSQL's own.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +15,9 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { loadConfig } from '../../server/config.ts';
+import { openContentStores, type ContentStores } from '../../server/contentStores.ts';
+import { connectPostgres } from '../../server/db/postgres.ts';
+import { createTestDatabase, type TestDatabase } from '../unit/helpers/postgres.ts';
 import { createLogger } from '../../server/log.ts';
 import { UzelServer } from '../../server/UzelServer.ts';
 import { DIRECTIONS } from '../../src/lib/model/documentTypes.ts';
@@ -22,12 +29,15 @@ const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: process.env.BENCH_REQUESTS ?? '200' },
     materials: { type: 'string', default: process.env.BENCH_MATERIALS ?? '1000' },
-    pages: { type: 'string', default: process.env.BENCH_PAGES ?? '20' }
+    pages: { type: 'string', default: process.env.BENCH_PAGES ?? '20' },
+    engine: { type: 'string', default: process.env.BENCH_ENGINE ?? 'sqlite' }
   }
 });
 const REQUESTS = Number(values.requests);
 const MATERIALS = Number(values.materials);
 const PAGES = Number(values.pages);
+const ENGINE = values.engine;
+if (ENGINE !== 'sqlite' && ENGINE !== 'postgres') throw new Error('--engine is sqlite or postgres');
 /** A typewritten page in Russian publishing: 1,800 characters with spaces. */
 const PAGE_CHARS = 1800;
 
@@ -148,7 +158,18 @@ async function main() {
     LOG_LEVEL: 'silent',
     SAMPLE_DATA: 'off'
   });
-  const server = new UzelServer({ config, log: createLogger('silent') });
+  let database: TestDatabase | null = null;
+  let content: ContentStores | undefined;
+  let pool: Awaited<ReturnType<typeof connectPostgres>> | null = null;
+  if (ENGINE === 'postgres') {
+    database = await createTestDatabase();
+    pool = await connectPostgres(database.url);
+    content = await openContentStores({ kind: 'postgres', pool }, config);
+  }
+  const server = new UzelServer({ config, log: createLogger('silent'), content });
+  // Seeding 1,000 materials takes longer than Node's 5 s keep-alive: the client's pooled socket
+  // must not be closed under the next request (ECONNRESET), which would measure nothing.
+  server.http.keepAliveTimeout = 10 * 60_000;
   const base = await server.listen();
   try {
     const reg = await api(`${base}/api/auth/register`, null, 'POST', {
@@ -218,8 +239,8 @@ async function main() {
         summary: text.slice(0, 240),
         text
       };
-      store.ensure(ws, id);
-      store.publish(
+      await store.ensure(ws, id);
+      await store.publish(
         ws,
         id,
         { licence: 'CC-BY-4.0', userId: 'bench', pinned, sourceHash: 'x' },
@@ -232,6 +253,8 @@ async function main() {
     const slug = pagePath.split('/')[2]!;
     const catalogueBase = `${base}/p/${slug}/`;
     const firstBuild = await timeGet(catalogueBase);
+    // The SQLite engine builds its search index on the first search after a change.
+    const firstSearch = await timeGet(`${catalogueBase}?q=${encodeURIComponent('глина')}`);
     const filtered: number[] = [];
     const searched: number[] = [];
     const both: number[] = [];
@@ -252,6 +275,7 @@ async function main() {
 
     const result = {
       benchmark: 'publishing',
+      engine: ENGINE,
       requests: REQUESTS,
       page: {
         pages: PAGES,
@@ -265,6 +289,7 @@ async function main() {
         materials: MATERIALS,
         seedMs: Math.round(seedMs),
         firstRequestMs: Math.round(firstBuild.ms),
+        firstSearchMs: Math.round(firstSearch.ms),
         filterMs: stats(filtered),
         searchMs: stats(searched),
         searchAndFiltersMs: stats(both),
@@ -280,13 +305,16 @@ async function main() {
       `\n20-page page: ${(bytes / 1024).toFixed(1)} KB HTML (${(gzipBytes / 1024).toFixed(1)} KB gzip) [${ok(bytes < 100 * 1024)} < 100 KB]; ` +
         `render cold p50 ${result.page.coldMs.p50} ms / p95 ${result.page.coldMs.p95} ms; ` +
         `cached p50 ${result.page.cachedMs.p50} ms / p95 ${result.page.cachedMs.p95} ms [${ok(result.page.cachedMs.p95 < 50)} < 50 ms]\n` +
-        `catalogue of ${MATERIALS}: first request (index build) ${result.catalogue.firstRequestMs} ms; ` +
+        `catalogue of ${MATERIALS} (${ENGINE}): first request ${result.catalogue.firstRequestMs} ms, ` +
+        `first search ${result.catalogue.firstSearchMs} ms; ` +
         `filter p50/p95 ${result.catalogue.filterMs.p50}/${result.catalogue.filterMs.p95} ms; ` +
         `search ${result.catalogue.searchMs.p50}/${result.catalogue.searchMs.p95} ms; ` +
         `search+filters ${result.catalogue.searchAndFiltersMs.p50}/${result.catalogue.searchAndFiltersMs.p95} ms`
     );
   } finally {
     await server.close();
+    await pool?.end();
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

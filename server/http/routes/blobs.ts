@@ -45,26 +45,30 @@ export function blobRoutes(deps: ApiDeps, blobs: BlobStore): Route[] {
     return { workspaceId, role, hash };
   }
 
-  function found(workspaceId: string, hash: string): BlobMeta {
-    const meta = blobs.meta(workspaceId, hash);
+  async function found(workspaceId: string, hash: string): Promise<BlobMeta> {
+    const meta = await blobs.meta(workspaceId, hash);
     if (!meta) throw new ApiError(404, 'blob_not_found', 'This file is not on the server yet.');
     return meta;
   }
 
   function serve(meta: BlobMeta): Reply {
-    return { status: 200, file: blobs.pathOf(meta.hash), headers: blobHeaders(meta, IMMUTABLE) };
+    return {
+      status: 200,
+      stream: () => blobs.read(meta.hash),
+      headers: blobHeaders(meta, IMMUTABLE)
+    };
   }
 
   const path = '/api/workspaces/:id/blobs/:sha256';
   return [
-    route('GET', path, (ctx) => {
+    route('GET', path, async (ctx) => {
       const { workspaceId, hash } = member(ctx);
-      return serve(found(workspaceId, hash));
+      return serve(await found(workspaceId, hash));
     }),
 
-    route('HEAD', path, (ctx) => {
+    route('HEAD', path, async (ctx) => {
       const { workspaceId, hash } = member(ctx);
-      return serve(found(workspaceId, hash));
+      return serve(await found(workspaceId, hash));
     }),
 
     {

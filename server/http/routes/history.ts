@@ -35,19 +35,19 @@ export function historyRoutes(history: History): Route[] {
     route(
       'GET',
       versions,
-      guarded((ctx) => {
+      guarded(async (ctx) => {
         const me = signedIn(ctx);
         const { id, docId } = ctx.params as { id: string; docId: string };
-        return { status: 200, body: { versions: history.list(me.id, id, docId) } };
+        return { status: 200, body: { versions: await history.list(me.id, id, docId) } };
       })
     ),
     route(
       'GET',
       `${versions}/:versionId`,
-      guarded((ctx) => {
+      guarded(async (ctx) => {
         const me = signedIn(ctx);
         const { id, docId, versionId: raw } = ctx.params as Record<string, string>;
-        const version = history.get(me.id, id!, docId!, versionId(raw!));
+        const version = await history.get(me.id, id!, docId!, versionId(raw!));
         return { status: 200, body: version.state };
       })
     ),

@@ -39,17 +39,20 @@ export function publishingRoutes(publishing: Publishing): Route[] {
     route(
       'GET',
       `${base}/publishing`,
-      guarded((ctx) => {
+      guarded(async (ctx) => {
         const me = signedIn(ctx);
-        return { status: 200, body: { settings: publishing.settings(me.id, ctx.params.id!) } };
+        return {
+          status: 200,
+          body: { settings: await publishing.settings(me.id, ctx.params.id!) }
+        };
       })
     ),
     route(
       'PATCH',
       `${base}/publishing`,
-      guarded<z.infer<typeof settingsBody>>((ctx) => {
+      guarded<z.infer<typeof settingsBody>>(async (ctx) => {
         const me = signedIn(ctx);
-        const settings = publishing.updateSettings(me.id, ctx.params.id!, ctx.body);
+        const settings = await publishing.updateSettings(me.id, ctx.params.id!, ctx.body);
         return { status: 200, body: { settings } };
       }),
       settingsBody
@@ -57,19 +60,30 @@ export function publishingRoutes(publishing: Publishing): Route[] {
     route(
       'PATCH',
       `${base}/publishing/publishers/:userId`,
-      guarded<z.infer<typeof publisherBody>>((ctx) => {
+      guarded<z.infer<typeof publisherBody>>(async (ctx) => {
         const me = signedIn(ctx);
-        publishing.setPublisher(me.id, ctx.params.id!, ctx.params.userId!, ctx.body.publisher);
-        return { status: 200, body: { settings: publishing.settings(me.id, ctx.params.id!) } };
+        await publishing.setPublisher(
+          me.id,
+          ctx.params.id!,
+          ctx.params.userId!,
+          ctx.body.publisher
+        );
+        return {
+          status: 200,
+          body: { settings: await publishing.settings(me.id, ctx.params.id!) }
+        };
       }),
       publisherBody
     ),
     route(
       'GET',
       `${base}/publications`,
-      guarded((ctx) => {
+      guarded(async (ctx) => {
         const me = signedIn(ctx);
-        return { status: 200, body: { publications: publishing.list(me.id, ctx.params.id!) } };
+        return {
+          status: 200,
+          body: { publications: await publishing.list(me.id, ctx.params.id!) }
+        };
       })
     ),
     route(

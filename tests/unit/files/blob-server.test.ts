@@ -63,7 +63,7 @@ describe('blob store on the server', () => {
       (await putBlob(other.owner.client, other.workspaceId, PNG_1PX, 'image/png')).status
     ).toBe(201);
     expect(storedFiles(server.dataDir)).toHaveLength(1);
-    expect(server.server.blobs.usedBytes(workspaceId)).toBe(PNG_1PX.length);
+    expect(await server.server.blobs.usedBytes(workspaceId)).toBe(PNG_1PX.length);
   });
 
   it('FL4 a file over the per-file limit and a workspace over its quota are refused with their codes', async () => {
@@ -89,7 +89,7 @@ describe('blob store on the server', () => {
       files.map((bytes) => putBlob(owner, workspaceId, bytes, 'text/plain'))
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 413, 413]);
-    expect(server.server.blobs.usedBytes(workspaceId)).toBe(60);
+    expect(await server.server.blobs.usedBytes(workspaceId)).toBe(60);
   });
 
   it('FL5 only members read, only owners and editors write, and an upload needs our Origin', async () => {

@@ -17,20 +17,22 @@ describe('automatic versions', () => {
     type(ROOM, 'Ольга Юрченко', 'Расписываем узором.');
     clock.advance(2 * MINUTE - 1);
     await keeper.settled();
-    expect(keeper.list(ROOM)).toEqual([]);
+    expect(await keeper.list(ROOM)).toEqual([]);
 
     clock.advance(1);
     await keeper.settled();
-    const [version] = keeper.list(ROOM);
+    const [version] = await keeper.list(ROOM);
     expect(version).toMatchObject({ kind: 'auto', name: null, createdAt: clock.now() });
     expect(version!.authors.sort()).toEqual(['Анна Лобанова', 'Ольга Юрченко']);
-    expect(textOf(store.get(ROOM, version!.id)!.state).join('')).toContain('Расписываем узором.');
+    expect(textOf((await store.get(ROOM, version!.id))!.state).join('')).toContain(
+      'Расписываем узором.'
+    );
 
     // The next pause only names who edited after that version.
     type(ROOM, 'Пётр Смирнов', 'Сушим игрушку.');
     clock.advance(2 * MINUTE);
     await keeper.settled();
-    expect(keeper.list(ROOM)[0]!.authors).toEqual(['Пётр Смирнов']);
+    expect((await keeper.list(ROOM))[0]!.authors).toEqual(['Пётр Смирнов']);
   });
 
   it('VH2 long uninterrupted editing still gets a version at least every interval', async () => {
@@ -41,10 +43,7 @@ describe('automatic versions', () => {
       clock.advance(MINUTE);
       await keeper.settled();
     }
-    const times = keeper
-      .list(ROOM)
-      .map((v) => v.createdAt)
-      .sort((a, b) => a - b);
+    const times = (await keeper.list(ROOM)).map((v) => v.createdAt).sort((a, b) => a - b);
     expect(times).toHaveLength(2);
     expect(times[1]! - times[0]!).toBeLessThanOrEqual(OPTIONS.maxIntervalMs + MINUTE);
   });
@@ -57,12 +56,12 @@ describe('automatic versions', () => {
     keeper.edited(ROOM, ['Анна Лобанова']); // e.g. an update that changed nothing visible
     clock.advance(2 * MINUTE);
     await keeper.settled();
-    expect(keeper.list(ROOM)).toHaveLength(1);
+    expect(await keeper.list(ROOM)).toHaveLength(1);
 
     type('ws1/index', 'Анна Лобанова', 'не документ');
     clock.advance(2 * MINUTE);
     await keeper.settled();
-    expect(keeper.list('ws1/index')).toEqual([]);
+    expect(await keeper.list('ws1/index')).toEqual([]);
     expect(VersionKeeper.versioned('ws1/index')).toBe(false);
   });
 
@@ -70,7 +69,7 @@ describe('automatic versions', () => {
     const { keeper, type } = keeperWith(defer);
     type(ROOM, 'Анна Лобанова', 'Последняя правка перед остановкой.');
     await keeper.close();
-    expect(keeper.list(ROOM)).toHaveLength(1);
+    expect(await keeper.list(ROOM)).toHaveLength(1);
   });
 });
 
@@ -85,11 +84,13 @@ describe('named versions', () => {
       savedBy: 'Анна Лобанова',
       authors: ['Ольга Юрченко']
     });
-    expect(textOf(store.get(ROOM, named.id)!.state).join('')).toContain('Черновик занятия.');
+    expect(textOf((await store.get(ROOM, named.id))!.state).join('')).toContain(
+      'Черновик занятия.'
+    );
     // The pause after it has nothing new: the named version took the pending edits.
     clock.advance(5 * MINUTE);
     await keeper.settled();
-    expect(keeper.list(ROOM)).toHaveLength(1);
+    expect(await keeper.list(ROOM)).toHaveLength(1);
   });
 });
 
@@ -142,7 +143,7 @@ describe('retention', () => {
       clock.advance(3 * MINUTE);
       await keeper.settled();
     }
-    const list = keeper.list(ROOM);
+    const list = await keeper.list(ROOM);
     expect(list.filter((x) => x.kind === 'auto')).toHaveLength(3);
     expect(list.filter((x) => x.kind === 'named')).toHaveLength(1);
   });

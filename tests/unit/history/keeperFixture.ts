@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { createLogger } from '../../../server/log.ts';
-import { HistoryStore } from '../../../server/history/HistoryStore.ts';
+import { SqliteHistoryStore } from '../../../server/history/SqliteHistoryStore.ts';
 import {
   VersionKeeper,
   type KeeperClock,
@@ -48,7 +48,7 @@ export const OPTIONS: KeeperOptions = {
 export function keeperWith(defer: Defer, options: Partial<KeeperOptions> = {}) {
   const tmp = makeTempDir();
   defer(tmp.remove);
-  const store = new HistoryStore(`${tmp.dir}/history.sqlite`);
+  const store = new SqliteHistoryStore(`${tmp.dir}/history.sqlite`);
   defer(() => store.close());
   const docs = new Map<string, Y.Doc>();
   const clock = new ManualClock();

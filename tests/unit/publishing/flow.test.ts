@@ -133,7 +133,7 @@ describe('publishing flow', () => {
     expect(gone.status).toBe(410);
     expect(gone.text).not.toContain('барыню');
     expect((await site.fetch(path, { 'if-none-match': etag })).status).toBe(410);
-    expect(site.server.publishing.store.get(workspaceId, DOC)?.pinned).toBeNull();
+    expect((await site.server.publishing.store.get(workspaceId, DOC))?.pinned).toBeNull();
     const catalogue = await site.fetch('/p/set-uchrezhdeniy-belgoroda/');
     expect(catalogue.text).not.toContain('Дымковская');
   });

@@ -120,7 +120,7 @@ describe('nothing private leaks', () => {
     });
     await site.api(owner, workspaceId).publish('shown');
     await site.api(owner, workspaceId).propose('proposed');
-    const shortId = site.server.publishing.store.get(workspaceId, 'proposed')!.shortId;
+    const shortId = (await site.server.publishing.store.get(workspaceId, 'proposed'))!.shortId;
     expect((await site.fetch(`${SITE}/x-${shortId}`)).status).toBe(404);
     for (const [where, text] of await everything(site, [])) {
       expect(text, where).not.toContain('ПРЕДЛОЖЕННЫЙ');

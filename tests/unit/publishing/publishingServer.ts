@@ -2,6 +2,8 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { loadConfig } from '../../../server/config.ts';
+import { openContentStores } from '../../../server/contentStores.ts';
+import { connectPostgres } from '../../../server/db/postgres.ts';
 import { createLogger } from '../../../server/log.ts';
 import { UzelServer } from '../../../server/UzelServer.ts';
 import { indexRoots } from '../../../src/lib/model/schema.ts';
@@ -27,7 +29,15 @@ export class PublishingServer {
     this.url = url;
   }
 
-  static async start(defer: Defer): Promise<PublishingServer> {
+  /**
+   * With `databaseUrl`, history, publications, files and the signing key are on that PostgreSQL
+   * database (two servers given the same one share them); documents and accounts stay in the
+   * server's own folder.
+   */
+  static async start(
+    defer: Defer,
+    options: { databaseUrl?: string } = {}
+  ): Promise<PublishingServer> {
     const tmp = makeTempDir();
     defer(tmp.remove);
     const config = loadConfig({
@@ -37,7 +47,13 @@ export class PublishingServer {
       SAMPLE_DATA: 'off',
       ROOM_IDLE_MS: '50'
     });
-    const server = new UzelServer({ config, log: createLogger('silent') });
+    let content;
+    if (options.databaseUrl) {
+      const pool = await connectPostgres(options.databaseUrl);
+      defer(() => pool.end());
+      content = await openContentStores({ kind: 'postgres', pool }, config);
+    }
+    const server = new UzelServer({ config, log: createLogger('silent'), content });
     const url = await server.listen();
     defer(() => server.close());
     return new PublishingServer(server, url);

@@ -1,0 +1,118 @@
+import type { Pool } from 'pg';
+import { migratePostgres } from '../db/migrations.ts';
+import { HISTORY_SCHEMA } from './historySchema.ts';
+import type {
+  HistoryStore,
+  NewVersion,
+  StoredVersion,
+  VersionInfo,
+  VersionKind
+} from './HistoryStore.ts';
+
+type Row = {
+  // BIGINT columns arrive as strings; ids and times stay far below 2^53.
+  id: string;
+  created_at: string;
+  kind: VersionKind;
+  name: string | null;
+  saved_by: string | null;
+  authors: string[];
+};
+
+const LISTED = 'id, created_at, kind, name, saved_by, authors';
+
+const info = (r: Row): VersionInfo => ({
+  id: Number(r.id),
+  createdAt: Number(r.created_at),
+  kind: r.kind,
+  name: r.name,
+  savedBy: r.saved_by,
+  authors: r.authors
+});
+
+/** Versions in the shared PostgreSQL database, so every instance lists the same history. */
+export class PostgresHistoryStore implements HistoryStore {
+  readonly #pool: Pool;
+
+  private constructor(pool: Pool) {
+    this.#pool = pool;
+  }
+
+  static async open(pool: Pool): Promise<PostgresHistoryStore> {
+    await migratePostgres(pool, HISTORY_SCHEMA);
+    return new PostgresHistoryStore(pool);
+  }
+
+  async add(room: string, version: NewVersion): Promise<VersionInfo> {
+    const { state, ...listed } = version;
+    const result = await this.#pool.query<{ id: string }>(
+      `INSERT INTO history_versions (room, created_at, kind, name, saved_by, authors, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        room,
+        version.createdAt,
+        version.kind,
+        version.name,
+        version.savedBy,
+        JSON.stringify(version.authors),
+        Buffer.from(state)
+      ]
+    );
+    return { ...listed, id: Number(result.rows[0]!.id) };
+  }
+
+  async list(room: string): Promise<VersionInfo[]> {
+    const result = await this.#pool.query<Row>(
+      `SELECT ${LISTED} FROM history_versions WHERE room = $1 ORDER BY created_at DESC, id DESC`,
+      [room]
+    );
+    return result.rows.map(info);
+  }
+
+  async get(room: string, id: number): Promise<StoredVersion | null> {
+    const result = await this.#pool.query<Row & { state: Buffer }>(
+      `SELECT ${LISTED}, state FROM history_versions WHERE room = $1 AND id = $2`,
+      [room, id]
+    );
+    const row = result.rows[0];
+    return row ? { ...info(row), state: new Uint8Array(row.state) } : null;
+  }
+
+  async latestState(room: string): Promise<Uint8Array | null> {
+    const result = await this.#pool.query<{ state: Buffer }>(
+      `SELECT state FROM history_versions WHERE room = $1
+       ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [room]
+    );
+    const row = result.rows[0];
+    return row ? new Uint8Array(row.state) : null;
+  }
+
+  async drop(room: string, ids: number[], authorsTo: Map<number, string[]>): Promise<void> {
+    if (ids.length === 0) return;
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        'DELETE FROM history_versions WHERE room = $1 AND id = ANY($2::bigint[])',
+        [room, ids]
+      );
+      for (const [id, authors] of authorsTo) {
+        await client.query('UPDATE history_versions SET authors = $1 WHERE room = $2 AND id = $3', [
+          JSON.stringify(authors),
+          room,
+          id
+        ]);
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The pool belongs to the engine, which closes it once every store is done. */
+  async close(): Promise<void> {}
+}
