@@ -7,7 +7,7 @@ import { Readiness } from '../../../server/ops/Readiness.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
 import { makeTempDir } from '../helpers/relay.ts';
-import { startServerProcess } from './serverProcess.ts';
+import { PROCESS_TEST_TIMEOUT, startServerProcess } from './serverProcess.ts';
 
 async function get(url: string): Promise<{ status: number; text: string }> {
   const res = await fetch(url);
@@ -17,42 +17,46 @@ async function get(url: string): Promise<{ status: number; text: string }> {
 describe('health and readiness', () => {
   const defer = deferCleanup();
 
-  it('OP2: /readyz fails while the data folder is read-only or the document database is gone; /healthz stays ok', async () => {
-    const data = makeTempDir();
-    defer(data.remove);
-    // As an unprivileged user: root writes into read-only folders, a service account does not.
-    const server = await startServerProcess(
-      data.dir,
-      { LOG_LEVEL: 'silent', READINESS_TIMEOUT_MS: '2000' },
-      { unprivileged: true }
-    );
-    defer(server.stop);
+  it(
+    'OP2: /readyz fails while the data folder is read-only or the document database is gone; /healthz stays ok',
+    async () => {
+      const data = makeTempDir();
+      defer(data.remove);
+      // As an unprivileged user: root writes into read-only folders, a service account does not.
+      const server = await startServerProcess(
+        data.dir,
+        { LOG_LEVEL: 'silent', READINESS_TIMEOUT_MS: '2000' },
+        { unprivileged: true }
+      );
+      defer(server.stop);
 
-    expect(await get(`${server.url}/healthz`)).toEqual({ status: 200, text: 'ok' });
-    const ready = await get(`${server.url}/readyz`);
-    expect(ready.status).toBe(200);
-    expect(ready.text).toMatch(/^ready\n/);
-    expect(ready.text).toMatch(/ok data folder/);
-    expect(ready.text).toMatch(/ok document storage/);
+      expect(await get(`${server.url}/healthz`)).toEqual({ status: 200, text: 'ok' });
+      const ready = await get(`${server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(ready.text).toMatch(/^ready\n/);
+      expect(ready.text).toMatch(/ok data folder/);
+      expect(ready.text).toMatch(/ok document storage/);
 
-    chmodSync(data.dir, 0o555);
-    defer(() => chmodSync(data.dir, 0o755));
-    const readOnly = await get(`${server.url}/readyz`);
-    expect(readOnly.status).toBe(503);
-    expect(readOnly.text).toMatch(/^not ready\n/);
-    expect(readOnly.text).toMatch(/failed data folder: .*EACCES/);
-    expect((await get(`${server.url}/healthz`)).status).toBe(200);
+      chmodSync(data.dir, 0o555);
+      defer(() => chmodSync(data.dir, 0o755));
+      const readOnly = await get(`${server.url}/readyz`);
+      expect(readOnly.status).toBe(503);
+      expect(readOnly.text).toMatch(/^not ready\n/);
+      expect(readOnly.text).toMatch(/failed data folder: .*EACCES/);
+      expect((await get(`${server.url}/healthz`)).status).toBe(200);
 
-    chmodSync(data.dir, 0o755);
-    expect((await get(`${server.url}/readyz`)).status).toBe(200);
+      chmodSync(data.dir, 0o755);
+      expect((await get(`${server.url}/readyz`)).status).toBe(200);
 
-    for (const suffix of ['', '-wal', '-shm'])
-      rmSync(path.join(data.dir, `uzel.sqlite${suffix}`), { force: true });
-    const gone = await get(`${server.url}/readyz`);
-    expect(gone.status).toBe(503);
-    expect(gone.text).toMatch(/failed document storage/);
-    expect(gone.text).toMatch(/ok data folder/);
-  });
+      for (const suffix of ['', '-wal', '-shm'])
+        rmSync(path.join(data.dir, `uzel.sqlite${suffix}`), { force: true });
+      const gone = await get(`${server.url}/readyz`);
+      expect(gone.status).toBe(503);
+      expect(gone.text).toMatch(/failed document storage/);
+      expect(gone.text).toMatch(/ok data folder/);
+    },
+    PROCESS_TEST_TIMEOUT
+  );
 
   it('OP2: the PostgreSQL probe fails on a read-only database and on one that is gone', async () => {
     const db = await createTestDatabase();

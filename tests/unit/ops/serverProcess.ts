@@ -7,6 +7,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
 const main = path.resolve(here, '../helpers/relayMain.ts');
 
+/**
+ * For a test that starts a server process and registers people: a cold tsx start and three scrypt
+ * hashes take seconds on a busy two-core machine (the admin command's process tests allow as much).
+ */
+export const PROCESS_TEST_TIMEOUT = 60_000;
+
 /** Tests run as root on CI; permissions only bind an unprivileged user, so the server runs as one. */
 const NOBODY = 65534;
 
@@ -54,7 +60,7 @@ export function startServerProcess(
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the server did not start:\n${stderr}`));
-    }, 20_000);
+    }, 45_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the server exited with ${code}:\n${stderr}`));
