@@ -50,6 +50,7 @@ export class UzelServer {
   readonly http: Server;
   readonly relay: Relay;
   readonly registry: RoomRegistry;
+  readonly batchSync: BatchSync;
   readonly storage: RoomStorage;
   readonly accounts: Accounts;
   readonly api: ApiRouter;
@@ -106,6 +107,7 @@ export class UzelServer {
       idleMs: config.roomIdleMs,
       compactAfterUpdates: config.compactAfterUpdates,
       writeBatchMs: config.writeBatchMs,
+      workspaceQuotaBytes: config.docWorkspaceQuotaBytes,
       committed: this.history.edited,
       acknowledged: () => this.metrics.acknowledged()
     });
@@ -137,21 +139,35 @@ export class UzelServer {
         calendarFeedLimit: config.calendarFeedLimit,
         history: this.history
       });
-    this.api.useSync(new BatchSync(this.registry, this.storage));
+    this.batchSync = new BatchSync(this.registry, this.storage);
+    this.api.useSync(this.batchSync);
     this.api.useBlobs(this.blobs);
     this.relay = new Relay(this.registry, log, {
       access: this.accounts.access,
       messagesPerSecond: config.messagesPerSecond,
       maxConnectionsPerUser: config.maxConnectionsPerUser,
       maxMessageBytes: config.maxMessageBytes,
+      writeBytesPerSecond: config.writeBytesPerSecond,
+      userWriteBytesPerSecond: config.userWriteBytesPerSecond,
+      maxQueuedBytes: config.maxQueuedBytes,
+      heartbeatMs: config.heartbeatMs,
       allowedOrigins: config.allowedOrigins,
       closed: (code) => this.metrics.closed(code)
+    });
+    // The relay stops taking changes after storage refused a write: not ready for them.
+    this.readiness.register({
+      name: 'document writes',
+      check: async () => {
+        if (this.registry.storageReadOnly) throw new Error('storage refused a write: read-only');
+      }
     });
     this.#ops = new OpsEndpoints({
       readiness: this.readiness,
       metrics: this.metrics,
       metricsToken: config.metrics.token,
-      separateMetrics: config.metrics.address !== undefined
+      separateMetrics: config.metrics.address !== undefined,
+      // Not ready for changes: a monitor or a load balancer should know, readers still are served.
+      healthProblem: () => (this.registry.storageReadOnly ? 'storage read-only' : null)
     });
     this.http = createServer((req, res) => {
       const started = performance.now();
@@ -218,6 +234,7 @@ export class UzelServer {
       const httpClosed = new Promise<void>((resolve) => this.http.close(() => resolve()));
       this.http.closeIdleConnections();
       await this.registry.close();
+      await this.batchSync.close();
       // After the rooms are stored, before storage closes: pending versions read it.
       await this.history.close();
       await this.storage.close();

@@ -61,6 +61,16 @@ const schema = z.object({
   MESSAGES_PER_SECOND: positiveInt.default(100),
   /** Open websocket connections one person (or token subject) may hold at once. */
   MAX_CONNECTIONS_PER_USER: positiveInt.default(64),
+  /** Bytes one websocket connection may send per second on average (bursts up to MAX_MESSAGE_BYTES). */
+  WRITE_BYTES_PER_SECOND: positiveInt.default(1024 * 1024),
+  /** Bytes one person may send per second over all their connections, reconnects included. */
+  USER_WRITE_BYTES_PER_SECOND: positiveInt.default(2 * 1024 * 1024),
+  /** Bytes waiting to be sent to one client beyond which it is closed (it does not read). */
+  MAX_QUEUED_BYTES: positiveInt.default(32 * 1024 * 1024),
+  /** How often the relay pings every socket; one that missed the previous ping is closed. */
+  HEARTBEAT_MS: positiveInt.default(30_000),
+  /** The documents of one workspace together, in bytes as stored. */
+  DOC_WORKSPACE_QUOTA_BYTES: positiveInt.default(1024 * 1024 * 1024),
   /** Put a few Russian sample documents into an empty built-in workspace on first start. */
   SAMPLE_DATA: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   /** How long a sign-in lasts without being used (it is extended while in use), in hours. */
@@ -121,6 +131,11 @@ export type Config = {
   sampleData: boolean;
   messagesPerSecond: number;
   maxConnectionsPerUser: number;
+  writeBytesPerSecond: number;
+  userWriteBytesPerSecond: number;
+  maxQueuedBytes: number;
+  heartbeatMs: number;
+  docWorkspaceQuotaBytes: number;
   sessionTtlHours: number;
   tokenTtlMinutes: number;
   blobMaxFileBytes: number;
@@ -169,6 +184,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sampleData: c.SAMPLE_DATA === 'on',
     messagesPerSecond: c.MESSAGES_PER_SECOND,
     maxConnectionsPerUser: c.MAX_CONNECTIONS_PER_USER,
+    writeBytesPerSecond: c.WRITE_BYTES_PER_SECOND,
+    userWriteBytesPerSecond: c.USER_WRITE_BYTES_PER_SECOND,
+    maxQueuedBytes: c.MAX_QUEUED_BYTES,
+    heartbeatMs: c.HEARTBEAT_MS,
+    docWorkspaceQuotaBytes: c.DOC_WORKSPACE_QUOTA_BYTES,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     tokenTtlMinutes: c.TOKEN_TTL_MINUTES,
     blobMaxFileBytes: c.BLOB_MAX_FILE_BYTES,

@@ -37,6 +37,10 @@ export class MeteredStorage implements RoomStorage {
     });
   }
 
+  clientOwners(room: string): Promise<Map<number, string>> {
+    return this.#counted('owners', () => this.#inner.clientOwners(room));
+  }
+
   compact(room: string, state: Uint8Array, upToSeq: number): Promise<void> {
     return this.#counted('compact', () => this.#inner.compact(room, state, upToSeq));
   }

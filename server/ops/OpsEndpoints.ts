@@ -10,6 +10,8 @@ export type OpsOptions = {
   metricsToken: string | undefined;
   /** When set, /metrics is served only by `listenMetrics` there, never on the main port. */
   separateMetrics: boolean;
+  /** A reason /healthz answers 503 (the relay's storage went read-only), or null. */
+  healthProblem?: () => string | null;
 };
 
 function sameSecret(given: string, expected: string): boolean {
@@ -43,7 +45,8 @@ export class OpsEndpoints {
   /** Answers the three paths; false for any other, leaving it to the next handler. */
   handle(req: IncomingMessage, res: ServerResponse, pathname: string): boolean {
     if (pathname === '/healthz') {
-      text(res, 200, 'ok');
+      const problem = this.#options.healthProblem?.() ?? null;
+      text(res, problem ? 503 : 200, problem ?? 'ok');
       return true;
     }
     if (pathname === '/readyz') {

@@ -1,5 +1,11 @@
+import { setImmediate as yieldTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
+import { PendingUpdate } from './updateCheck.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
+import { AnswerWorker } from './AnswerWorker.ts';
+import { WorkspaceQuotaExceeded } from './DocumentQuota.ts';
+import { StorageReadOnly } from './ReadOnlyGuard.ts';
+import { ClientIdTaken } from './Room.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 import {
   answerEntryBytes,
@@ -20,6 +26,20 @@ export type WorkspaceChanges = {
   more: boolean;
 };
 
+/**
+ * An update was refused (it would leave data pending, carries another person's client id, or
+ * would pass the workspace's quota): the whole batch is refused, nothing stored. `code` names why.
+ */
+export class RefusedBatchError extends Error {
+  override name = 'RefusedBatchError';
+  readonly code:
+    'pending_update' | 'client_id_taken' | 'workspace_quota_exceeded' | 'storage_read_only';
+  constructor(code: RefusedBatchError['code'], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
 /** A viewer sent an update: refused whole, nothing stored. */
 export class ReadOnlyBatchError extends Error {
   override name = 'ReadOnlyBatchError';
@@ -35,6 +55,7 @@ export class BatchSync {
   readonly #registry: RoomRegistry;
   readonly #storage: RoomStorage;
   readonly #answerBytes: number;
+  readonly #worker = new AnswerWorker();
 
   constructor(
     registry: RoomRegistry,
@@ -44,6 +65,11 @@ export class BatchSync {
     this.#registry = registry;
     this.#storage = storage;
     this.#answerBytes = options.answerBytes ?? MAX_BATCH_ANSWER_BYTES;
+  }
+
+  /** Stops the worker that answers large rooms. */
+  close(): Promise<void> {
+    return this.#worker.close();
   }
 
   async changes(workspaceId: string, since: number, limit: number): Promise<WorkspaceChanges> {
@@ -65,12 +91,14 @@ export class BatchSync {
   /**
    * Every entry is checked before anything is written, so a batch with one bad entry changes
    * nothing. Every update is committed; the answer holds the rooms, in request order, that fit
-   * its byte budget (at least the first). Throws BatchFormatError or ReadOnlyBatchError.
+   * its byte budget (at least the first). `subject` is the person writing (client ids are bound
+   * to them). Throws BatchFormatError, ReadOnlyBatchError or RefusedBatchError.
    */
   async exchange(
     workspaceId: string,
     entries: BatchRequestEntry[],
-    canWrite: boolean
+    canWrite: boolean,
+    subject: string
   ): Promise<BatchResponseEntry[]> {
     for (const entry of entries) {
       try {
@@ -87,30 +115,45 @@ export class BatchSync {
       }
     }
     const room = (docId: string) => `${workspaceId}/${docId}`;
-    await Promise.all(
-      entries
-        .filter((e) => e.update)
-        .map((e) => this.#registry.submitDetached(room(e.docId), e.update!))
-    );
+    const writes = entries.filter((e) => e.update);
+    await refused(async () => {
+      // Against each room's current state: a batch with one refused update writes nothing.
+      for (const e of writes) await this.#registry.checkDetached(room(e.docId), e.update!, subject);
+      await Promise.all(
+        writes.map((e) => this.#registry.submitDetached(room(e.docId), e.update!, subject))
+      );
+    });
     const answers: BatchResponseEntry[] = [];
     let answerBytes = 0;
     for (const entry of entries) {
+      // A turn of the event loop between rooms: other people's writes and acks go in between.
+      await yieldTurn();
       const stored = await this.#storage.load(room(entry.docId));
       const parts = [
         ...(stored.snapshot ? [stored.snapshot] : []),
         ...stored.updates.map((u) => u.data)
       ];
-      const state = parts.length === 0 ? new Uint8Array([0, 0]) : Y.mergeUpdates(parts);
-      const answer = {
-        docId: entry.docId,
-        clock: stored.clock,
-        update: Y.diffUpdate(state, entry.stateVector),
-        stateVector: Y.encodeStateVectorFromUpdate(state)
-      };
+      const computed = await this.#worker.answer(parts, entry.stateVector);
+      const answer = { docId: entry.docId, clock: stored.clock, ...computed };
       answerBytes += answerEntryBytes(answer);
       if (answers.length > 0 && answerBytes > this.#answerBytes) break;
       answers.push(answer);
     }
     return answers;
+  }
+}
+
+/** The relay's refusals of an update, as the batch sync reports them. */
+async function refused<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof PendingUpdate) throw new RefusedBatchError('pending_update', message);
+    if (err instanceof ClientIdTaken) throw new RefusedBatchError('client_id_taken', message);
+    if (err instanceof WorkspaceQuotaExceeded)
+      throw new RefusedBatchError('workspace_quota_exceeded', message);
+    if (err instanceof StorageReadOnly) throw new RefusedBatchError('storage_read_only', message);
+    throw err;
   }
 }

@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import { canWrite, type Principal, type Role } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
 import { CloseCode, type CloseReason } from './closeCodes.ts';
-import type { Peer } from './Peer.ts';
+import type { Peer, SendOptions } from './Peer.ts';
 import {
   decodeClientMessage,
   encodeAuthDenied,
@@ -10,9 +10,13 @@ import {
   MalformedMessage,
   type ClientMessage
 } from './protocol.ts';
+import { ByteBucket, type PersonByteBudget } from './ByteBudget.ts';
+import { WorkspaceQuotaExceeded } from './DocumentQuota.ts';
 import { RateLimiter } from './RateLimiter.ts';
-import type { Room } from './Room.ts';
+import { StorageReadOnly } from './ReadOnlyGuard.ts';
+import { ClientIdTaken, type Room } from './Room.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
+import { PendingUpdate } from './updateCheck.ts';
 
 let nextId = 1;
 
@@ -24,6 +28,13 @@ export type ConnectionOptions = {
   workspaceId: string;
   wantsAcks: boolean;
   messagesPerSecond: number;
+  /** Bytes this connection may send per second on average; bursts up to `burstBytes`. */
+  bytesPerSecond: number;
+  burstBytes: number;
+  /** The same for the person, across all their connections and reconnects. */
+  personBudget: PersonByteBudget;
+  /** Bytes waiting to be sent to this client beyond which it is closed (it does not read). */
+  maxQueuedBytes: number;
   /** Authenticates and authorises; a CloseReason refuses the connection. */
   admit: (connection: Connection) => Promise<Admission | CloseReason>;
 };
@@ -46,6 +57,12 @@ export class Connection implements Peer {
   readonly #registry: RoomRegistry;
   readonly #log: Logger;
   readonly #limiter: RateLimiter;
+  readonly #bytes: ByteBucket;
+  readonly #personBudget: PersonByteBudget;
+  readonly #maxQueuedBytes: number;
+  /** A step 2 answer is on its way to the client; a new step 1 waits for it (latest one only). */
+  #answering = false;
+  #deferredStep1: Uint8Array | null = null;
   #principal: Principal | null = null;
   #role: Role | null = null;
   #room: Room | null = null;
@@ -62,6 +79,9 @@ export class Connection implements Peer {
     this.wantsAcks = options.wantsAcks;
     this.workspaceId = options.workspaceId;
     this.#limiter = new RateLimiter(options.messagesPerSecond);
+    this.#bytes = new ByteBucket(options.bytesPerSecond, options.burstBytes);
+    this.#personBudget = options.personBudget;
+    this.#maxQueuedBytes = options.maxQueuedBytes;
 
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.#receive(data as Buffer, isBinary));
@@ -69,6 +89,10 @@ export class Connection implements Peer {
     ws.on('error', (err) => this.#log.debug('socket error', { conn: this.id, error: err.message }));
 
     void this.#start(options);
+  }
+
+  get subject(): string {
+    return this.#principal?.userId ?? '';
   }
 
   get displayName(): string {
@@ -128,16 +152,32 @@ export class Connection implements Peer {
     for (const frame of early) this.#handle(frame);
   }
 
-  send(frame: Uint8Array): void {
-    if (!this.isOpen) return;
+  send(frame: Uint8Array, { sent, continues = false }: SendOptions = {}): void {
+    if (!this.isOpen) return sent?.();
+    // A client that stops reading would have the server hold everything sent to it. Checked
+    // before a new message only: one answer larger than the bound still goes out whole.
+    if (!continues && this.#ws.bufferedAmount > this.#maxQueuedBytes) {
+      this.#log.warn('client does not read, closing connection', {
+        conn: this.id,
+        queued: this.#ws.bufferedAmount
+      });
+      sent?.();
+      return this.close(CloseCode.sendQueueFull, { drop: true });
+    }
     this.#ws.send(frame, (err) => {
+      sent?.();
       if (err) this.close(CloseCode.goingAway);
     });
   }
 
-  close(reason: CloseReason): void {
+  /**
+   * `drop` also discards what is still queued for the client (after a second for the close frame
+   * to go out), so its memory returns even when the client never reads again.
+   */
+  close(reason: CloseReason, { drop = false } = {}): void {
     if (this.#closed) return;
     this.#ws.close(reason.code, reason.reason);
+    if (drop) setTimeout(() => this.#ws.terminate(), 1000).unref();
     this.#onClose();
   }
 
@@ -146,6 +186,10 @@ export class Connection implements Peer {
     if (!this.#limiter.take()) {
       this.#log.warn('message rate over the limit, closing connection', { conn: this.id });
       return this.close(CloseCode.rateLimited);
+    }
+    if (!this.#bytes.take(data.byteLength)) {
+      this.#log.warn('byte rate over the limit, closing connection', { conn: this.id });
+      return this.close(CloseCode.writeRateLimited);
     }
     if (!isBinary) return this.#reject('text frame');
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -166,10 +210,14 @@ export class Connection implements Peer {
       return this.#reject(err instanceof MalformedMessage ? err.message : 'undecodable message');
     }
     if (message.kind === 'syncStep1' || message.kind === 'update') this.syncMessagesReceived++;
+    if (!this.#personBudget.take(this.subject, frame.byteLength)) {
+      this.#log.warn("person's byte rate over the limit, closing connection", { conn: this.id });
+      return this.close(CloseCode.writeRateLimited);
+    }
     try {
       switch (message.kind) {
         case 'syncStep1':
-          room.answerSyncStep1(this, message.stateVector);
+          this.#answerStep1(room, message.stateVector);
           break;
         case 'update':
           if (!this.#role || !canWrite(this.#role)) this.#refuseWrite();
@@ -184,9 +232,50 @@ export class Connection implements Peer {
           break;
       }
     } catch (err) {
+      const detail = err instanceof Error ? err.message : 'invalid payload';
+      if (err instanceof PendingUpdate) return this.#refuse(CloseCode.pendingUpdate, detail);
+      if (err instanceof ClientIdTaken) return this.#refuse(CloseCode.clientIdTaken, detail);
+      if (err instanceof StorageReadOnly) return this.#refuse(CloseCode.storageReadOnly, detail);
+      if (err instanceof WorkspaceQuotaExceeded)
+        return this.#refuse(CloseCode.workspaceQuotaExceeded, detail);
       // y-protocols and Yjs throw on payloads that frame correctly but are not valid data.
-      this.#reject(err instanceof Error ? err.message : 'invalid payload');
+      this.#reject(detail);
     }
+  }
+
+  /**
+   * A step 2 can be as large as the document; a client asking again and again while it does not
+   * read would have the server hold a copy for each request. While one answer is on its way, a
+   * new step 1 waits, and only the latest one is answered after it.
+   */
+  #answerStep1(room: Room, stateVector: Uint8Array): void {
+    if (this.#answering) {
+      this.#deferredStep1 = stateVector;
+      return;
+    }
+    this.#answering = true;
+    room.answerSyncStep1(this, stateVector, () => {
+      this.#answering = false;
+      const next = this.#deferredStep1;
+      this.#deferredStep1 = null;
+      if (next && !this.#closed && this.#room) {
+        try {
+          this.#answerStep1(this.#room, next);
+        } catch (err) {
+          this.#reject(err instanceof Error ? err.message : 'invalid state vector');
+        }
+      }
+    });
+  }
+
+  #refuse(reason: CloseReason, detail: string): void {
+    this.#log.warn('update refused, closing connection', {
+      conn: this.id,
+      room: this.#room?.name,
+      code: reason.code,
+      detail: detail.slice(0, 200)
+    });
+    this.close(reason);
   }
 
   /** Viewers' updates are dropped, and the client is told why (y-protocols auth message). */

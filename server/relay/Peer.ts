@@ -1,9 +1,16 @@
 import type { CloseReason } from './closeCodes.ts';
 
+export type SendOptions = { sent?: () => void; continues?: boolean };
+
 /** What a room needs of a connected client; the websocket details stay in `Connection`. */
 export interface Peer {
   /** A short id for logs (never a credential). */
   readonly id: string;
+  /**
+   * Who writes through this peer: the account or token subject (`Principal.userId`), or the
+   * server's own identity for writes it makes itself. Yjs client ids are bound to it.
+   */
+  readonly subject: string;
   /** The authenticated name, shown in presence whatever the client claims. */
   readonly displayName: string;
   /** The client asked to be told its updates are committed (`?acks=1`). */
@@ -13,6 +20,11 @@ export interface Peer {
   /** Updates from this client handed to storage and not yet committed. */
   writesInFlight: number;
   readonly isOpen: boolean;
-  send(frame: Uint8Array): void;
+  /**
+   * `sent` is called once the frame has left for the network (or the peer closed); `continues`
+   * marks a later frame of one answer, which the send-queue bound lets through once the answer
+   * has started.
+   */
+  send(frame: Uint8Array, options?: SendOptions): void;
   close(reason: CloseReason): void;
 }

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AccessControl, MembershipChange } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
+import { MemoryPersonByteBudget, type PersonByteBudget } from './ByteBudget.ts';
 import { CloseCode } from './closeCodes.ts';
 import { Connection, type Admission } from './Connection.ts';
 import { parseRoomName, type RoomName } from './roomName.ts';
@@ -18,6 +19,14 @@ export type RelayOptions = {
   maxMessageBytes: number;
   messagesPerSecond: number;
   maxConnectionsPerUser: number;
+  /** Bytes per second one connection may send (bursts up to one largest message). */
+  writeBytesPerSecond: number;
+  /** Bytes per second one person may send over all their connections, reconnects included. */
+  userWriteBytesPerSecond: number;
+  /** Bytes queued for one client beyond which it is closed. */
+  maxQueuedBytes: number;
+  /** How often every socket is pinged; one that has not answered the previous ping is closed. */
+  heartbeatMs: number;
   /** Origins allowed besides the server's own (browsers always send one; other clients don't). */
   allowedOrigins: string[];
   /** Told the code of every closed connection (for metrics). */
@@ -37,6 +46,10 @@ export class Relay {
   readonly #sockets = new Set<WebSocket>();
   readonly #byUser = new Map<string, Set<Connection>>();
   readonly #stopWatching: (() => void)[];
+  readonly #personBudget: PersonByteBudget;
+  /** Sockets that answered the last ping (or are new since it). */
+  readonly #alive = new WeakSet<WebSocket>();
+  readonly #heartbeat: NodeJS.Timeout;
   #accepting = true;
 
   constructor(registry: RoomRegistry, log: Logger, options: RelayOptions) {
@@ -44,6 +57,12 @@ export class Relay {
     this.#log = log;
     this.#options = options;
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.#personBudget = new MemoryPersonByteBudget(
+      options.userWriteBytesPerSecond,
+      Math.max(options.maxMessageBytes, options.userWriteBytesPerSecond * 2)
+    );
+    this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs);
+    this.#heartbeat.unref();
     this.#stopWatching = [
       options.access.onMembershipChange((change) => this.#membershipChanged(change)),
       options.access.onSessionEnded((key) => this.#sessionEnded(key))
@@ -79,6 +98,8 @@ export class Relay {
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       if (!room) return ws.close(CloseCode.invalidRoom.code, CloseCode.invalidRoom.reason);
       this.#sockets.add(ws);
+      this.#alive.add(ws);
+      ws.on('pong', () => this.#alive.add(ws));
       ws.on('close', (code) => {
         this.#sockets.delete(ws);
         this.#options.closed?.(code);
@@ -91,6 +112,10 @@ export class Relay {
         workspaceId: target.workspaceId,
         wantsAcks,
         messagesPerSecond: this.#options.messagesPerSecond,
+        bytesPerSecond: this.#options.writeBytesPerSecond,
+        burstBytes: Math.max(this.#options.maxMessageBytes, this.#options.writeBytesPerSecond * 2),
+        personBudget: this.#personBudget,
+        maxQueuedBytes: this.#options.maxQueuedBytes,
         admit: (connection) => this.#admit(connection, target, cookieHeader, token)
       });
     });
@@ -156,6 +181,24 @@ export class Relay {
     connection.onClose(() => clearTimeout(timer));
   }
 
+  /**
+   * The classic server's heartbeat: a socket that did not answer the previous ping is gone (a
+   * tablet that lost its network sends no close) and is dropped; the others are pinged again.
+   */
+  #beat(): void {
+    for (const ws of this.#sockets) {
+      if (ws.readyState !== ws.OPEN) continue;
+      if (!this.#alive.has(ws)) {
+        ws.close(CloseCode.heartbeatMissed.code, CloseCode.heartbeatMissed.reason);
+        // Nobody reads the close frame: free the socket now.
+        ws.terminate();
+        continue;
+      }
+      this.#alive.delete(ws);
+      ws.ping();
+    }
+  }
+
   #membershipChanged(change: MembershipChange): void {
     for (const connection of this.#byUser.get(change.userId) ?? []) {
       if (connection.workspaceId !== change.workspaceId) continue;
@@ -189,6 +232,7 @@ export class Relay {
   /** Stops accepting and closes every socket with "going away" (clients reconnect later). */
   close(): void {
     this.#accepting = false;
+    clearInterval(this.#heartbeat);
     for (const stop of this.#stopWatching) stop();
     for (const ws of this.#sockets) ws.close(CloseCode.goingAway.code, CloseCode.goingAway.reason);
     this.#wss.close();

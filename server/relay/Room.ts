@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Logger } from '../log.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { CloseCode } from './closeCodes.ts';
 import type { Peer } from './Peer.ts';
@@ -17,6 +18,10 @@ import {
   encodeSyncStep2Messages,
   encodeUpdate
 } from './protocol.ts';
+import { checkUpdate, RefusedUpdate } from './updateCheck.ts';
+
+/** The update carries a Yjs client id that another person wrote first. */
+export class ClientIdTaken extends RefusedUpdate {}
 
 /** Awareness client ids one connection may hold (a tab has one; a few allow for reloads). */
 const MAX_PRESENCES_PER_PEER = 4;
@@ -34,6 +39,11 @@ export class Room {
   readonly #peers = new Map<Peer, Set<number>>();
   /** Which peer announced each awareness client id; nobody else may change or remove it. */
   readonly #presenceOwners = new Map<number, Peer>();
+  /**
+   * Whose each awareness client id is, kept after its peer leaves: someone else cannot take a
+   * departed person's presence id and hold it when that person's tab reconnects.
+   */
+  readonly #presenceSubjects = new Map<number, string>();
   /** Sequence number of the last committed update. */
   lastCommittedSeq = 0;
   /** Updates stored since the last compaction (or load). */
@@ -43,24 +53,50 @@ export class Room {
   /** Peers to tell what is stored once nothing is in flight for the room. */
   readonly ackWaiters = new Set<Peer>();
   /** Sync step 1 messages answered once nothing is in flight (see `answerSyncStep1`). */
-  readonly #heldStep1: { peer: Peer; stateVector: Uint8Array }[] = [];
+  readonly #heldStep1: { peer: Peer; stateVector: Uint8Array; answered?: () => void }[] = [];
+  /**
+   * Who first wrote each Yjs client id of the document (stored with it). Set as soon as an update
+   * is accepted, before it is committed, so a second person cannot slip in between.
+   */
+  readonly clientOwners: Map<number, string>;
+  /** The stored state carried structs or deletions that could never apply; they were dropped. */
+  repaired = false;
 
-  private constructor(name: string, doc: Y.Doc) {
+  private constructor(name: string, doc: Y.Doc, owners: Map<number, string>) {
     this.name = name;
     this.doc = doc;
+    this.clientOwners = owners;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
   }
 
-  static async load(name: string, storage: RoomStorage): Promise<Room> {
-    const stored = await storage.load(name);
+  static async load(name: string, storage: RoomStorage, log: Logger): Promise<Room> {
+    const [stored, owners] = await Promise.all([storage.load(name), storage.clientOwners(name)]);
     const doc = new Y.Doc();
-    const room = new Room(name, doc);
+    const room = new Room(name, doc, owners);
+    // Stored before the relay checked for it, a part that can never apply would be re-read by Yjs
+    // on every later update of the room. Dropped as soon as it shows (the rest applies), and the
+    // room is compacted right after loading, so it is read once.
+    let dropped = 0;
+    const dropPending = () => {
+      if (!doc.store.pendingStructs && !doc.store.pendingDs) return;
+      doc.store.pendingStructs = null;
+      doc.store.pendingDs = null;
+      dropped++;
+    };
     doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+      dropPending();
+      for (const u of stored.updates) {
+        Y.applyUpdate(doc, u.data);
+        dropPending();
+      }
     });
+    if (dropped > 0) {
+      room.repaired = true;
+      log.warn('stored room held data that could never apply; dropped it', { room: name, dropped });
+    }
     room.lastCommittedSeq = stored.updates.at(-1)?.seq ?? 0;
     room.updatesSinceCompaction = stored.updates.length;
     return room;
@@ -89,21 +125,50 @@ export class Room {
     }
   }
 
-  /** Throws (and holds nothing) when the state vector is not valid, so the sender is closed. */
-  answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+  /**
+   * Throws (and holds nothing) when the state vector is not valid, so the sender is closed.
+   * `answered` is called once the answer is handed to the peer (its last frame).
+   */
+  answerSyncStep1(peer: Peer, stateVector: Uint8Array, answered?: () => void): void {
     Y.decodeStateVector(stateVector);
     // The doc already holds the updates still being committed; a step 2 from it now would hand
     // them out before they are durable. Answer once they are stored.
-    if (this.writesInFlight > 0) this.#heldStep1.push({ peer, stateVector });
-    else for (const message of encodeSyncStep2Messages(this.doc, stateVector)) peer.send(message);
+    if (this.writesInFlight > 0) this.#heldStep1.push({ peer, stateVector, answered });
+    else this.#sendStep2(peer, stateVector, answered);
   }
 
-  /** Integrates a client's update; throws (and changes nothing) when it is not valid Yjs data. */
-  receiveUpdate(update: Uint8Array, origin: Peer): void {
-    // Yjs integrates an update's structs before it reads its delete set, so an update cut short
-    // there would change the doc and only then throw. Decoding it whole first keeps it out.
-    Y.decodeUpdate(update);
+  #sendStep2(peer: Peer, stateVector: Uint8Array, answered?: () => void): void {
+    const messages = encodeSyncStep2Messages(this.doc, stateVector);
+    messages.forEach((message, i) =>
+      peer.send(message, {
+        continues: i > 0,
+        sent: i === messages.length - 1 ? answered : undefined
+      })
+    );
+  }
+
+  /**
+   * Checks a client's update, written by `subject` (the person, or the server's own identity),
+   * changing nothing. Throws when it is not valid Yjs data (an Error from Yjs), when it would
+   * leave anything pending (PendingUpdate) or when it carries a client id another person wrote
+   * first (ClientIdTaken). Returns the client ids it binds to `subject` once applied.
+   */
+  check(update: Uint8Array, subject: string): number[] {
+    const { clients } = checkUpdate(this.doc.store, update);
+    const claims: number[] = [];
+    for (const client of clients) {
+      const owner = this.clientOwners.get(client);
+      if (owner === undefined) claims.push(client);
+      else if (owner !== subject)
+        throw new ClientIdTaken(`client id ${client} is another person's`);
+    }
+    return claims;
+  }
+
+  /** Integrates an update `check` has passed, binding `claims` (what it returned) to `subject`. */
+  apply(update: Uint8Array, origin: Peer, subject: string, claims: number[]): void {
     Y.applyUpdate(this.doc, update, origin);
+    for (const client of claims) this.clientOwners.set(client, subject);
     this.writesInFlight++;
   }
 
@@ -115,10 +180,10 @@ export class Room {
     // A client's `update` frame is forwarded byte for byte; a sync step 2 is re-framed as an update.
     this.#broadcast(frame ?? encodeUpdate(update), origin);
     if (this.writesInFlight === 0) {
-      for (const { peer, stateVector } of this.#heldStep1.splice(0)) {
+      for (const { peer, stateVector, answered } of this.#heldStep1.splice(0)) {
         if (!peer.isOpen || !this.#peers.has(peer)) continue;
         try {
-          for (const message of encodeSyncStep2Messages(this.doc, stateVector)) peer.send(message);
+          this.#sendStep2(peer, stateVector, answered);
         } catch {
           // Checked on arrival; should it still fail, only that peer is affected.
           peer.close(CloseCode.malformedMessage);
@@ -139,6 +204,8 @@ export class Room {
     for (const entry of decodeAwarenessUpdate(update)) {
       const owner = this.#presenceOwners.get(entry.clientId);
       if (owner && owner !== peer) continue;
+      const subject = this.#presenceSubjects.get(entry.clientId);
+      if (subject !== undefined && subject !== peer.subject) continue;
       if (!owner && (entry.state === null || owned.size >= MAX_PRESENCES_PER_PEER)) continue;
       accepted.push({ ...entry, state: bindIdentity(entry.state, peer.displayName) });
     }
@@ -154,9 +221,12 @@ export class Room {
       } else {
         owned.add(entry.clientId);
         this.#presenceOwners.set(entry.clientId, peer);
+        this.#presenceSubjects.set(entry.clientId, peer.subject);
       }
     }
-    this.#broadcast(encodeAwarenessMessage(bound), peer);
+    // Echoed to the sender too, as the classic server does: a client alone in a room then still
+    // hears from the server while it is active (y-websocket drops a silent connection).
+    this.#broadcast(encodeAwarenessMessage(bound), null);
   }
 
   sendAwarenessTo(peer: Peer): void {

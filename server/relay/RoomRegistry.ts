@@ -2,6 +2,9 @@ import type { Logger } from '../log.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { CloseCode } from './closeCodes.ts';
 import type { Peer } from './Peer.ts';
+import { workspaceOf } from '../storage/SqliteStorage.ts';
+import { DocumentQuota } from './DocumentQuota.ts';
+import { ReadOnlyGuard } from './ReadOnlyGuard.ts';
 import { Room } from './Room.ts';
 import { WriteBatcher, type BatchItem } from './WriteBatcher.ts';
 
@@ -17,9 +20,10 @@ type WriteContext = {
  * The origin of an update that came over HTTP (the batch sync): not connected to the room, so
  * every connected peer gets the update, and never acknowledged over a socket.
  */
-function detachedPeer(): Peer {
+function detachedPeer(subject: string): Peer {
   return {
     id: 'http',
+    subject,
     displayName: '',
     wantsAcks: false,
     syncMessagesReceived: 0,
@@ -35,6 +39,8 @@ export type RegistryOptions = {
   idleMs: number;
   /** Compact a room once this many updates are stored after its snapshot. */
   compactAfterUpdates: number;
+  /** What the documents of one workspace may take in storage together, in bytes. */
+  workspaceQuotaBytes?: number;
   /** How long a write batch stays open for more updates (0: until the end of the event-loop turn). */
   writeBatchMs?: number;
   /**
@@ -61,11 +67,17 @@ export class RoomRegistry {
   readonly #compacting = new Set<Room>();
   #closed = false;
   readonly #batcher: WriteBatcher<WriteContext>;
+  readonly #quota: DocumentQuota;
+  readonly #readOnly = new ReadOnlyGuard();
 
   constructor(storage: RoomStorage, log: Logger, options: RegistryOptions) {
     this.#storage = storage;
     this.#log = log;
     this.#options = options;
+    this.#quota = new DocumentQuota(
+      storage,
+      options.workspaceQuotaBytes ?? Number.MAX_SAFE_INTEGER
+    );
     this.#batcher = new WriteBatcher<WriteContext>(
       storage,
       {
@@ -78,6 +90,11 @@ export class RoomRegistry {
       },
       options.writeBatchMs ?? 0
     );
+  }
+
+  /** Storage refused to write (a read-only data folder): writes are refused, reads go on. */
+  get storageReadOnly(): boolean {
+    return this.#readOnly.readOnly;
   }
 
   get loadedRoomCount(): number {
@@ -100,9 +117,15 @@ export class RoomRegistry {
     if (evicting) await evicting;
     let room = this.#rooms.get(name);
     if (!room) {
-      room = Room.load(name, this.#storage);
+      room = this.#quota.prepare(name).then(() => Room.load(name, this.#storage, this.#log));
       this.#rooms.set(name, room);
-      room.catch(() => this.#rooms.delete(name));
+      room.then(
+        (loaded) => {
+          // What could never apply was dropped on load; storing the rest keeps it from coming back.
+          if (loaded.repaired) void this.#compact(loaded, true);
+        },
+        () => this.#rooms.delete(name)
+      );
     }
     return room;
   }
@@ -118,36 +141,66 @@ export class RoomRegistry {
 
   /**
    * Integrates an update and queues it for commit; it is forwarded only once it is durable.
-   * Throws, storing nothing, when the update is not valid Yjs data.
+   * Throws, storing nothing, when the update is not valid Yjs data, would leave anything pending
+   * (PendingUpdate), carries another person's client id (ClientIdTaken) or would pass the
+   * workspace's quota (WorkspaceQuotaExceeded).
    */
   submitUpdate(room: Room, update: Uint8Array, origin: Peer, frame: Uint8Array | null): void {
-    room.receiveUpdate(update, origin);
+    this.#submit(room, update, origin, frame);
+  }
+
+  #submit(
+    room: Room,
+    update: Uint8Array,
+    origin: Peer,
+    frame: Uint8Array | null,
+    settled?: WriteContext['settled']
+  ): void {
+    this.#readOnly.admitWrite();
+    // Decoded once: the checks, then the quota, then Yjs integrates it.
+    const clients = room.check(update, origin.subject);
+    this.#quota.take(room.name, update.byteLength);
+    try {
+      room.apply(update, origin, origin.subject, clients);
+    } catch (err) {
+      this.#quota.giveBack(room.name, update.byteLength);
+      throw err;
+    }
     origin.writesInFlight++;
-    this.#batcher.enqueue({ room: room.name, update, context: { room, origin, frame } });
+    this.#batcher.enqueue({
+      room: room.name,
+      update,
+      claims: clients.length > 0 ? { subject: origin.subject, clients } : undefined,
+      context: { room, origin, frame, settled }
+    });
+  }
+
+  /**
+   * Runs the checks `submitDetached` would, storing nothing: throws as it would. The batch sync
+   * checks every entry first, so a batch with one refused entry changes nothing.
+   */
+  async checkDetached(name: string, update: Uint8Array, subject: string): Promise<void> {
+    const room = await this.open(name);
+    try {
+      room.check(update, subject);
+    } finally {
+      if (room.peerCount === 0 && this.#rooms.has(name)) this.#scheduleEviction(room);
+    }
   }
 
   /**
    * Integrates an update that did not come over a websocket, through the same path as one that
    * did: applied to the loaded room, committed, then fanned out to the room's peers. Resolves once
-   * it is committed; rejects, storing nothing, when it is not valid Yjs data or storage fails.
+   * it is committed; rejects, storing nothing, when `submitUpdate` would throw or storage fails.
    */
-  async submitDetached(name: string, update: Uint8Array): Promise<void> {
+  async submitDetached(name: string, update: Uint8Array, subject: string): Promise<void> {
     const room = await this.open(name);
     try {
       await new Promise<void>((resolve, reject) => {
-        const origin = detachedPeer();
-        room.receiveUpdate(update, origin);
-        origin.writesInFlight++;
-        this.#batcher.enqueue({
-          room: room.name,
-          update,
-          context: {
-            room,
-            origin,
-            frame: null,
-            settled: (error) => (error === undefined ? resolve() : reject(error))
-          }
-        });
+        const origin = detachedPeer(subject);
+        this.#submit(room, update, origin, null, (error) =>
+          error === undefined ? resolve() : reject(error)
+        );
       });
     } finally {
       // Opening cancelled any eviction; a room nobody is connected to must still go.
@@ -173,6 +226,7 @@ export class RoomRegistry {
   }
 
   #committed(items: BatchItem<WriteContext>[], seqs: number[]): void {
+    if (this.#readOnly.succeeded()) this.#log.info('storage writes again; accepting changes');
     const origins = new Map<Peer, Room>();
     const touched = new Map<Room, Set<string>>();
     items.forEach((item, i) => {
@@ -204,23 +258,30 @@ export class RoomRegistry {
       count: items.length,
       error: error instanceof Error ? error.message : String(error)
     });
+    if (this.#readOnly.failed(error)) {
+      this.#log.error('the data folder cannot be written: refusing changes, still serving reads');
+    }
+    const readOnly = this.#readOnly.readOnly;
     // These rooms now hold updates that are not on disk. Drop them so they reload from storage;
     // their clients keep the updates and resend them when they reconnect.
     const rooms = new Set(items.map((item) => item.context.room));
     for (const item of items) {
+      this.#quota.giveBack(item.room, item.update.byteLength);
       item.context.origin.writesInFlight = 0;
       item.context.settled?.(error ?? new Error('storing failed'));
     }
     for (const room of rooms) {
       room.writesInFlight = 0;
-      room.closeAllPeers((peer) => peer.close(CloseCode.storageUnavailable));
+      const reason = readOnly ? CloseCode.storageReadOnly : CloseCode.storageUnavailable;
+      room.closeAllPeers((peer) => peer.close(reason));
       this.#rooms.delete(room.name);
       room.destroy();
     }
   }
 
-  async #compact(room: Room): Promise<void> {
-    if (this.#compacting.has(room) || room.updatesSinceCompaction === 0) return;
+  /** `force` compacts a room even with no update since its snapshot (after a repair on load). */
+  async #compact(room: Room, force = false): Promise<void> {
+    if (this.#compacting.has(room) || (room.updatesSinceCompaction === 0 && !force)) return;
     this.#compacting.add(room);
     try {
       // The doc contains every update up to lastCommittedSeq (and perhaps some still in flight,
@@ -229,6 +290,8 @@ export class RoomRegistry {
       const counted = room.updatesSinceCompaction;
       await this.#storage.compact(room.name, room.encodeState(), upTo);
       room.updatesSinceCompaction -= counted;
+      // The workspace now takes less room than the counted updates say.
+      void this.#quota.refresh(workspaceOf(room.name)).catch(() => undefined);
     } catch (error) {
       this.#log.error('compaction failed', {
         room: room.name,

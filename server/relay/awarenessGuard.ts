@@ -45,7 +45,7 @@ export function bindIdentity(state: unknown, displayName: string): unknown {
   if (state === null || typeof state !== 'object' || Array.isArray(state)) return state;
   const record = state as Record<string, unknown>;
   const user = record.user;
-  if (user === undefined) return state;
+  // A state without `user` gets one too, so no presence ever goes out without the bound name.
   const base = user !== null && typeof user === 'object' && !Array.isArray(user) ? user : {};
   return { ...record, user: { ...base, name: displayName } };
 }

@@ -17,7 +17,16 @@ export type StoredRoom = { snapshot: Uint8Array | null; updates: StoredUpdate[];
  */
 export type RoomClock = { room: string; clock: number; bytes: number };
 
-export type AppendEntry = { room: string; update: Uint8Array };
+/**
+ * Yjs client ids an update is the first to write, bound to the person who wrote it (the account
+ * or token subject, or the server's own identity). A binding is never moved: once a client id of
+ * a room has a subject, a later claim of it by anyone is ignored (the relay refuses such updates
+ * before they reach storage).
+ */
+export type ClientClaim = { subject: string; clients: number[] };
+
+/** `claims`, when present, is stored in the same transaction as the update. */
+export type AppendEntry = { room: string; update: Uint8Array; claims?: ClientClaim };
 
 /**
  * The contract every storage engine fulfils (SQLite here, PostgreSQL for scale-out). The relay
@@ -31,6 +40,11 @@ export interface RoomStorage {
    * is durable, when it rejects none is. Returns each entry's sequence number, in order.
    */
   append(entries: AppendEntry[]): Promise<number[]>;
+  /**
+   * Who first wrote each Yjs client id of a room (from `AppendEntry.claims`), as client id →
+   * subject; empty for an unknown room. Bindings are kept with the room and survive compaction.
+   */
+  clientOwners(room: string): Promise<Map<number, string>>;
   /** Replaces the snapshot and every update with `seq <= upToSeq` by `state`, atomically. */
   compact(room: string, state: Uint8Array, upToSeq: number): Promise<void>;
   /** Rooms that have anything stored, optionally only those starting with `prefix`, sorted. */

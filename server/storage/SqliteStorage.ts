@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '../db/sqliteFile.ts';
 import type { AppendEntry, RoomClock, RoomStorage, StoredRoom } from './RoomStorage.ts';
 
 /** Schema versions, applied in order; `user_version` records how far a file has come. */
@@ -31,7 +32,14 @@ const MIGRATIONS = [
             MAX(clock), SUM(bytes)
      FROM (SELECT room, MAX(seq) AS clock, SUM(length(data)) AS bytes FROM room_updates GROUP BY room
            UNION ALL SELECT room, up_to_seq, length(data) FROM room_snapshots)
-     GROUP BY room;`
+     GROUP BY room;`,
+  // Which person first wrote each Yjs client id of a room (see ClientClaim).
+  `CREATE TABLE room_client_owners (
+     room TEXT NOT NULL,
+     client INTEGER NOT NULL,
+     subject TEXT NOT NULL,
+     PRIMARY KEY (room, client)
+   ) WITHOUT ROWID;`
 ];
 
 /** The workspace part of a room name (`<workspaceId>/<docId>`); the whole name if it has no `/`. */
@@ -53,14 +61,13 @@ export class SqliteStorage implements RoomStorage {
   readonly #selectSnapshot: Database.Statement<[string], { data: Buffer; up_to_seq: number }>;
   readonly #selectChanged: Database.Statement<[string, number, number], RoomClock>;
   readonly #selectClock: Database.Statement<[string], { clock: number }>;
+  readonly #selectOwners: Database.Statement<[string], { client: number; subject: string }>;
   readonly #appendAll: (entries: AppendEntry[]) => number[];
   readonly #compact: (room: string, state: Uint8Array, upToSeq: number) => void;
 
   constructor(file: string, options: SqliteOptions = {}) {
-    this.#db = new Database(file);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-    this.#db.pragma('busy_timeout = 5000');
+    // Created 0600: the documents are nobody else's on the machine.
+    this.#db = openSqliteFile(file, options.synchronous ?? 'full');
     this.#migrate();
 
     this.#insert = this.#db.prepare(
@@ -77,6 +84,12 @@ export class SqliteStorage implements RoomStorage {
        ORDER BY clock LIMIT ?`
     );
     this.#selectClock = this.#db.prepare('SELECT clock FROM room_clocks WHERE room = ?');
+    this.#selectOwners = this.#db.prepare(
+      'SELECT client, subject FROM room_client_owners WHERE room = ?'
+    );
+    const claim = this.#db.prepare(
+      'INSERT OR IGNORE INTO room_client_owners (room, client, subject) VALUES (?, ?, ?)'
+    );
     const bumpClock = this.#db.prepare(
       `INSERT INTO room_clocks (room, workspace, clock, bytes) VALUES (?, ?, ?, ?)
        ON CONFLICT (room) DO UPDATE SET clock = max(clock, excluded.clock),
@@ -101,6 +114,7 @@ export class SqliteStorage implements RoomStorage {
       return entries.map((e) => {
         const seq = Number(this.#insert.run(e.room, e.update, now).lastInsertRowid);
         bumpClock.run(e.room, workspaceOf(e.room), seq, e.update.byteLength);
+        for (const client of e.claims?.clients ?? []) claim.run(e.room, client, e.claims!.subject);
         return seq;
       });
     });
@@ -138,6 +152,10 @@ export class SqliteStorage implements RoomStorage {
       .map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }));
     const clock = Math.max(snapshot?.up_to_seq ?? 0, updates.at(-1)?.seq ?? 0);
     return { snapshot: snapshot ? new Uint8Array(snapshot.data) : null, updates, clock };
+  }
+
+  async clientOwners(room: string): Promise<Map<number, string>> {
+    return new Map(this.#selectOwners.all(room).map((r) => [r.client, r.subject]));
   }
 
   async changedRooms(workspaceId: string, since: number, limit: number): Promise<RoomClock[]> {

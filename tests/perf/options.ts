@@ -1,5 +1,6 @@
 /** Benchmark settings: CLI flags win over BENCH_* environment variables, which win over defaults. */
 import { parseArgs } from 'node:util';
+import { FLOOD_MODES, type FloodMode } from './flooder.ts';
 import { SERVER_KINDS, type ServerKind } from './processes.ts';
 
 export type BenchOptions = {
@@ -21,11 +22,13 @@ export type BenchOptions = {
   out?: string;
   /** Write a V8 CPU profile of our relay into this folder. */
   profileDir?: string;
+  /** One hostile editor in doc0 (see flooder.ts); `none` by default. */
+  flood: FloodMode;
 };
 
 const USAGE = `Usage: npm run bench -- [--docs 200] [--clients 5] [--rate 2] [--seconds 20]
   [--warmup 5] [--drain 2] [--servers ours,classic] [--timeout 180] [--out file.json]
-  [--profile dir]
+  [--profile dir] [--flood none|bytes|messages|reconnect]
 Each flag can also be set as BENCH_<FLAG> in the environment (e.g. BENCH_DOCS=50).`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -42,6 +45,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       timeout: { type: 'string' },
       out: { type: 'string' },
       profile: { type: 'string' },
+      flood: { type: 'string' },
       help: { type: 'boolean' }
     }
   });
@@ -67,7 +71,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   for (const s of servers) {
     if (!SERVER_KINDS.includes(s as ServerKind)) throw new Error(`unknown server "${s}"\n${USAGE}`);
   }
+  const flood = (pick('flood') ?? 'none') as FloodMode;
+  if (!FLOOD_MODES.includes(flood)) throw new Error(`unknown flood mode "${flood}"\n${USAGE}`);
   return {
+    flood,
     docs: Math.floor(num('docs', 200, 1)),
     // Fewer than two clients per document would leave nobody to receive an edit.
     clients: Math.floor(num('clients', 5, 2)),

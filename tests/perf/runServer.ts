@@ -6,6 +6,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EditLog, type WindowSummary } from './editLog.ts';
+import { Flooder } from './flooder.ts';
 import { LoadClient } from './loadClient.ts';
 import type { BenchOptions } from './options.ts';
 import {
@@ -46,6 +47,8 @@ export type ServerResult = WindowSummary & {
    * more than that makes latencies unreliable.
    */
   otherProcessesCpuPercent: number;
+  /** The hostile editor, when one ran: how often it (re)connected and was closed. */
+  flooder: { connections: number; closes: number; sentMiB: number } | null;
   stop: StopResult;
 };
 
@@ -70,6 +73,7 @@ export async function runServer(
     }
   }
   const timers: NodeJS.Timeout[] = [];
+  const flooder = new Flooder(server.docUrl('doc0'), options.flood);
   try {
     const connectStart = performance.now();
     await connectAll(clients);
@@ -85,6 +89,7 @@ export async function runServer(
         }, offset)
       );
     });
+    flooder.start();
     await sleep(options.warmup * 1000);
 
     const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
@@ -106,6 +111,7 @@ export async function runServer(
     const serverRssMiB = rssMiB(server.pid);
 
     for (const timer of timers) clearTimeout(timer);
+    flooder.stop();
     // Late receipts of edits sent just before the window closed still count as delivered.
     await sleep(options.drain * 1000);
 
@@ -145,10 +151,19 @@ export async function runServer(
         )
       },
       otherProcessesCpuPercent: Math.max(0, percentOfCore(otherSeconds)),
+      flooder:
+        options.flood === 'none'
+          ? null
+          : {
+              connections: flooder.connections,
+              closes: flooder.closes,
+              sentMiB: Math.round(flooder.sentBytes / 1048576)
+            },
       stop: await closeAndStop(clients, server.stop)
     };
   } finally {
     for (const timer of timers) clearTimeout(timer);
+    flooder.stop();
     for (const client of clients) client.close();
     await server.stop(2_000).catch(() => undefined);
   }

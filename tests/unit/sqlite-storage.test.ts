@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { chmodSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../../server/storage/SqliteStorage.ts';
@@ -31,18 +32,32 @@ describe('SqliteStorage file', () => {
 
     const db = new Database(file, { readonly: true });
     defer(() => db.close());
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .all();
     expect(tables).toEqual(
       expect.arrayContaining([
+        { name: 'room_client_owners' },
         { name: 'room_clocks' },
         { name: 'room_snapshots' },
         { name: 'room_updates' }
       ])
     );
+  });
+
+  it('RL12 the documents file and its WAL are readable by the server alone (0600), also when an older version created them world-readable', async () => {
+    const file = tempFile();
+    const first = new SqliteStorage(file);
+    await first.append([{ room: 'w/doc', update: new Uint8Array([0, 0]) }]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
+    await first.close();
+    chmodSync(file, 0o644);
+    const again = new SqliteStorage(file);
+    defer(() => again.close());
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('ST7 WS1 a file from schema 1 gets room clocks for the rooms it already holds', async () => {

@@ -247,5 +247,32 @@ export function runStorageContract(name: string, makeStorage: StorageFactory): v
       const [s3] = await storage.append([entry('w/doc', edit(doc, '!'))]);
       expect((await storage.changedRooms('w', s2!, 10)).map((r) => r.clock)).toEqual([s3]);
     });
+
+    it('ST4.8 RL3 client-id claims are stored with the update, keep their first subject and survive compaction and reopening', async () => {
+      const doc = new Y.Doc();
+      await storage.append([
+        {
+          room: 'w/doc',
+          update: edit(doc, 'один'),
+          claims: { subject: 'u-anna', clients: [7, 9] }
+        },
+        { room: 'w/other', update: edit(doc, 'два'), claims: { subject: 'u-boris', clients: [7] } }
+      ]);
+      const [s2] = await storage.append([
+        { room: 'w/doc', update: edit(doc, '!'), claims: { subject: 'u-boris', clients: [9, 11] } }
+      ]);
+      const expected = new Map([
+        [7, 'u-anna'],
+        [9, 'u-anna'],
+        [11, 'u-boris']
+      ]);
+      expect(await storage.clientOwners('w/doc')).toEqual(expected);
+      expect(await storage.clientOwners('w/other')).toEqual(new Map([[7, 'u-boris']]));
+      expect(await storage.clientOwners('w/none')).toEqual(new Map());
+      await storage.compact('w/doc', Y.encodeStateAsUpdate(doc), s2!);
+      await storage.close();
+      storage = await handle.open();
+      expect(await storage.clientOwners('w/doc')).toEqual(expected);
+    });
   });
 }

@@ -95,6 +95,11 @@ export function blobRoutes(deps: ApiDeps, blobs: BlobStore): Route[] {
           if (error instanceof BlobError) {
             throw new ApiError(BLOB_STATUS[error.code], error.code, error.message);
           }
+          // A closed laptop or a lost network cuts uploads off all the time: not a server fault.
+          if (!ctx.req.complete) {
+            deps.log.info('upload aborted by the client', { workspaceId });
+            throw new ApiError(400, 'upload_aborted', 'The upload ended before all of it arrived.');
+          }
           throw error;
         }
       }),

@@ -1,6 +1,6 @@
 import { noWorkspace } from '../../accounts/AccountError.ts';
 import type { Role } from '../../accounts/types.ts';
-import { ReadOnlyBatchError } from '../../relay/BatchSync.ts';
+import { ReadOnlyBatchError, RefusedBatchError } from '../../relay/BatchSync.ts';
 import {
   BatchFormatError,
   decodeBatchRequest,
@@ -30,13 +30,17 @@ const DEFAULT_LIMIT = 1000;
 export function syncRoutes(deps: ApiDeps): Route[] {
   const { accounts, log } = deps;
 
-  function memberRole(ctx: ApiContext<unknown>): { workspaceId: string; role: Role } {
+  function memberRole(ctx: ApiContext<unknown>): {
+    workspaceId: string;
+    role: Role;
+    userId: string;
+  } {
     const me = signedIn(ctx);
     const workspaceId = ctx.params.id!;
     const role = accounts.workspace(me.id, workspaceId)?.role;
     // Unknown and not-a-member answer alike, so workspace ids cannot be probed.
     if (!role) throw noWorkspace();
-    return { workspaceId, role };
+    return { workspaceId, role, userId: me.id };
   }
 
   function service() {
@@ -67,10 +71,10 @@ export function syncRoutes(deps: ApiDeps): Route[] {
       '/api/workspaces/:id/sync',
       { contentType: SYNC_BATCH_CONTENT_TYPE, maxBytes: MAX_BATCH_BYTES },
       async (ctx) => {
-        const { workspaceId, role } = memberRole(ctx);
+        const { workspaceId, role, userId } = memberRole(ctx);
         try {
           const entries = decodeBatchRequest(ctx.body);
-          const answers = await service().exchange(workspaceId, entries, role !== 'viewer');
+          const answers = await service().exchange(workspaceId, entries, role !== 'viewer', userId);
           const written = entries.filter((e) => e.update).length;
           if (written > 0) {
             log.debug('batch sync wrote', { workspaceId, rooms: written, userId: ctx.user?.id });
@@ -83,6 +87,17 @@ export function syncRoutes(deps: ApiDeps): Route[] {
         } catch (error) {
           if (error instanceof BatchFormatError) {
             throw new ApiError(400, 'invalid_batch', error.message);
+          }
+          if (error instanceof RefusedBatchError) {
+            // 413 like the files' quota, 503 while storage cannot write; the others are data
+            // this document cannot take.
+            const status =
+              error.code === 'workspace_quota_exceeded'
+                ? 413
+                : error.code === 'storage_read_only'
+                  ? 503
+                  : 422;
+            throw new ApiError(status, error.code, error.message);
           }
           if (error instanceof ReadOnlyBatchError) {
             throw new ApiError(403, 'read_only', error.message);

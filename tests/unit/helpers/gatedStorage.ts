@@ -39,6 +39,10 @@ export class GatedStorage implements RoomStorage {
     return this.#inner.load(room);
   }
 
+  clientOwners(room: string): Promise<Map<number, string>> {
+    return this.#inner.clientOwners(room);
+  }
+
   compact(room: string, state: Uint8Array, upToSeq: number): Promise<void> {
     return this.#inner.compact(room, state, upToSeq);
   }
