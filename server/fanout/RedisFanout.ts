@@ -105,6 +105,11 @@ export class RedisFanout implements Fanout {
     return fanout;
   }
 
+  /** Both connections are up: what is published now reaches the other instances. */
+  get connected(): boolean {
+    return this.#publisher.status === 'ready' && this.#subscriber.status === 'ready' && !this.#lost;
+  }
+
   /** The command connection (fails fast while Redis is away), for counters kept in Redis. */
   get commands(): Redis {
     return this.#publisher;
