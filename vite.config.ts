@@ -40,7 +40,13 @@ export default defineConfig({
         clientsClaim: true,
         // Every app route is the prerendered shell; the relay, the API and public pages are not.
         navigateFallback: '/',
-        navigateFallbackDenylist: [/^\/sync\//, /^\/api\//, /^\/p\//, /^\/healthz$/]
+        navigateFallbackDenylist: [
+          /^\/sync\//,
+          /^\/api\//,
+          /^\/p\//,
+          /^\/healthz$/,
+          /^\/(robots\.txt|sitemap\.xml)$/
+        ]
       }
     }),
     devServer()

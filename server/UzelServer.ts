@@ -4,9 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
 import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
+import { openFeedTokenStore, type FeedTokenStore } from './calendar/FeedTokens.ts';
+import type { Engine } from './db/engine.ts';
 import { ApiRouter } from './http/ApiRouter.ts';
 import type { BlobStore } from './blobs/BlobStore.ts';
-import { sqliteContentStores, type ContentStores } from './contentStores.ts';
+import {
+  closeContentStores,
+  openContentStores,
+  sqliteContentStores,
+  type ContentStores
+} from './contentStores.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
 import { History } from './history/History.ts';
@@ -29,6 +36,8 @@ export type UzelServerOptions = {
   storage?: RoomStorage;
   /** People, workspaces and roles; by default `accounts.sqlite` in the data folder. */
   accounts?: Accounts;
+  /** Calendar subscription links; by default `calendar-feeds.sqlite` in the data folder. */
+  feedTokens?: FeedTokenStore;
   /** The JSON API under /api/; by default built on `accounts`. */
   api?: ApiRouter;
   /** History, publications, files and the signing key (`openContentStores`); SQLite by default. */
@@ -59,7 +68,16 @@ export class UzelServer {
   readonly #config: Config;
   #closing: Promise<void> | null = null;
 
-  constructor({ config, log, appHandler, storage, accounts, api, content }: UzelServerOptions) {
+  constructor({
+    config,
+    log,
+    appHandler,
+    storage,
+    accounts,
+    feedTokens,
+    api,
+    content
+  }: UzelServerOptions) {
     this.#config = config;
     this.#log = log;
     this.storage =
@@ -99,7 +117,9 @@ export class UzelServer {
       origin: config.origin,
       directory: new WorkspaceDirectory(this.registry, this.storage)
     });
-    this.calendarFeeds = CalendarFeeds.inDataDir(config.dataDir, this.storage);
+    this.calendarFeeds = feedTokens
+      ? new CalendarFeeds(feedTokens, this.storage)
+      : CalendarFeeds.inDataDir(config.dataDir, this.storage, config.sqliteSync);
     this.api =
       api ??
       new ApiRouter({
@@ -145,9 +165,32 @@ export class UzelServer {
     });
   }
 
+  /**
+   * The server with every store that has engines on `engine` (PostgreSQL when DATABASE_URL is
+   * set, else SQLite in DATA_DIR): content, accounts and calendar links. The engine stays the
+   * caller's to close.
+   */
+  static async onEngine(
+    options: Omit<UzelServerOptions, 'accounts' | 'feedTokens' | 'content'>,
+    engine: Engine
+  ): Promise<UzelServer> {
+    const { config, log } = options;
+    const content = await openContentStores(engine, config);
+    let accounts: Accounts | undefined;
+    try {
+      accounts = await Accounts.open(config, engine, { log, signingKey: content.signingKey });
+      const feedTokens = await openFeedTokenStore(engine);
+      return new UzelServer({ ...options, content, accounts, feedTokens });
+    } catch (err) {
+      await accounts?.close();
+      await closeContentStores(content);
+      throw err;
+    }
+  }
+
   /** The first workspace on a new server gets the Russian sample documents (SAMPLE_DATA=on). */
   async #firstWorkspaceSamples(workspaceId: string): Promise<void> {
-    if (!this.#config.sampleData || this.accounts.workspaceCount() !== 1) return;
+    if (!this.#config.sampleData || (await this.accounts.workspaceCount()) !== 1) return;
     if (await seedSampleWorkspace(this.storage, workspaceId)) {
       this.#log.info('sample documents written', { workspaceId });
     }
@@ -179,8 +222,8 @@ export class UzelServer {
       await this.history.close();
       await this.storage.close();
       await this.publishing.close();
-      this.accounts.close();
-      this.calendarFeeds.close();
+      await this.accounts.close();
+      await this.calendarFeeds.close();
       await this.blobs.close();
       await httpClosed;
       this.#log.info('stopped; every update is stored');

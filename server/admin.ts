@@ -5,6 +5,9 @@ import { AccountError } from './accounts/AccountError.ts';
 import { Accounts } from './accounts/Accounts.ts';
 import { INVITE_ROLES, type InviteRole } from './accounts/types.ts';
 import { ConfigError, ensureDataDir, loadConfig } from './config.ts';
+import { closeEngine, openEngine, type Engine } from './db/engine.ts';
+import { SchemaTooNewError } from './db/migrations.ts';
+import { isDatabaseConfigError } from './db/databaseConfigError.ts';
 
 const DEFAULT_SERVICE_NAME = 'Сервисный доступ';
 
@@ -28,7 +31,7 @@ Settings come from the environment, as for the server (DATA_DIR, TOKEN_TTL_MINUT
 class UsageError extends Error {}
 
 /** A command checks its arguments first, then runs against the accounts file. */
-type Command = (args: string[]) => (accounts: Accounts) => string[];
+type Command = (args: string[]) => (accounts: Accounts) => Promise<string[]>;
 
 const createWorkspace: Command = (args) => {
   const { positionals, values } = parseArgs({
@@ -40,14 +43,14 @@ const createWorkspace: Command = (args) => {
   if (positionals.length !== 1) {
     throw new UsageError('create-workspace takes exactly one argument, the workspace name.');
   }
-  return (accounts) => {
-    const owner = values.owner === undefined ? null : accounts.personByEmail(values.owner);
+  return async (accounts) => {
+    const owner = values.owner === undefined ? null : await accounts.personByEmail(values.owner);
     if (values.owner !== undefined && !owner) {
       throw new UsageError(
         '--owner must be the e-mail of a registered person (register in the app first).'
       );
     }
-    const workspace = accounts.createWorkspace(positionals[0]!, owner?.id ?? null);
+    const workspace = await accounts.createWorkspace(positionals[0]!, owner?.id ?? null);
     return [`Workspace «${workspace.name}» created. Its id:`, workspace.id];
   };
 };
@@ -68,9 +71,9 @@ const token: Command = (args) => {
   }
   const { workspace, name } = values;
   const role = values.role as InviteRole;
-  return (accounts) => {
-    const member = accounts.ensureServiceMember(workspace, name, role);
-    const granted = accounts.access.issueSyncToken(member.id, workspace, role);
+  return async (accounts) => {
+    const member = await accounts.ensureServiceMember(workspace, name, role);
+    const granted = await accounts.access.issueSyncToken(member.id, workspace, role);
     if (!granted) throw new Error('the service member has no role in the workspace');
     return [
       `Sync token for workspace ${workspace}, role ${role}, service member «${member.displayName}» (${member.id}),`,
@@ -80,7 +83,7 @@ const token: Command = (args) => {
   };
 };
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined) {
     process.stderr.write(HELP);
@@ -98,18 +101,22 @@ function main(argv: string[]): number {
     process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
     return 2;
   }
+  let engine: Engine | undefined;
   let accounts: Accounts | undefined;
   try {
     const run = chosen(args);
     const config = loadConfig();
     ensureDataDir(config.dataDir);
-    accounts = Accounts.fromConfig(config);
-    process.stdout.write(run(accounts).join('\n') + '\n');
+    engine = await openEngine(config);
+    accounts = await Accounts.open(config, engine);
+    process.stdout.write((await run(accounts)).join('\n') + '\n');
     return 0;
   } catch (err) {
     const known =
       err instanceof UsageError ||
       err instanceof ConfigError ||
+      isDatabaseConfigError(err) ||
+      err instanceof SchemaTooNewError ||
       err instanceof AccountError ||
       // parseArgs: unknown option, missing value
       (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
@@ -121,8 +128,9 @@ function main(argv: string[]): number {
     process.stderr.write(`${message}\nRun "npm run admin -- help" for usage.\n`);
     return 2;
   } finally {
-    accounts?.close();
+    await accounts?.close();
+    if (engine) await closeEngine(engine);
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

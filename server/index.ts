@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, ensureDataDir, loadConfig } from './config.ts';
-import { openContentStores, type ContentStores } from './contentStores.ts';
 import { closeEngine, openEngine, type Engine } from './db/engine.ts';
 import { SchemaTooNewError } from './db/migrations.ts';
-import { DatabaseConfigError } from './db/postgres.ts';
+import { isDatabaseConfigError } from './db/databaseConfigError.ts';
 import { createLogger } from './log.ts';
 import { UzelServer, type HttpHandler } from './UzelServer.ts';
 
@@ -34,18 +33,17 @@ async function main(): Promise<void> {
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: HttpHandler };
 
   let engine: Engine;
-  let content: ContentStores;
+  let server: UzelServer;
   try {
     engine = await openEngine(config);
-    content = await openContentStores(engine, config);
+    server = await UzelServer.onEngine({ config, log, appHandler: handler }, engine);
   } catch (err) {
-    if (err instanceof DatabaseConfigError || err instanceof SchemaTooNewError) {
+    if (isDatabaseConfigError(err) || err instanceof SchemaTooNewError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }
     throw err;
   }
-  const server = new UzelServer({ config, log, appHandler: handler, content });
   const url = await server.listen();
   log.info('listening', { url, dataDir: config.dataDir });
   process.stdout.write(`Узел работает: ${url}\n`);

@@ -1,26 +1,27 @@
-import type Database from 'better-sqlite3';
-import path from 'node:path';
 import type { Config } from '../config.ts';
+import type { Engine } from '../db/engine.ts';
 import type { Logger } from '../log.ts';
-import {
-  AccountError,
-  inviteGone,
-  noInvite,
-  noMember,
-  noWorkspace,
-  parseInput
-} from './AccountError.ts';
-import { openAccountsDatabase } from './database.ts';
-import { Invites, inviteStatus, type Invite, type InviteStatus } from './Invites.ts';
-import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { higherRole, outranks } from './roles.ts';
+import { AccountError, inviteGone, noInvite, noWorkspace, parseInput } from './AccountError.ts';
 import { AccountEvents } from './AccountEvents.ts';
+import { keepAnOwner, memberRole, requireOwner, roleOf } from './membershipRules.ts';
+import { newAccountId } from './ids.ts';
+import {
+  insertInvite,
+  inviteByToken,
+  inviteStatus,
+  type Invite,
+  type InviteStatus
+} from './Invites.ts';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { RelayAccess, sessionKey } from './RelayAccess.ts';
+import { higherRole, outranks } from './roles.ts';
 import { loadOrCreateSecret } from './secretKey.ts';
 import { Sessions, type SessionGrant } from './Sessions.ts';
+import type { AccountStore, MyWorkspace } from './store/AccountStore.ts';
+import { openAccountStores } from './store/openAccountStores.ts';
+import { SqliteAccountStore } from './store/SqliteAccountStore.ts';
 import { SyncTokenSigner } from './syncTokens.ts';
 import type { InviteRole, Member, MembershipChange, Role, User, Workspace } from './types.ts';
-import { Users } from './Users.ts';
 import {
   displayNameSchema,
   emailSchema,
@@ -29,13 +30,15 @@ import {
   passwordSchema,
   workspaceNameSchema
 } from './validation.ts';
-import { Workspaces, type MyWorkspace } from './Workspaces.ts';
 
-export const ACCOUNTS_FILE = 'accounts.sqlite';
+export { ACCOUNTS_FILE } from './store/SqliteAccountStore.ts';
+export type { MyWorkspace } from './store/AccountStore.ts';
 
 export type AccountsOptions = {
-  /** Holds `accounts.sqlite` and `secret.key`. */
+  /** Holds `secret.key`, and `accounts.sqlite` when no `store` is given. */
   dataDir: string;
+  /** Where people and workspaces are kept; by default `accounts.sqlite` in `dataDir`. */
+  store?: AccountStore;
   sessionTtlMs: number;
   syncTokenTtlMs: number;
   synchronous?: 'full' | 'normal';
@@ -52,9 +55,11 @@ export type InviteInfo = { workspaceName: string; role: InviteRole; status: Invi
 
 const HOUR = 3_600_000;
 
+type AccountsExtras = Pick<AccountsOptions, 'now' | 'log' | 'signingKey'>;
+
 /**
- * People, sessions, workspaces, memberships and invites, in `accounts.sqlite`; `access` answers
- * the relay and issues sync tokens (`RelayAccess.ts`).
+ * People, sessions, workspaces, memberships and invites, in an `AccountStore` (SQLite or
+ * PostgreSQL); `access` answers the relay and issues sync tokens (`RelayAccess.ts`).
  * Every rule about who may do what is here, so the HTTP API, the relay and the admin command
  * cannot disagree. Methods that act for someone take that person's id and answer "not found"
  * for a workspace they do not belong to, exactly as for one that does not exist.
@@ -62,12 +67,9 @@ const HOUR = 3_600_000;
 export class Accounts {
   /** What the relay asks: who is connecting, their role now, sign-outs and role changes. */
   readonly access: RelayAccess;
-  readonly #db: Database.Database;
+  readonly #store: AccountStore;
   readonly #now: () => number;
-  readonly #users: Users;
   readonly #sessions: Sessions;
-  readonly #workspaces: Workspaces;
-  readonly #invites: Invites;
   readonly #events: AccountEvents<MembershipChange>;
   /** Sign-outs, by `Principal.sessionKey`. */
   readonly #sessionsEnded: AccountEvents<string>;
@@ -76,19 +78,17 @@ export class Accounts {
     this.#now = options.now ?? Date.now;
     this.#events = new AccountEvents<MembershipChange>('membership', options.log);
     this.#sessionsEnded = new AccountEvents<string>('sign-out', options.log);
-    this.#db = openAccountsDatabase(path.join(options.dataDir, ACCOUNTS_FILE), options);
-    this.#users = new Users(this.#db);
-    this.#sessions = new Sessions(this.#db, options.sessionTtlMs, this.#now);
-    this.#workspaces = new Workspaces(this.#db);
-    this.#invites = new Invites(this.#db);
+    this.#store =
+      options.store ?? SqliteAccountStore.open(options.dataDir, options.synchronous ?? 'full');
+    this.#sessions = new Sessions(this.#store.sessions, options.sessionTtlMs, this.#now);
     let secret: Buffer | undefined;
     const signer = new SyncTokenSigner(
       () => (secret ??= options.signingKey ?? loadOrCreateSecret(options.dataDir))
     );
     this.access = new RelayAccess({
-      users: this.#users,
+      users: this.#store.users,
       sessions: this.#sessions,
-      workspaces: this.#workspaces,
+      workspaces: this.#store.workspaces,
       signer,
       tokenTtlMs: options.syncTokenTtlMs,
       now: this.#now,
@@ -98,17 +98,24 @@ export class Accounts {
     });
   }
 
-  static fromConfig(
-    config: Config,
-    extra: Pick<AccountsOptions, 'now' | 'log' | 'signingKey'> = {}
-  ): Accounts {
-    return new Accounts({
+  /** On SQLite in `DATA_DIR`, opened at once (for callers that build the server synchronously). */
+  static fromConfig(config: Config, extra: AccountsExtras = {}): Accounts {
+    return new Accounts({ ...Accounts.#options(config), ...extra });
+  }
+
+  /** On the configured engine: the one place that chooses where accounts live. */
+  static async open(config: Config, engine: Engine, extra: AccountsExtras = {}): Promise<Accounts> {
+    const store = await openAccountStores(engine);
+    return new Accounts({ ...Accounts.#options(config), store, ...extra });
+  }
+
+  static #options(config: Config): AccountsOptions {
+    return {
       dataDir: config.dataDir,
       sessionTtlMs: config.sessionTtlHours * HOUR,
       syncTokenTtlMs: config.tokenTtlMinutes * 60_000,
-      synchronous: config.sqliteSync,
-      ...extra
-    });
+      synchronous: config.sqliteSync
+    };
   }
 
   // --- people and sessions ---
@@ -117,48 +124,55 @@ export class Accounts {
     const email = parseInput(emailSchema, input.email);
     const password = parseInput(passwordSchema, input.password);
     const displayName = parseInput(displayNameSchema, input.displayName);
-    const hash = await hashPassword(password);
-    return this.#users.insertPerson(email, displayName, hash, this.#now());
+    const passwordHash = await hashPassword(password);
+    return this.#store.users.insertPerson(newAccountId(), {
+      email,
+      displayName,
+      passwordHash,
+      now: this.#now()
+    });
   }
 
   /** The person with this e-mail and password, or null; both failures look and take the same. */
   async login(email: string, password: string): Promise<User | null> {
     const normalised = emailSchema.safeParse(email);
-    const found = normalised.success ? this.#users.withPassword(normalised.data) : null;
+    const found = normalised.success ? await this.#store.users.withPassword(normalised.data) : null;
     const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
     return ok && found ? found.user : null;
   }
 
   /** A registered person by e-mail (for the admin command), or null. */
-  personByEmail(email: string): User | null {
+  async personByEmail(email: string): Promise<User | null> {
     const normalised = emailSchema.safeParse(email);
-    return normalised.success ? (this.#users.withPassword(normalised.data)?.user ?? null) : null;
+    if (!normalised.success) return null;
+    return (await this.#store.users.withPassword(normalised.data))?.user ?? null;
   }
 
-  startSession(userId: string): SessionGrant {
+  startSession(userId: string): Promise<SessionGrant> {
     return this.#sessions.create(userId);
   }
 
   /** The person signed in with this session token; `renewed` means the expiry moved. */
-  resumeSession(token: string): { user: User; expiresAt: number; renewed: boolean } | null {
-    const session = this.#sessions.resolve(token);
-    const user = session && this.#users.get(session.userId);
-    return session && user
-      ? { user, expiresAt: session.expiresAt, renewed: session.renewed }
-      : null;
+  async resumeSession(
+    token: string
+  ): Promise<{ user: User; expiresAt: number; renewed: boolean } | null> {
+    return this.#sessions.resolve(token);
   }
 
-  endSession(token: string): void {
-    this.#sessions.delete(token);
+  async endSession(token: string): Promise<void> {
+    await this.#sessions.delete(token);
     this.#sessionsEnded.emit(sessionKey(token));
   }
 
-  user(id: string): User | null {
-    return ID_PATTERN.test(id) ? this.#users.get(id) : null;
+  async user(id: string): Promise<User | null> {
+    return ID_PATTERN.test(id) ? this.#store.users.get(id) : null;
   }
 
-  updateProfile(userId: string, changes: { displayName?: string; institution?: string }): User {
-    const user = this.#users.update(userId, {
+  async updateProfile(
+    userId: string,
+    changes: { displayName?: string; institution?: string }
+  ): Promise<User> {
+    const user = await this.#store.users.update(userId, {
       displayName:
         changes.displayName === undefined
           ? undefined
@@ -175,89 +189,85 @@ export class Accounts {
   // --- workspaces and members ---
 
   /** A new workspace; the creator (if any) is its owner. The admin command creates it ownerless. */
-  createWorkspace(name: string, ownerId: string | null): Workspace {
+  async createWorkspace(name: string, ownerId: string | null): Promise<Workspace> {
     const valid = parseInput(workspaceNameSchema, name);
-    return this.#db
-      .transaction(() => {
-        const now = this.#now();
-        const workspace = this.#workspaces.insert(valid, now);
-        if (ownerId) this.#workspaces.setMember(workspace.id, ownerId, 'owner', now);
-        return workspace;
-      })
-      .immediate();
+    return this.#store.transaction(async ({ workspaces }) => {
+      const now = this.#now();
+      const workspace = await workspaces.insert(newAccountId(), valid, now);
+      if (ownerId) await workspaces.setMember(workspace.id, ownerId, 'owner', now);
+      return workspace;
+    });
   }
 
-  workspaces(userId: string): MyWorkspace[] {
-    return this.#workspaces.of(userId);
+  workspaces(userId: string): Promise<MyWorkspace[]> {
+    return this.#store.workspaces.of(userId);
   }
 
   /** The workspace as this person sees it, or null when it does not exist or is not theirs. */
-  workspace(userId: string, workspaceId: string): MyWorkspace | null {
+  async workspace(userId: string, workspaceId: string): Promise<MyWorkspace | null> {
+    // Workspace ids are checked before use: they come from URLs and room names.
     if (!ID_PATTERN.test(workspaceId)) return null;
-    const role = this.#workspaces.role(workspaceId, userId);
-    const workspace = role && this.#workspaces.get(workspaceId);
+    const role = await this.#store.workspaces.role(workspaceId, userId);
+    const workspace = role && (await this.#store.workspaces.get(workspaceId));
     return workspace && role ? { id: workspace.id, name: workspace.name, role } : null;
   }
 
-  /** Workspace ids are checked before use: they come from URLs and room names. */
   /** How many workspaces this server holds (the first one gets sample documents). */
-  workspaceCount(): number {
-    return this.#workspaces.count();
+  workspaceCount(): Promise<number> {
+    return this.#store.workspaces.count();
   }
 
-  workspaceExists(workspaceId: string): boolean {
-    return ID_PATTERN.test(workspaceId) && this.#workspaces.get(workspaceId) !== null;
+  async workspaceExists(workspaceId: string): Promise<boolean> {
+    return ID_PATTERN.test(workspaceId) && (await this.#store.workspaces.get(workspaceId)) !== null;
   }
 
   /** A workspace's name for what is published without a session (a calendar feed), or null. */
-  workspaceName(workspaceId: string): string | null {
-    return ID_PATTERN.test(workspaceId) ? (this.#workspaces.get(workspaceId)?.name ?? null) : null;
+  async workspaceName(workspaceId: string): Promise<string | null> {
+    if (!ID_PATTERN.test(workspaceId)) return null;
+    return (await this.#store.workspaces.get(workspaceId))?.name ?? null;
   }
 
-  members(userId: string, workspaceId: string): Member[] {
-    this.#roleOf(userId, workspaceId);
-    return this.#workspaces.members(workspaceId);
+  async members(userId: string, workspaceId: string): Promise<Member[]> {
+    await roleOf(this.#store, userId, workspaceId);
+    return this.#store.workspaces.members(workspaceId);
   }
 
   /** Owners only. An owner may name other owners; the last owner cannot step down. */
-  changeRole(actorId: string, workspaceId: string, targetId: string, role: Role): Role {
-    const change = this.#db
-      .transaction(() => {
-        this.#requireOwner(actorId, workspaceId);
-        const current = this.#memberRole(workspaceId, targetId);
-        if (current === role) return null;
-        if (current === 'owner') this.#keepAnOwner(workspaceId);
-        this.#workspaces.setMember(workspaceId, targetId, role, this.#now());
-        return { workspaceId, userId: targetId, role };
-      })
-      .immediate();
+  async changeRole(actorId: string, workspaceId: string, targetId: string, role: Role) {
+    const change = await this.#store.transaction(async (tables) => {
+      await requireOwner(tables, actorId, workspaceId);
+      const current = await memberRole(tables, workspaceId, targetId);
+      if (current === role) return null;
+      if (current === 'owner') await keepAnOwner(tables, workspaceId);
+      await tables.workspaces.setMember(workspaceId, targetId, role, this.#now());
+      return { workspaceId, userId: targetId, role };
+    });
     this.#events.emit(change);
     return role;
   }
 
   /** Owners remove anyone; any member may remove themselves (leave). Never the last owner. */
-  removeMember(actorId: string, workspaceId: string, targetId: string): void {
-    this.#db
-      .transaction(() => {
-        if (actorId === targetId) this.#roleOf(actorId, workspaceId);
-        else this.#requireOwner(actorId, workspaceId);
-        if (this.#memberRole(workspaceId, targetId) === 'owner') this.#keepAnOwner(workspaceId);
-        this.#workspaces.removeMember(workspaceId, targetId);
-      })
-      .immediate();
+  async removeMember(actorId: string, workspaceId: string, targetId: string): Promise<void> {
+    await this.#store.transaction(async (tables) => {
+      if (actorId === targetId) await roleOf(tables, actorId, workspaceId);
+      else await requireOwner(tables, actorId, workspaceId);
+      if ((await memberRole(tables, workspaceId, targetId)) === 'owner')
+        await keepAnOwner(tables, workspaceId);
+      await tables.workspaces.removeMember(workspaceId, targetId);
+    });
     this.#events.emit({ workspaceId, userId: targetId, role: null });
   }
 
   // --- invites ---
 
-  createInvite(
+  async createInvite(
     actorId: string,
     workspaceId: string,
     options: InviteOptions
-  ): { invite: InviteWithStatus; token: string } {
-    this.#requireOwner(actorId, workspaceId);
+  ): Promise<{ invite: InviteWithStatus; token: string }> {
+    await requireOwner(this.#store, actorId, workspaceId);
     const now = this.#now();
-    const { invite, token } = this.#invites.insert({
+    const { invite, token } = await insertInvite(this.#store.invites, {
       workspaceId,
       role: options.role,
       createdBy: actorId,
@@ -268,23 +278,27 @@ export class Accounts {
     return { invite: { ...invite, status: inviteStatus(invite, now) }, token };
   }
 
-  invites(actorId: string, workspaceId: string): InviteWithStatus[] {
-    this.#requireOwner(actorId, workspaceId);
+  async invites(actorId: string, workspaceId: string): Promise<InviteWithStatus[]> {
+    await requireOwner(this.#store, actorId, workspaceId);
     const now = this.#now();
-    return this.#invites.list(workspaceId).map((i) => ({ ...i, status: inviteStatus(i, now) }));
+    const list = await this.#store.invites.list(workspaceId);
+    return list.map((i) => ({ ...i, status: inviteStatus(i, now) }));
   }
 
-  revokeInvite(actorId: string, workspaceId: string, inviteId: string): void {
-    this.#requireOwner(actorId, workspaceId);
-    if (!ID_PATTERN.test(inviteId) || !this.#invites.revoke(workspaceId, inviteId, this.#now())) {
+  async revokeInvite(actorId: string, workspaceId: string, inviteId: string): Promise<void> {
+    await requireOwner(this.#store, actorId, workspaceId);
+    if (
+      !ID_PATTERN.test(inviteId) ||
+      !(await this.#store.invites.revoke(workspaceId, inviteId, this.#now()))
+    ) {
       throw noInvite();
     }
   }
 
   /** What an invite link offers, for the page that asks whether to accept it. */
-  inviteInfo(token: string): InviteInfo | null {
-    const invite = this.#invites.byToken(token);
-    const workspace = invite && this.#workspaces.get(invite.workspaceId);
+  async inviteInfo(token: string): Promise<InviteInfo | null> {
+    const invite = await inviteByToken(this.#store.invites, token);
+    const workspace = invite && (await this.#store.workspaces.get(invite.workspaceId));
     if (!invite || !workspace) return null;
     return {
       workspaceName: workspace.name,
@@ -298,27 +312,25 @@ export class Accounts {
    * and the invite's, and uses none of the invite's uses (clicking a link twice costs nothing);
    * a member whose old link has lapsed is simply let in with the role they have.
    */
-  acceptInvite(userId: string, token: string): MyWorkspace {
-    const result = this.#db
-      .transaction(() => {
-        const invite = this.#invites.byToken(token);
-        const workspace = invite && this.#workspaces.get(invite.workspaceId);
-        if (!invite || !workspace) throw noInvite();
-        const status = inviteStatus(invite, this.#now());
-        const current = this.#workspaces.role(workspace.id, userId);
-        let role: Role;
-        if (current) {
-          role = status === 'valid' ? higherRole(current, invite.role) : current;
-        } else {
-          if (status !== 'valid') throw inviteGone(status);
-          if (!this.#invites.use(invite.id)) throw inviteGone('used_up');
-          role = invite.role;
-        }
-        if (role !== current) this.#workspaces.setMember(workspace.id, userId, role, this.#now());
-        const change = role !== current ? { workspaceId: workspace.id, userId, role } : null;
-        return { workspace: { id: workspace.id, name: workspace.name, role }, change };
-      })
-      .immediate();
+  async acceptInvite(userId: string, token: string): Promise<MyWorkspace> {
+    const result = await this.#store.transaction(async ({ invites, workspaces }) => {
+      const invite = await inviteByToken(invites, token);
+      const workspace = invite && (await workspaces.get(invite.workspaceId));
+      if (!invite || !workspace) throw noInvite();
+      const status = inviteStatus(invite, this.#now());
+      const current = await workspaces.role(workspace.id, userId);
+      let role: Role;
+      if (current) {
+        role = status === 'valid' ? higherRole(current, invite.role) : current;
+      } else {
+        if (status !== 'valid') throw inviteGone(status);
+        if (!(await invites.use(invite.id))) throw inviteGone('used_up');
+        role = invite.role;
+      }
+      if (role !== current) await workspaces.setMember(workspace.id, userId, role, this.#now());
+      const change = role !== current ? { workspaceId: workspace.id, userId, role } : null;
+      return { workspace: { id: workspace.id, name: workspace.name, role }, change };
+    });
     this.#events.emit(result.change);
     return result.workspace;
   }
@@ -327,55 +339,30 @@ export class Accounts {
    * The service member of this name in the workspace, created if needed, with at least `role`
    * (never lowered here: tokens issued earlier keep working). For the admin command.
    */
-  ensureServiceMember(workspaceId: string, displayName: string, role: InviteRole): User {
+  async ensureServiceMember(
+    workspaceId: string,
+    displayName: string,
+    role: InviteRole
+  ): Promise<User> {
     const name = parseInput(displayNameSchema, displayName);
-    const { user, change } = this.#db
-      .transaction(() => {
-        if (!this.workspaceExists(workspaceId)) throw noWorkspace();
-        const now = this.#now();
-        const existing = this.#workspaces.serviceMember(workspaceId, name);
-        const user = existing?.user ?? this.#users.insertService(name, now);
-        if (existing && !outranks(role, existing.role)) return { user, change: null };
-        this.#workspaces.setMember(workspaceId, user.id, role, now);
-        return { user, change: { workspaceId, userId: user.id, role } };
-      })
-      .immediate();
+    const { user, change } = await this.#store.transaction(async ({ users, workspaces }) => {
+      if (!ID_PATTERN.test(workspaceId) || !(await workspaces.get(workspaceId))) {
+        throw noWorkspace();
+      }
+      const now = this.#now();
+      const existing = await workspaces.serviceMember(workspaceId, name);
+      const user = existing?.user ?? (await users.insertService(newAccountId(), name, now));
+      if (existing && !outranks(role, existing.role)) return { user, change: null };
+      await workspaces.setMember(workspaceId, user.id, role, now);
+      return { user, change: { workspaceId, userId: user.id, role } };
+    });
     this.#events.emit(change);
     return user;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.#events.clear();
     this.#sessionsEnded.clear();
-    if (this.#db.open) this.#db.close();
-  }
-
-  // --- rules ---
-
-  #roleOf(userId: string, workspaceId: string): Role {
-    const role = ID_PATTERN.test(workspaceId) ? this.#workspaces.role(workspaceId, userId) : null;
-    if (!role) throw noWorkspace();
-    return role;
-  }
-
-  #requireOwner(userId: string, workspaceId: string): void {
-    if (this.#roleOf(userId, workspaceId) !== 'owner') {
-      throw new AccountError('forbidden', 'Only an owner of this workspace may do this.');
-    }
-  }
-
-  #memberRole(workspaceId: string, userId: string): Role {
-    const role = ID_PATTERN.test(userId) ? this.#workspaces.role(workspaceId, userId) : null;
-    if (!role) throw noMember();
-    return role;
-  }
-
-  #keepAnOwner(workspaceId: string): void {
-    if (this.#workspaces.ownerCount(workspaceId) <= 1) {
-      throw new AccountError(
-        'last_owner',
-        'A workspace needs an owner: name another owner before this one steps down or leaves.'
-      );
-    }
+    await this.#store.close();
   }
 }

@@ -4,10 +4,9 @@ import { lowerRole } from './roles.ts';
 import { sessionTokenFrom } from './sessionCookie.ts';
 import type { Sessions } from './Sessions.ts';
 import type { SyncTokenSigner } from './syncTokens.ts';
+import type { UserTable, WorkspaceTable } from './store/AccountStore.ts';
 import type { AccessControl, MembershipChange, Principal, Role, User } from './types.ts';
-import type { Users } from './Users.ts';
 import { ID_PATTERN } from './validation.ts';
-import type { Workspaces } from './Workspaces.ts';
 
 export type SyncToken = { token: string; expiresAt: number };
 
@@ -17,14 +16,14 @@ export function sessionKey(token: string): string {
 }
 
 export type RelayAccessParts = {
-  users: Users;
+  users: UserTable;
   sessions: Sessions;
-  workspaces: Workspaces;
+  workspaces: WorkspaceTable;
   signer: SyncTokenSigner;
   tokenTtlMs: number;
   now: () => number;
   /** The person signed in with a session token (and the session's expiry), or null. */
-  resumeSession: (token: string) => { user: User; expiresAt: number } | null;
+  resumeSession: (token: string) => Promise<{ user: User; expiresAt: number } | null>;
   membershipChanges: AccountEvents<MembershipChange>;
   /** Sign-outs, by `Principal.sessionKey`. */
   sessionsEnded: AccountEvents<string>;
@@ -46,9 +45,15 @@ export class RelayAccess implements AccessControl {
    * A sync token for a member: their current role, or a lower one if asked. Null when they are not
    * a member. Signing does not freeze the role: `roleIn` re-checks membership on every use.
    */
-  issueSyncToken(userId: string, workspaceId: string, role?: Role): SyncToken | null {
+  async issueSyncToken(
+    userId: string,
+    workspaceId: string,
+    role?: Role
+  ): Promise<SyncToken | null> {
     const { workspaces, signer, now, tokenTtlMs } = this.#parts;
-    const current = ID_PATTERN.test(workspaceId) ? workspaces.role(workspaceId, userId) : null;
+    const current = ID_PATTERN.test(workspaceId)
+      ? await workspaces.role(workspaceId, userId)
+      : null;
     if (!current) return null;
     const expiresAt = now() + tokenTtlMs;
     const claims = {
@@ -68,7 +73,7 @@ export class RelayAccess implements AccessControl {
     // that sends a token means to be that token's subject.
     if (request.token !== null) {
       const claims = this.#parts.signer.verify(request.token, this.#parts.now());
-      const user = claims && this.#parts.users.get(claims.sub);
+      const user = claims && (await this.#parts.users.get(claims.sub));
       if (!claims || !user) return null;
       return {
         userId: user.id,
@@ -78,7 +83,7 @@ export class RelayAccess implements AccessControl {
       };
     }
     const sessionToken = sessionTokenFrom(request.cookieHeader);
-    const session = sessionToken ? this.#parts.resumeSession(sessionToken) : null;
+    const session = sessionToken ? await this.#parts.resumeSession(sessionToken) : null;
     if (!session) return null;
     return {
       userId: session.user.id,
@@ -89,7 +94,7 @@ export class RelayAccess implements AccessControl {
     };
   }
 
-  sessionExpiresAt(cookieHeader: string | undefined): number | null {
+  async sessionExpiresAt(cookieHeader: string | undefined): Promise<number | null> {
     const sessionToken = sessionTokenFrom(cookieHeader);
     return sessionToken ? this.#parts.sessions.expiresAt(sessionToken) : null;
   }
@@ -100,7 +105,7 @@ export class RelayAccess implements AccessControl {
     const token = principal.token;
     if (token && (token.workspaceId !== workspaceId || token.expiresAt <= this.#parts.now()))
       return null;
-    const current = this.#parts.workspaces.role(workspaceId, principal.userId);
+    const current = await this.#parts.workspaces.role(workspaceId, principal.userId);
     if (!current) return null;
     return token ? lowerRole(current, token.role) : current;
   }

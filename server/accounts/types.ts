@@ -57,7 +57,7 @@ export interface AccessControl {
    * When the session in this cookie ends, or null if it has ended; looking does not extend it
    * (an open websocket is not a use of the session).
    */
-  sessionExpiresAt(cookieHeader: string | undefined): number | null;
+  sessionExpiresAt(cookieHeader: string | undefined): Promise<number | null>;
   /** Subscribes to sign-outs (by `Principal.sessionKey`); returns the unsubscribe function. */
   onSessionEnded(listener: (sessionKey: string) => void): () => void;
   /** Subscribes to membership changes; returns the unsubscribe function. */

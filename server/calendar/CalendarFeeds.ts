@@ -1,9 +1,10 @@
-import path from 'node:path';
 import * as Y from 'yjs';
 import { workspaceEventsToIcs } from '../../src/lib/calendar/eventIcs.ts';
 import { INDEX_DOC_ID, roomName } from '../../src/lib/model/schema.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
-import { FEEDS_FILE, FeedTokens } from './FeedTokens.ts';
+import type { SqliteSync } from '../db/sqliteFile.ts';
+import type { FeedTokenStore } from './FeedTokens.ts';
+import { SqliteFeedTokens } from './SqliteFeedTokens.ts';
 
 /** Workspaces whose built feed is kept; past it the least recently built is dropped. */
 const MAX_CACHED_FEEDS = 500;
@@ -17,18 +18,19 @@ type CachedFeed = { clock: number; name: string; origin: string | undefined; tex
  * moves, so an unchanged workspace costs one clock lookup per poll.
  */
 export class CalendarFeeds {
-  readonly tokens: FeedTokens;
+  readonly tokens: FeedTokenStore;
   readonly #storage: RoomStorage;
   readonly #cache = new Map<string, CachedFeed>();
   #builds = 0;
 
-  constructor(tokens: FeedTokens, storage: RoomStorage) {
+  constructor(tokens: FeedTokenStore, storage: RoomStorage) {
     this.tokens = tokens;
     this.#storage = storage;
   }
 
-  static inDataDir(dataDir: string, storage: RoomStorage): CalendarFeeds {
-    return new CalendarFeeds(new FeedTokens(path.join(dataDir, FEEDS_FILE)), storage);
+  /** With the tokens in `calendar-feeds.sqlite` (for callers that build the server synchronously). */
+  static inDataDir(dataDir: string, storage: RoomStorage, synchronous?: SqliteSync): CalendarFeeds {
+    return new CalendarFeeds(SqliteFeedTokens.open(dataDir, synchronous), storage);
   }
 
   async render(workspaceId: string, name: string, origin?: string): Promise<string> {
@@ -67,7 +69,7 @@ export class CalendarFeeds {
     return this.#builds;
   }
 
-  close(): void {
-    this.tokens.close();
+  close(): Promise<void> {
+    return this.tokens.close();
   }
 }

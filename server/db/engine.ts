@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
 import type { Config } from '../config.ts';
-import { connectPostgres } from './postgres.ts';
 import type { SqliteSync } from './sqliteFile.ts';
 
 /**
@@ -13,8 +12,12 @@ export type Engine =
 export async function openEngine(
   config: Pick<Config, 'dataDir' | 'sqliteSync' | 'databaseUrl'>
 ): Promise<Engine> {
-  if (config.databaseUrl)
+  if (config.databaseUrl) {
+    // Loaded only here: on SQLite (the default) the PostgreSQL client is never read from disk,
+    // which keeps the admin command's start short.
+    const { connectPostgres } = await import('./postgres.ts');
     return { kind: 'postgres', pool: await connectPostgres(config.databaseUrl) };
+  }
   return { kind: 'sqlite', dataDir: config.dataDir, synchronous: config.sqliteSync };
 }
 

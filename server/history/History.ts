@@ -63,7 +63,7 @@ export class History {
   readonly edited = (room: string, authors: string[]) => this.keeper.edited(room, authors);
 
   async list(userId: string, workspaceId: string, docId: string): Promise<VersionInfo[]> {
-    this.#role(userId, workspaceId);
+    await this.#role(userId, workspaceId);
     return this.keeper.list(roomName(workspaceId, docId));
   }
 
@@ -74,7 +74,7 @@ export class History {
     docId: string,
     id: number
   ): Promise<StoredVersion> {
-    this.#role(userId, workspaceId);
+    await this.#role(userId, workspaceId);
     const version = await this.keeper.get(roomName(workspaceId, docId), id);
     if (!version) throw new HistoryError(404, 'not_found', 'No such version of this document.');
     return version;
@@ -86,7 +86,7 @@ export class History {
     docId: string,
     name: string
   ): Promise<VersionInfo> {
-    const role = this.#role(userId, workspaceId);
+    const role = await this.#role(userId, workspaceId);
     if (role === 'viewer') {
       throw new HistoryError(
         403,
@@ -106,7 +106,7 @@ export class History {
     }
     const stored = await this.#storage.load(room);
     if (!stored.snapshot && stored.updates.length === 0) throw noDocument();
-    const savedBy = this.#accounts.user(userId)?.displayName ?? '';
+    const savedBy = (await this.#accounts.user(userId))?.displayName ?? '';
     return this.keeper.saveNamed(room, name, savedBy);
   }
 
@@ -115,8 +115,8 @@ export class History {
     await this.#store.close();
   }
 
-  #role(userId: string, workspaceId: string): Role {
-    const workspace = this.#accounts.workspace(userId, workspaceId);
+  async #role(userId: string, workspaceId: string): Promise<Role> {
+    const workspace = await this.#accounts.workspace(userId, workspaceId);
     if (!workspace) throw noDocument();
     return workspace.role;
   }

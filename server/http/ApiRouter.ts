@@ -207,7 +207,7 @@ export class ApiRouter {
       }
     }
     const sessionToken = sessionTokenFrom(req.headers.cookie);
-    const session = sessionToken ? this.#deps.accounts.resumeSession(sessionToken) : null;
+    const session = sessionToken ? await this.#deps.accounts.resumeSession(sessionToken) : null;
     const ctx: ApiContext<unknown> = {
       req,
       params,

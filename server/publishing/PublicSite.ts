@@ -11,7 +11,13 @@ import { cataloguePath } from './material.ts';
 import type { Publishing } from './Publishing.ts';
 import { SHORT_ID_PATTERN } from './PublicationStore.ts';
 import { renderCataloguePage } from './render/cataloguePage.ts';
-import { renderAtomFeed, renderEmbed, renderSitemap, renderSitemapIndex } from './render/feeds.ts';
+import {
+  renderAtomFeed,
+  renderEmbed,
+  renderRobots,
+  renderSitemap,
+  renderSitemapIndex
+} from './render/feeds.ts';
 import { goneBody, shell } from './render/layout.ts';
 import { renderMaterialPage } from './render/materialPage.ts';
 import { PUBLIC_CSS, PUBLIC_CSS_PATH } from './render/styles.ts';
@@ -19,6 +25,7 @@ import { RenderCache } from './RenderCache.ts';
 import { SiteSnapshots, type SiteSnapshot } from './SiteSnapshots.ts';
 
 export const PUBLIC_PREFIX = '/p/';
+const SITE_WIDE = new Set(['/sitemap.xml', '/robots.txt']);
 
 /** No script at all, styles and images only from here, forms only to here. */
 const PAGE_CSP =
@@ -86,10 +93,10 @@ export class PublicSite {
     this.#snapshots = new SiteSnapshots(options.publishing);
   }
 
-  /** Answers /p/… and /sitemap.xml; returns false for any other path. */
+  /** Answers /p/…, /sitemap.xml and /robots.txt; returns false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (!url.pathname.startsWith(PUBLIC_PREFIX) && url.pathname !== '/sitemap.xml') return false;
+    if (!url.pathname.startsWith(PUBLIC_PREFIX) && !SITE_WIDE.has(url.pathname)) return false;
     this.#answer(req, url).then(
       (answer) => send(req, res, answer),
       (err: unknown) => {
@@ -115,6 +122,10 @@ export class PublicSite {
     if (url.pathname === '/sitemap.xml') {
       const sites = await this.#publishing.store.sitesWithPublications();
       return xml('application/xml', renderSitemapIndex(sites, origin));
+    }
+    if (url.pathname === '/robots.txt') {
+      const sites = await this.#publishing.store.sitesWithPublications();
+      return { status: 200, type: 'text/plain; charset=utf-8', body: renderRobots(sites, origin) };
     }
     if (url.pathname === PUBLIC_CSS_PATH) {
       return {

@@ -89,8 +89,8 @@ export class Publishing {
 
   // --- access ---
 
-  #role(userId: string, workspaceId: string): Role {
-    const workspace = this.#accounts.workspace(userId, workspaceId);
+  async #role(userId: string, workspaceId: string): Promise<Role> {
+    const workspace = await this.#accounts.workspace(userId, workspaceId);
     if (!workspace) throw noWorkspace();
     return workspace.role;
   }
@@ -100,8 +100,8 @@ export class Publishing {
     return role !== 'viewer' && (await this.store.isPublisher(workspaceId, userId));
   }
 
-  #requireOwner(userId: string, workspaceId: string): void {
-    if (this.#role(userId, workspaceId) !== 'owner') {
+  async #requireOwner(userId: string, workspaceId: string): Promise<void> {
+    if ((await this.#role(userId, workspaceId)) !== 'owner') {
       throw notAllowed('Only an owner of this workspace may change its publishing settings.');
     }
   }
@@ -110,7 +110,7 @@ export class Publishing {
   async #site(userId: string, workspaceId: string): Promise<Site> {
     const existing = await this.store.site(workspaceId);
     if (existing) return existing;
-    const name = this.#accounts.workspace(userId, workspaceId)?.name ?? 'Материалы';
+    const name = (await this.#accounts.workspace(userId, workspaceId))?.name ?? 'Материалы';
     const base = workspaceSlugFromName(name);
     let slug = base;
     for (let n = 2; await this.store.slugTaken(slug, workspaceId); n++) slug = `${base}-${n}`;
@@ -122,7 +122,7 @@ export class Publishing {
   // --- settings ---
 
   async settings(userId: string, workspaceId: string): Promise<SettingsView> {
-    const role = this.#role(userId, workspaceId);
+    const role = await this.#role(userId, workspaceId);
     const site = await this.#site(userId, workspaceId);
     return {
       slug: site.slug,
@@ -138,7 +138,7 @@ export class Publishing {
     workspaceId: string,
     patch: { slug?: string; title?: string; defaultLicence?: string }
   ): Promise<SettingsView> {
-    this.#requireOwner(userId, workspaceId);
+    await this.#requireOwner(userId, workspaceId);
     const site = { ...(await this.#site(userId, workspaceId)) };
     if (patch.slug !== undefined) {
       if (!isWorkspaceSlug(patch.slug)) {
@@ -175,8 +175,9 @@ export class Publishing {
     targetId: string,
     on: boolean
   ): Promise<void> {
-    this.#requireOwner(userId, workspaceId);
-    if (!this.#accounts.members(userId, workspaceId).some((m) => m.user.id === targetId)) {
+    await this.#requireOwner(userId, workspaceId);
+    const members = await this.#accounts.members(userId, workspaceId);
+    if (!members.some((m) => m.user.id === targetId)) {
       throw new PublishingError(404, 'not_found', 'No such member in this workspace.');
     }
     await this.store.setPublisher(workspaceId, targetId, on, userId, this.#now());
@@ -185,7 +186,7 @@ export class Publishing {
   // --- the flow ---
 
   async status(userId: string, workspaceId: string, docId: string): Promise<PublicationView> {
-    this.#role(userId, workspaceId);
+    await this.#role(userId, workspaceId);
     const site = await this.#site(userId, workspaceId);
     const publication = await this.store.get(workspaceId, docId);
     let changed: boolean | null = null;
@@ -197,7 +198,7 @@ export class Publishing {
   }
 
   async list(userId: string, workspaceId: string): Promise<PublicationView[]> {
-    this.#role(userId, workspaceId);
+    await this.#role(userId, workspaceId);
     const site = await this.#site(userId, workspaceId);
     return (await this.store.list(workspaceId))
       .filter((p) => p.status !== 'draft' || p.proposedAt !== null)
@@ -205,7 +206,7 @@ export class Publishing {
   }
 
   async propose(userId: string, workspaceId: string, docId: string): Promise<PublicationView> {
-    const role = this.#role(userId, workspaceId);
+    const role = await this.#role(userId, workspaceId);
     if (role === 'viewer') throw notAllowed('Viewers cannot propose documents for publication.');
     const extracted = await this.#extract(workspaceId, docId);
     if (!extracted.ok) throw missing(extracted.reason);
@@ -221,7 +222,7 @@ export class Publishing {
     docId: string,
     licence?: string
   ): Promise<PublicationView> {
-    const role = this.#role(userId, workspaceId);
+    const role = await this.#role(userId, workspaceId);
     if (!(await this.#mayPublish(userId, workspaceId, role))) {
       throw notAllowed('Only an owner or a member with the publisher right may publish.');
     }
@@ -244,7 +245,7 @@ export class Publishing {
   }
 
   async unpublish(userId: string, workspaceId: string, docId: string): Promise<PublicationView> {
-    const role = this.#role(userId, workspaceId);
+    const role = await this.#role(userId, workspaceId);
     const publication = await this.store.get(workspaceId, docId);
     // Whoever proposed may withdraw their own proposal; taking a material down is a publisher's.
     const ownProposal = publication?.status !== 'published' && publication?.proposedBy === userId;

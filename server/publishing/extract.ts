@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { fieldsOf } from '../../src/lib/model/documentTypes.ts';
 import { documentRoots } from '../../src/lib/model/schema.ts';
 import { WorkspaceIndex, type DocumentMeta } from '../../src/lib/model/WorkspaceIndex.ts';
-import { plainText } from './render/contentHtml.ts';
+import { fragmentToJson } from '../../src/lib/transfer/fragmentJson.ts';
+import { docLinkIds, plainText } from './render/contentHtml.ts';
 import type { PinnedVersion, PmNode } from './types.ts';
 
 /** Enough for the catalogue's search of a long methodology; the page itself has the whole text. */
@@ -23,7 +23,7 @@ export function extractPinned(indexDoc: Y.Doc, doc: Y.Doc, docId: string): Extra
   const meta = new WorkspaceIndex(indexDoc).get(docId);
   if (!meta) return { ok: false, reason: 'missing' };
   if (meta.deletedAt !== null) return { ok: false, reason: 'in_bin' };
-  const content = yXmlFragmentToProsemirrorJSON(documentRoots.content(doc)) as PmNode;
+  const content = fragmentToJson(documentRoots.content(doc));
   const text = plainText(content);
   const pinned: PinnedVersion = {
     title: meta.title,
@@ -31,9 +31,22 @@ export function extractPinned(indexDoc: Y.Doc, doc: Y.Doc, docId: string): Extra
     fields: publicFields(meta),
     content,
     summary: summaryOf(meta, text),
-    text: text.slice(0, SEARCH_TEXT_MAX)
+    text: text.slice(0, SEARCH_TEXT_MAX),
+    tags: [...meta.tags].sort((a, b) => a.localeCompare(b, 'ru')),
+    linkTitles: linkTitles(indexDoc, content)
   };
   return { ok: true, pinned, hash: hashOf(pinned) };
+}
+
+/** Titles of the linked documents still in the workspace (not in the bin), by id. */
+function linkTitles(indexDoc: Y.Doc, content: PmNode): Record<string, string> {
+  const index = new WorkspaceIndex(indexDoc);
+  const out: Record<string, string> = {};
+  for (const id of docLinkIds(content)) {
+    const target = index.get(id);
+    if (target && target.deletedAt === null && target.title.trim()) out[id] = target.title.trim();
+  }
+  return out;
 }
 
 function publicFields(meta: DocumentMeta): Record<string, string> {
@@ -55,8 +68,10 @@ function summaryOf(meta: DocumentMeta, text: string): string {
 
 /** Tells whether the document changed since it was pinned ("есть неопубликованные изменения"). */
 export function hashOf(pinned: PinnedVersion): string {
-  const { title, type, fields, content } = pinned;
+  const { title, type, fields, content, tags = [] } = pinned;
+  // Tags join the hash only when there are some, so a pin made before they were shown still
+  // matches its unchanged document.
   return createHash('sha256')
-    .update(JSON.stringify({ title, type, fields, content }))
+    .update(JSON.stringify({ title, type, fields, content, ...(tags.length > 0 ? { tags } : {}) }))
     .digest('base64url');
 }

@@ -38,3 +38,10 @@ export const FIELD_LABELS: Record<string, string> = Object.fromEntries(
 export function directionLabel(value: string): string {
   return Object.hasOwn(DIRECTION_LABELS, value) ? DIRECTION_LABELS[value as Direction] : value;
 }
+
+/** Fields holding a calendar day (`YYYY-MM-DD`), which a page writes out in words. */
+export const DATE_FIELDS: ReadonlySet<string> = new Set(
+  Object.values(DOCUMENT_TYPES).flatMap((type) =>
+    type.fields.filter((field) => field.kind === 'date').map((field) => field.id)
+  )
+);

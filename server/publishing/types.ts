@@ -13,7 +13,7 @@ export type PmNode = {
 /**
  * What a publication pins: the document's content fragment and the metadata a reader may see,
  * copied from the server's own store at publication time. Nothing else of the document (comments,
- * undeclared fields, tags, the tree) is ever copied, so nothing else can reach a public page.
+ * undeclared fields, the tree) is ever copied, so nothing else can reach a public page.
  */
 export type PinnedVersion = {
   title: string;
@@ -25,6 +25,13 @@ export type PinnedVersion = {
   summary: string;
   /** The plain text, bounded, for the catalogue's search. */
   text: string;
+  /** The document's tags, shown on its page and in the catalogue (absent in older pins). */
+  tags?: string[];
+  /**
+   * Titles of the documents its text links to, as the author saw them when publishing: a link
+   * to one that is not published reads as its title in plain text (absent in older pins).
+   */
+  linkTitles?: Record<string, string>;
 };
 
 export type PublicationStatus = 'draft' | 'published' | 'unpublished';

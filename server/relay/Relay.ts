@@ -13,6 +13,8 @@ export const SYNC_PATH = '/sync/';
 
 /** The longest delay setTimeout honours (a longer one fires at once). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How soon an expiry is looked at again when the account store could not be asked. */
+const RECHECK_MS = 30_000;
 
 export type RelayOptions = {
   access: AccessControl;
@@ -160,13 +162,22 @@ export class Relay {
   #closeOnExpiry(
     connection: Connection,
     expiresAt: number,
-    stillValidUntil: () => number | null
+    stillValidUntil: () => Promise<number | null> | null
   ): void {
     let timer: NodeJS.Timeout | undefined;
+    let closed = false;
     const arm = (at: number) => {
+      if (closed) return;
       timer = setTimeout(
-        () => {
-          const later = at > Date.now() ? at : stillValidUntil();
+        async () => {
+          let later: number | null;
+          try {
+            later = at > Date.now() ? at : await stillValidUntil();
+          } catch {
+            // The account store did not answer: look again shortly rather than sign anyone out.
+            arm(Date.now() + RECHECK_MS);
+            return;
+          }
           if (later === null || later <= Date.now()) connection.close(CloseCode.unauthorised);
           else arm(later);
         },
@@ -175,7 +186,10 @@ export class Relay {
       timer.unref();
     };
     arm(expiresAt);
-    connection.onClose(() => clearTimeout(timer));
+    connection.onClose(() => {
+      closed = true;
+      clearTimeout(timer);
+    });
   }
 
   /**

@@ -27,9 +27,9 @@ const log = createLogger(config.logLevel);
 const server = new UzelServer({ config, log });
 
 // The relay admits only members: one workspace, one editor, one sync token for all clients.
-const workspace = server.accounts.createWorkspace('Benchmark', null);
-const member = server.accounts.ensureServiceMember(workspace.id, 'Benchmark', 'editor');
-const grant = server.accounts.access.issueSyncToken(member.id, workspace.id);
+const workspace = await server.accounts.createWorkspace('Benchmark', null);
+const member = await server.accounts.ensureServiceMember(workspace.id, 'Benchmark', 'editor');
+const grant = await server.accounts.access.issueSyncToken(member.id, workspace.id);
 if (!grant) throw new Error('could not issue a sync token for the benchmark');
 
 const url = await server.listen();

@@ -78,8 +78,12 @@ describe('the relay admits only members, in their role', () => {
       now: () => Date.now() - 3 * 60 * 60 * 1000
     });
     defer(() => past.close());
-    const member = past.ensureServiceMember('ws-access', 'Тестовый клиент (editor)', 'editor');
-    const expired = past.access.issueSyncToken(member.id, 'ws-access')!.token;
+    const member = await past.ensureServiceMember(
+      'ws-access',
+      'Тестовый клиент (editor)',
+      'editor'
+    );
+    const expired = (await past.access.issueSyncToken(member.id, 'ws-access'))!.token;
     const c = await open(`?token=${encodeURIComponent(expired)}`);
     expect((await c.closed()).code).toBe(4401);
   });
@@ -169,7 +173,7 @@ describe('the relay admits only members, in their role', () => {
       )
       .run('ws-access', owner.id, 'owner', Date.now());
     raw.close();
-    accounts.changeRole(owner.id, 'ws-access', principal.userId, 'viewer');
+    await accounts.changeRole(owner.id, 'ws-access', principal.userId, 'viewer');
     expect(await c.closed()).toEqual({ code: 4100, reason: 'role changed, reconnect' });
 
     // Reconnecting with the same token now gets the viewer's treatment.
@@ -178,7 +182,7 @@ describe('the relay admits only members, in their role', () => {
     again.send(updateFrame(insertUpdate('после понижения')));
     await again.next((f) => messageType(f) === MSG_AUTH, 'told it is read-only now');
 
-    accounts.removeMember(owner.id, 'ws-access', principal.userId);
+    await accounts.removeMember(owner.id, 'ws-access', principal.userId);
     expect(await again.closed()).toEqual({ code: 4403, reason: 'access revoked' });
   });
 

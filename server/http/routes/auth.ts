@@ -23,10 +23,10 @@ const loginBody = z.object({
 export function authRoutes(deps: ApiDeps): Route[] {
   const { accounts, log, loginLimits } = deps;
 
-  const signIn = (ctx: ApiContext<unknown>, user: User, status: number): Reply => {
+  const signIn = async (ctx: ApiContext<unknown>, user: User, status: number): Promise<Reply> => {
     // A new sign-in replaces the session the browser had, rather than leaving it behind.
-    if (ctx.sessionToken) accounts.endSession(ctx.sessionToken);
-    const session = accounts.startSession(user.id);
+    if (ctx.sessionToken) await accounts.endSession(ctx.sessionToken);
+    const session = await accounts.startSession(user.id);
     return {
       status,
       body: { user: userView(user) },
@@ -78,8 +78,8 @@ export function authRoutes(deps: ApiDeps): Route[] {
       loginBody
     ),
 
-    route('POST', '/api/auth/logout', (ctx) => {
-      if (ctx.sessionToken) accounts.endSession(ctx.sessionToken);
+    route('POST', '/api/auth/logout', async (ctx) => {
+      if (ctx.sessionToken) await accounts.endSession(ctx.sessionToken);
       if (ctx.user) log.info('signed out', { userId: ctx.user.id });
       return { status: 204, cookies: [clearedSessionCookie(ctx.secure)] };
     })

@@ -32,10 +32,12 @@ const IMMUTABLE = 'private, max-age=31536000, immutable';
 export function blobRoutes(deps: ApiDeps, blobs: BlobStore): Route[] {
   const { accounts } = deps;
 
-  function member(ctx: ApiContext<unknown>): { workspaceId: string; role: Role; hash: string } {
+  async function member(
+    ctx: ApiContext<unknown>
+  ): Promise<{ workspaceId: string; role: Role; hash: string }> {
     const me = signedIn(ctx);
     const workspaceId = ctx.params.id!;
-    const role = accounts.workspace(me.id, workspaceId)?.role;
+    const role = (await accounts.workspace(me.id, workspaceId))?.role;
     // Unknown and not-a-member answer alike, so workspace ids cannot be probed.
     if (!role) throw noWorkspace();
     const hash = ctx.params.sha256!;
@@ -62,18 +64,18 @@ export function blobRoutes(deps: ApiDeps, blobs: BlobStore): Route[] {
   const path = '/api/workspaces/:id/blobs/:sha256';
   return [
     route('GET', path, async (ctx) => {
-      const { workspaceId, hash } = member(ctx);
+      const { workspaceId, hash } = await member(ctx);
       return serve(await found(workspaceId, hash));
     }),
 
     route('HEAD', path, async (ctx) => {
-      const { workspaceId, hash } = member(ctx);
+      const { workspaceId, hash } = await member(ctx);
       return serve(await found(workspaceId, hash));
     }),
 
     {
       ...route('PUT', path, async (ctx) => {
-        const { workspaceId, role, hash } = member(ctx);
+        const { workspaceId, role, hash } = await member(ctx);
         if (role === 'viewer') {
           throw new ApiError(403, 'read_only', 'A viewer cannot add files to this workspace.');
         }

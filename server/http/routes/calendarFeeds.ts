@@ -37,14 +37,14 @@ export function calendarFeedRoutes(
     now
   });
   const perFeed = new RateLimiter({ max: limit.perToken, windowMs: FEED_LIMIT_WINDOW_MS, now });
-  const membership = (ctx: ApiContext<unknown>) => {
+  const membership = async (ctx: ApiContext<unknown>) => {
     const me = signedIn(ctx);
-    const workspace = accounts.workspace(me.id, ctx.params.id!);
+    const workspace = await accounts.workspace(me.id, ctx.params.id!);
     if (!workspace) throw noWorkspace();
     return { me, workspace };
   };
-  const writer = (ctx: ApiContext<unknown>) => {
-    const found = membership(ctx);
+  const writer = async (ctx: ApiContext<unknown>) => {
+    const found = await membership(ctx);
     if (!canWrite(found.workspace.role)) {
       throw new ApiError(403, 'forbidden', 'Only members who can edit manage the calendar link.');
     }
@@ -52,27 +52,27 @@ export function calendarFeedRoutes(
   };
 
   return [
-    route('GET', '/api/workspaces/:id/calendar-feed', (ctx) => {
-      const { workspace } = membership(ctx);
-      const feed = feeds.tokens.active(workspace.id);
+    route('GET', '/api/workspaces/:id/calendar-feed', async (ctx) => {
+      const { workspace } = await membership(ctx);
+      const feed = await feeds.tokens.active(workspace.id);
       return {
         status: 200,
         body: { feed: feed ? { id: feed.id, createdAt: feed.createdAt } : null }
       };
     }),
 
-    route('POST', '/api/workspaces/:id/calendar-feed', (ctx) => {
-      const { me, workspace } = writer(ctx);
-      const { feed, token } = feeds.tokens.create(workspace.id, me.id, now());
+    route('POST', '/api/workspaces/:id/calendar-feed', async (ctx) => {
+      const { me, workspace } = await writer(ctx);
+      const { feed, token } = await feeds.tokens.create(workspace.id, me.id, now());
       log.info('calendar feed created', { workspaceId: workspace.id, feedId: feed.id, by: me.id });
       // The only time the link is shown: only its hash is stored.
       const path = `${FEED_PATH}${token}`;
       return { status: 201, body: { feed: { id: feed.id, createdAt: feed.createdAt, path } } };
     }),
 
-    route('DELETE', '/api/workspaces/:id/calendar-feed', (ctx) => {
-      const { me, workspace } = writer(ctx);
-      if (!feeds.tokens.revoke(workspace.id, now())) throw noFeed();
+    route('DELETE', '/api/workspaces/:id/calendar-feed', async (ctx) => {
+      const { me, workspace } = await writer(ctx);
+      if (!(await feeds.tokens.revoke(workspace.id, now()))) throw noFeed();
       log.info('calendar feed revoked', { workspaceId: workspace.id, by: me.id });
       return { status: 204 };
     }),
@@ -80,9 +80,9 @@ export function calendarFeedRoutes(
     route('GET', `${FEED_PATH}:token`, async (ctx) => {
       refuseIfLimited(perAddress.retryAfter(ctx.ip));
       perAddress.hit(ctx.ip);
-      const feed = feeds.tokens.byToken(ctx.params.token!);
+      const feed = await feeds.tokens.byToken(ctx.params.token!);
       // Unknown, revoked, or its workspace is gone: the same answer, nothing to learn from it.
-      const name = feed ? accounts.workspaceName(feed.workspaceId) : null;
+      const name = feed ? await accounts.workspaceName(feed.workspaceId) : null;
       if (!feed || name === null) throw noFeed();
       // Keyed by the feed's id, so the limiter never holds a link.
       refuseIfLimited(perFeed.retryAfter(feed.id));

@@ -27,10 +27,10 @@ export function inviteRoutes({ accounts, log }: ApiDeps): Route[] {
     route(
       'POST',
       '/api/workspaces/:id/invites',
-      (ctx) => {
+      async (ctx) => {
         const me = signedIn(ctx);
         const workspaceId = ctx.params.id!;
-        const { invite, token } = accounts.createInvite(me.id, workspaceId, ctx.body);
+        const { invite, token } = await accounts.createInvite(me.id, workspaceId, ctx.body);
         log.info('invite created', { workspaceId, inviteId: invite.id, by: me.id });
         // The only time the link is shown: only its hash is stored.
         const path = `/invite?token=${encodeURIComponent(token)}`;
@@ -39,23 +39,23 @@ export function inviteRoutes({ accounts, log }: ApiDeps): Route[] {
       createBody
     ),
 
-    route('DELETE', '/api/workspaces/:id/invites/:inviteId', (ctx) => {
+    route('DELETE', '/api/workspaces/:id/invites/:inviteId', async (ctx) => {
       const me = signedIn(ctx);
       const { id, inviteId } = ctx.params as { id: string; inviteId: string };
-      accounts.revokeInvite(me.id, id, inviteId);
+      await accounts.revokeInvite(me.id, id, inviteId);
       log.info('invite revoked', { workspaceId: id, inviteId, by: me.id });
       return { status: 204 };
     }),
 
-    route('GET', '/api/invites/:token', (ctx) => {
-      const info = accounts.inviteInfo(ctx.params.token!);
+    route('GET', '/api/invites/:token', async (ctx) => {
+      const info = await accounts.inviteInfo(ctx.params.token!);
       if (!info) throw noInvite();
       return { status: 200, body: info };
     }),
 
-    route('POST', '/api/invites/:token/accept', (ctx) => {
+    route('POST', '/api/invites/:token/accept', async (ctx) => {
       const me = signedIn(ctx);
-      const workspace = accounts.acceptInvite(me.id, ctx.params.token!);
+      const workspace = await accounts.acceptInvite(me.id, ctx.params.token!);
       log.info('invite accepted', { workspaceId: workspace.id, userId: me.id });
       return { status: 200, body: { workspace: workspaceView(workspace) } };
     })

@@ -11,20 +11,22 @@ const profileBody = z.object({
 /** The signed-in person: who they are and where they belong. */
 export function meRoutes({ accounts }: ApiDeps): Route[] {
   return [
-    route('GET', '/api/me', (ctx) => {
+    route('GET', '/api/me', async (ctx) => {
       const me = signedIn(ctx);
+      const workspaces = await accounts.workspaces(me.id);
       return {
         status: 200,
-        body: { user: userView(me), workspaces: accounts.workspaces(me.id).map(workspaceView) }
+        body: { user: userView(me), workspaces: workspaces.map(workspaceView) }
       };
     }),
 
     route(
       'PATCH',
       '/api/me',
-      (ctx) => {
+      async (ctx) => {
         const me = signedIn(ctx);
-        return { status: 200, body: { user: userView(accounts.updateProfile(me.id, ctx.body)) } };
+        const user = await accounts.updateProfile(me.id, ctx.body);
+        return { status: 200, body: { user: userView(user) } };
       },
       profileBody
     )

@@ -30,14 +30,12 @@ const DEFAULT_LIMIT = 1000;
 export function syncRoutes(deps: ApiDeps): Route[] {
   const { accounts, log } = deps;
 
-  function memberRole(ctx: ApiContext<unknown>): {
-    workspaceId: string;
-    role: Role;
-    userId: string;
-  } {
+  async function memberRole(
+    ctx: ApiContext<unknown>
+  ): Promise<{ workspaceId: string; role: Role; userId: string }> {
     const me = signedIn(ctx);
     const workspaceId = ctx.params.id!;
-    const role = accounts.workspace(me.id, workspaceId)?.role;
+    const role = (await accounts.workspace(me.id, workspaceId))?.role;
     // Unknown and not-a-member answer alike, so workspace ids cannot be probed.
     if (!role) throw noWorkspace();
     return { workspaceId, role, userId: me.id };
@@ -52,7 +50,7 @@ export function syncRoutes(deps: ApiDeps): Route[] {
 
   return [
     route('GET', '/api/workspaces/:id/changes', async (ctx) => {
-      const { workspaceId } = memberRole(ctx);
+      const { workspaceId } = await memberRole(ctx);
       const query = new URL(ctx.req.url ?? '/', 'http://api.invalid').searchParams;
       const since = query.get('since') ?? '0';
       const limit = query.get('limit') ?? String(DEFAULT_LIMIT);
@@ -71,7 +69,7 @@ export function syncRoutes(deps: ApiDeps): Route[] {
       '/api/workspaces/:id/sync',
       { contentType: SYNC_BATCH_CONTENT_TYPE, maxBytes: MAX_BATCH_BYTES },
       async (ctx) => {
-        const { workspaceId, role, userId } = memberRole(ctx);
+        const { workspaceId, role, userId } = await memberRole(ctx);
         try {
           const entries = decodeBatchRequest(ctx.body);
           const answers = await service().exchange(workspaceId, entries, role !== 'viewer', userId);

@@ -10,9 +10,10 @@ const roleBody = z.object({ role: roleSchema });
 /** Workspaces, their members and the sync tokens members may take for other clients. */
 export function workspaceRoutes({ accounts, log, workspaceCreated }: ApiDeps): Route[] {
   return [
-    route('GET', '/api/workspaces', (ctx) => {
+    route('GET', '/api/workspaces', async (ctx) => {
       const me = signedIn(ctx);
-      return { status: 200, body: { workspaces: accounts.workspaces(me.id).map(workspaceView) } };
+      const workspaces = await accounts.workspaces(me.id);
+      return { status: 200, body: { workspaces: workspaces.map(workspaceView) } };
     }),
 
     route(
@@ -20,7 +21,7 @@ export function workspaceRoutes({ accounts, log, workspaceCreated }: ApiDeps): R
       '/api/workspaces',
       async (ctx) => {
         const me = signedIn(ctx);
-        const workspace = accounts.createWorkspace(ctx.body.name, me.id);
+        const workspace = await accounts.createWorkspace(ctx.body.name, me.id);
         log.info('workspace created', { workspaceId: workspace.id, userId: me.id });
         await workspaceCreated(workspace.id);
         return {
@@ -31,23 +32,24 @@ export function workspaceRoutes({ accounts, log, workspaceCreated }: ApiDeps): R
       createBody
     ),
 
-    route('GET', '/api/workspaces/:id', (ctx) => {
+    route('GET', '/api/workspaces/:id', async (ctx) => {
       const me = signedIn(ctx);
-      const workspace = accounts.workspace(me.id, ctx.params.id!);
+      const workspace = await accounts.workspace(me.id, ctx.params.id!);
       if (!workspace) throw noWorkspace();
       return { status: 200, body: { workspace: workspaceView(workspace) } };
     }),
 
-    route('GET', '/api/workspaces/:id/members', (ctx) => {
+    route('GET', '/api/workspaces/:id/members', async (ctx) => {
       const me = signedIn(ctx);
       const workspaceId = ctx.params.id!;
-      const members = accounts.members(me.id, workspaceId);
-      const isOwner = accounts.workspace(me.id, workspaceId)?.role === 'owner';
+      const members = await accounts.members(me.id, workspaceId);
+      const isOwner = (await accounts.workspace(me.id, workspaceId))?.role === 'owner';
+      const invites = isOwner ? await accounts.invites(me.id, workspaceId) : null;
       return {
         status: 200,
         body: {
           members: members.map((m) => memberView(m, isOwner)),
-          ...(isOwner ? { invites: accounts.invites(me.id, workspaceId).map(inviteView) } : {})
+          ...(invites ? { invites: invites.map(inviteView) } : {})
         }
       };
     }),
@@ -55,27 +57,27 @@ export function workspaceRoutes({ accounts, log, workspaceCreated }: ApiDeps): R
     route(
       'PATCH',
       '/api/workspaces/:id/members/:userId',
-      (ctx) => {
+      async (ctx) => {
         const me = signedIn(ctx);
         const { id, userId } = ctx.params as { id: string; userId: string };
-        const role = accounts.changeRole(me.id, id, userId, ctx.body.role);
+        const role = await accounts.changeRole(me.id, id, userId, ctx.body.role);
         log.info('role changed', { workspaceId: id, userId, role, by: me.id });
         return { status: 200, body: { member: { userId, role } } };
       },
       roleBody
     ),
 
-    route('DELETE', '/api/workspaces/:id/members/:userId', (ctx) => {
+    route('DELETE', '/api/workspaces/:id/members/:userId', async (ctx) => {
       const me = signedIn(ctx);
       const { id, userId } = ctx.params as { id: string; userId: string };
-      accounts.removeMember(me.id, id, userId);
+      await accounts.removeMember(me.id, id, userId);
       log.info('member removed', { workspaceId: id, userId, by: me.id });
       return { status: 204 };
     }),
 
-    route('POST', '/api/workspaces/:id/token', (ctx) => {
+    route('POST', '/api/workspaces/:id/token', async (ctx) => {
       const me = signedIn(ctx);
-      const token = accounts.access.issueSyncToken(me.id, ctx.params.id!);
+      const token = await accounts.access.issueSyncToken(me.id, ctx.params.id!);
       if (!token) throw noWorkspace();
       return { status: 200, body: token };
     })

@@ -8,6 +8,8 @@ import { directorySections, eventsJsonLd } from './directorySections.ts';
 import { isoDate, russianDate } from './dates.ts';
 import { escapeHtml } from './escape.ts';
 import { shell } from './layout.ts';
+import { tagList } from './tagList.ts';
+import { firstImageHash, publicFilePath } from '../pinnedFiles.ts';
 
 export type CatalogueView = {
   site: Site;
@@ -58,6 +60,14 @@ function filterForm(view: CatalogueView): string {
   );
 }
 
+/** The material's first picture, small, beside its entry; nothing when it has none. */
+function thumbnail(m: Material): string {
+  const hash = firstImageHash(m.pinned.content);
+  return hash
+    ? `<img class="thumb" src="${escapeHtml(publicFilePath(m.site.slug, hash))}" alt="" loading="lazy" decoding="async" width="96" height="96">`
+    : '';
+}
+
 function resultItem(m: Material): string {
   const f = m.pinned.fields;
   const facts = [
@@ -67,8 +77,9 @@ function resultItem(m: Material): string {
     f.institution ?? ''
   ].filter(Boolean);
   return (
-    `<li><h2><a href="${escapeHtml(m.path)}">${escapeHtml(m.pinned.title || 'Без названия')}</a></h2>` +
+    `<li>${thumbnail(m)}<h2><a href="${escapeHtml(m.path)}">${escapeHtml(m.pinned.title || 'Без названия')}</a></h2>` +
     `<p class="tags">${facts.map(escapeHtml).join(' · ')}</p>` +
+    (m.pinned.tags?.length ? `<p>${tagList(m.pinned.tags)}</p>` : '') +
     (m.pinned.summary ? `<p>${escapeHtml(m.pinned.summary)}</p>` : '') +
     `<p class="tags">Обновлено <time datetime="${isoDate(m.publishedAt)}">${russianDate(m.publishedAt)}</time></p></li>`
   );

@@ -80,3 +80,16 @@ export function renderEmbed(site: Site, materials: Material[], origin: string): 
       `<a class="more" href="${escapeHtml(`${origin}${cataloguePath(site)}`)}" target="_blank" rel="noopener">Все материалы: ${escapeHtml(site.title)}</a>`
   });
 }
+
+/**
+ * `/robots.txt`: the public pages may be read, the API and the sync relay are not pages, and
+ * every sitemap is named (the index and each site's own), as absolute addresses the format needs.
+ */
+export function renderRobots(sites: Site[], origin: string): string {
+  const lines = ['User-agent: *', `Allow: /p/`, 'Disallow: /api/', 'Disallow: /sync/'];
+  if (origin) {
+    lines.push('', `Sitemap: ${origin}/sitemap.xml`);
+    for (const s of sites) lines.push(`Sitemap: ${origin}/p/${s.slug}/sitemap.xml`);
+  }
+  return `${lines.join('\n')}\n`;
+}

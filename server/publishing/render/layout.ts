@@ -1,6 +1,9 @@
 import { escapeHtml } from './escape.ts';
 import { PUBLIC_CSS_PATH } from './styles.ts';
 
+/** The app's own icon (static/icons), so a bookmark or a tab of the site shows the network's mark. */
+export const FAVICON_PATH = '/icons/icon.svg';
+
 export type Shell = {
   title: string;
   /** Extra `<head>` markup, already escaped (meta tags, links, JSON-LD). */
@@ -20,7 +23,8 @@ export function shell({ title, head = '', site, mainClass, body }: Shell): strin
     `<!doctype html><html lang="ru"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(title)}</title>` +
-    `<link rel="stylesheet" href="${PUBLIC_CSS_PATH}">${head}</head>` +
+    `<link rel="stylesheet" href="${PUBLIC_CSS_PATH}">` +
+    `<link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">${head}</head>` +
     `<body>${bar}<main${mainClass ? ` class="${mainClass}"` : ''}>${body}</main></body></html>`
   );
 }

@@ -1,11 +1,12 @@
-import { FIELD_LABELS, directionLabel, TYPE_LABELS } from '../labels.ts';
+import { DATE_FIELDS, FIELD_LABELS, directionLabel, TYPE_LABELS } from '../labels.ts';
 import { cataloguePath, type Material } from '../material.ts';
 import { firstImageHash, publicFilePath } from '../pinnedFiles.ts';
 import { contentToHtml, type RenderOptions } from './contentHtml.ts';
-import { russianDate, isoDate } from './dates.ts';
+import { russianDate, russianDay, isoDate } from './dates.ts';
 import { escapeHtml, jsonForScript } from './escape.ts';
 import { materialJsonLd } from './jsonLd.ts';
 import { shell } from './layout.ts';
+import { tagList } from './tagList.ts';
 import { sanitizeContent } from './sanitize.ts';
 
 /** The fields a reader looks for first, then the rest the type declares, in its order. */
@@ -22,9 +23,12 @@ function fieldRows(material: Material): string {
     const label = FIELD_LABELS[id];
     if (!label) continue;
     const raw = fields[id]!;
-    const value = id === 'direction' ? directionLabel(raw) : raw;
+    const value =
+      id === 'direction' ? directionLabel(raw) : DATE_FIELDS.has(id) ? russianDay(raw) : raw;
     rows.push(`<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`);
   }
+  const tags = material.pinned.tags ?? [];
+  if (tags.length > 0) rows.push(`<dt>Теги</dt><dd>${tagList(tags)}</dd>`);
   return `<dl class="meta">${rows.join('')}</dl>`;
 }
 
@@ -65,7 +69,8 @@ export function renderMaterialPage(
   const content = sanitizeContent(
     contentToHtml(pinned.content, {
       docLink: links,
-      fileHref: (hash) => publicFilePath(site.slug, hash)
+      fileHref: (hash) => publicFilePath(site.slug, hash),
+      linkTitles: pinned.linkTitles
     })
   );
   const body =

@@ -41,6 +41,10 @@ h1 { font-size: 1.9rem; line-height: 1.25; margin: .5rem 0 1rem; }
 .results h2 { font-size: 1.2rem; margin: 0 0 .25rem; }
 .results p { margin: .25rem 0; }
 .tags { color: var(--muted); font-size: .95rem; }
+.taglist { display: inline-flex; flex-wrap: wrap; gap: .25rem; }
+.taglist span { background: var(--paper); border: 1px solid var(--line); border-radius: 1rem; padding: 0 .6rem; font-size: .9rem; }
+.results li::after { content: ""; display: block; clear: both; }
+.thumb { float: right; width: 6rem; height: 6rem; object-fit: cover; margin: 0 0 .5rem .75rem; border-radius: .375rem; }
 .count { color: var(--muted); }
 .gone { padding: 2rem 1rem; }
 .embed { margin: 0; padding: .5rem; background: #fff; font-size: 1rem; }

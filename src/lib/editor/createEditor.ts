@@ -15,6 +15,7 @@ import {
 } from './docLink/DocLinkSuggestion.ts';
 import type { LinkDirectory } from './docLink/linkTarget.ts';
 import { isSafeHref } from './safeHref.ts';
+import { taskCheckboxLabel } from './taskCheckboxLabel.ts';
 import { AttachmentNode } from './files/AttachmentNode.ts';
 import { FileInsert } from './files/FileInsert.ts';
 import type { FileViews } from './files/fileViews.ts';
@@ -69,7 +70,7 @@ export function contentExtensions(links?: DocLinkEditorOptions, files?: FileEdit
       }
     }),
     TaskList,
-    TaskItem.configure({ nested: true }),
+    TaskItem.configure({ nested: true, a11y: { checkboxLabel: taskCheckboxLabel } }),
     DocLink.configure({ directory: links?.directory ?? null, open: links?.open ?? null }),
     ...(links ? [DocLinkSuggestion.configure({ items: links.items, render: links.render })] : []),
     ImageNode.configure({ views: files?.views ?? null }),

@@ -3,6 +3,7 @@ import * as files from './features/files.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
+import * as notifications from './features/notifications.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
 import * as projects from './features/projects.ts';
@@ -55,6 +56,8 @@ export const en: Record<MessageKey, string> = {
   'doc.editorLabel': 'Document text',
   'doc.loading': 'Opening the document…',
 
+  'editor.taskCheckbox': '{checked, select, yes {Done} other {Not done}}: {text}',
+  'editor.taskEmpty': 'empty item',
   'toolbar.label': 'Text formatting',
   'toolbar.paragraph': 'Normal text',
   'toolbar.heading': 'Heading {level}',
@@ -173,5 +176,6 @@ export const en: Record<MessageKey, string> = {
   ...publishing.en,
   ...files.en,
   ...transfer.en,
-  ...history.en
+  ...history.en,
+  ...notifications.en
 };

@@ -3,6 +3,7 @@ import * as files from './features/files.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
+import * as notifications from './features/notifications.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
 import * as projects from './features/projects.ts';
@@ -57,6 +58,8 @@ export const ru = {
   'doc.loading': 'Открываем документ…',
 
   'toolbar.label': 'Оформление текста',
+  'editor.taskCheckbox': '{checked, select, yes {Выполнено} other {Не выполнено}}: {text}',
+  'editor.taskEmpty': 'пустой пункт',
   'toolbar.paragraph': 'Обычный текст',
   'toolbar.heading': 'Заголовок {level}',
   'toolbar.bold': 'Полужирный',
@@ -176,7 +179,8 @@ export const ru = {
   ...publishing.ru,
   ...files.ru,
   ...transfer.ru,
-  ...history.ru
+  ...history.ru,
+  ...notifications.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -23,7 +23,9 @@ export const indexRoots = {
    * Favourites of every member: `<userId>/<docId>` → the time it was starred. Flat keys rather
    * than a map per person, so two devices starring at once never create rival nested maps.
    */
-  favourites: (doc: Y.Doc) => doc.getMap<unknown>('favourites')
+  favourites: (doc: Y.Doc) => doc.getMap<unknown>('favourites'),
+  /** Notifications each member has read (model/notifications/NotificationReads.ts). */
+  notificationReads: (doc: Y.Doc) => doc.getMap<unknown>('notificationReads')
 } as const;
 
 /** Keys of one document's metadata map in the index. */

@@ -6,6 +6,7 @@ import {
   intAttr,
   marksOf,
   MAX_DEPTH,
+  TOO_DEEP_NODE,
   typeOf,
   type DocLinkResolver,
   type PmNode
@@ -48,6 +49,8 @@ export type RenderHtmlOptions = {
   markDoneTasks?: boolean;
   /** Nodes nested deeper are cut; the default is deeper than any real document. */
   maxDepth?: number;
+  /** Stands, once per cut branch, where nodes were nested too deep to show; nothing without it. */
+  tooDeepNote?: string;
 };
 
 /** Longer than any real description or file name; the rest of a hostile one is cut. */
@@ -142,10 +145,14 @@ function textHtml(node: PmNode, options: RenderHtmlOptions): string {
 export function renderHtml(root: PmNode, options: RenderHtmlOptions = {}): string {
   const maxDepth = options.maxDepth ?? MAX_DEPTH;
   const out: string[] = [];
+  const tooDeep = options.tooDeepNote ? `<p><em>${escapeHtml(options.tooDeepNote)}</em></p>` : '';
   const render = (node: PmNode, depth: number): void => {
     if (depth > maxDepth) return;
     const inner = () => {
-      for (const child of childrenOf(node)) render(child, depth + 1);
+      const children = childrenOf(node);
+      // One note for the whole cut branch, however many nodes it holds.
+      if (depth >= maxDepth) return void (children.length > 0 && out.push(tooDeep));
+      for (const child of children) render(child, depth + 1);
     };
     const wrap = (tag: string, attrs = '') => {
       out.push(`<${tag}${attrs}>`);
@@ -188,6 +195,8 @@ export function renderHtml(root: PmNode, options: RenderHtmlOptions = {}): strin
         return void out.push(imageHtml(node, options));
       case 'attachment':
         return void out.push(attachmentHtml(node, options));
+      case TOO_DEEP_NODE:
+        return void out.push(tooDeep);
       default:
         // Unknown (or hostile) node types: their text is kept, their markup is not.
         return inner();

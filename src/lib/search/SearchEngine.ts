@@ -183,7 +183,8 @@ export class SearchEngine {
       type: doc.type,
       tags: doc.tags,
       title: segmentsOf(doc.title, matchRanges(doc.title, matched)),
-      snippet: snippet(doc.text || doc.fieldText, matched),
+      // Only the text: the fields hold labels in both languages («Папка Folder»), for finding.
+      snippet: snippet(doc.text, matched),
       score
     };
   }

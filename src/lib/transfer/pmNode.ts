@@ -10,6 +10,9 @@ export type PmNode = {
 /** Deeper than any real document; a hostile one nested further is cut, not a stack overflow. */
 export const MAX_DEPTH = 48;
 
+/** What stands where a peer nested blocks deeper than that: the renderers show a note there. */
+export const TOO_DEEP_NODE = 'tooDeep';
+
 export function childrenOf(node: PmNode): PmNode[] {
   return Array.isArray(node.content)
     ? node.content.filter((c): c is PmNode => typeof c === 'object' && c !== null)

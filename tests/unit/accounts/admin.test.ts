@@ -91,7 +91,7 @@ describe('admin command', () => {
     expect(namedPrincipal.userId).not.toBe(principal!.userId);
     expect(namedPrincipal.displayName).toBe('Табло в холле');
 
-    const members = api.accounts.members(principal!.userId, workspaceId);
+    const members = await api.accounts.members(principal!.userId, workspaceId);
     expect(members.map((m) => [m.user.displayName, m.user.kind, m.user.email, m.role])).toEqual([
       ['Сервисный доступ', 'service', null, 'editor'],
       ['Табло в холле', 'service', null, 'viewer']

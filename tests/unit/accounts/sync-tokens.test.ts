@@ -31,7 +31,7 @@ async function personIn(accounts: Accounts, workspaceId: string | null, name: st
     displayName: name
   });
   if (workspaceId) return { user, workspaceId };
-  return { user, workspaceId: accounts.createWorkspace('Сеть', user.id).id };
+  return { user, workspaceId: (await accounts.createWorkspace('Сеть', user.id)).id };
 }
 
 const withToken = (token: string) => ({ cookieHeader: undefined, token });
@@ -91,7 +91,7 @@ describe('sync tokens and the relay view of access', () => {
   it('AC16 an expired token authenticates no one, and one that expires while in use loses its role', async () => {
     const { accounts, clock } = openAccounts(defer);
     const { user, workspaceId } = await personIn(accounts, null, 'anna');
-    const { token, expiresAt } = accounts.access.issueSyncToken(user.id, workspaceId)!;
+    const { token, expiresAt } = (await accounts.access.issueSyncToken(user.id, workspaceId))!;
     const principal = (await accounts.access.authenticate(withToken(token)))!;
     expect(principal.token!.expiresAt).toBe(expiresAt);
 
@@ -105,7 +105,7 @@ describe('sync tokens and the relay view of access', () => {
   it('AC16 a token with a bad signature, another key, or changed claims authenticates no one', async () => {
     const { accounts, dataDir } = openAccounts(defer);
     const { user, workspaceId } = await personIn(accounts, null, 'anna');
-    const { token } = accounts.access.issueSyncToken(user.id, workspaceId)!;
+    const { token } = (await accounts.access.issueSyncToken(user.id, workspaceId))!;
     const [version, payload, signature] = token.split('.') as [string, string, string];
 
     const flipped =
@@ -148,28 +148,28 @@ describe('sync tokens and the relay view of access', () => {
     const { accounts } = openAccounts(defer);
     const anna = await personIn(accounts, null, 'anna');
     const { workspaceId } = anna;
-    const invite = accounts.createInvite(anna.user.id, workspaceId, {
+    const invite = await accounts.createInvite(anna.user.id, workspaceId, {
       role: 'editor',
       expiresInHours: 1,
       maxUses: null
     });
     const boris = await personIn(accounts, workspaceId, 'boris');
-    accounts.acceptInvite(boris.user.id, invite.token);
-    const { token } = accounts.access.issueSyncToken(boris.user.id, workspaceId)!;
+    await accounts.acceptInvite(boris.user.id, invite.token);
+    const { token } = (await accounts.access.issueSyncToken(boris.user.id, workspaceId))!;
     const principal = (await accounts.access.authenticate(withToken(token)))!;
     expect(await accounts.access.roleIn(principal, workspaceId)).toBe('editor');
 
-    accounts.removeMember(anna.user.id, workspaceId, boris.user.id);
+    await accounts.removeMember(anna.user.id, workspaceId, boris.user.id);
     expect(await accounts.access.roleIn(principal, workspaceId)).toBeNull();
-    expect(accounts.access.issueSyncToken(boris.user.id, workspaceId)).toBeNull();
+    expect(await accounts.access.issueSyncToken(boris.user.id, workspaceId)).toBeNull();
 
     // Back as a viewer: the old editor token now reads only.
-    const viewerInvite = accounts.createInvite(anna.user.id, workspaceId, {
+    const viewerInvite = await accounts.createInvite(anna.user.id, workspaceId, {
       role: 'viewer',
       expiresInHours: 1,
       maxUses: null
     });
-    accounts.acceptInvite(boris.user.id, viewerInvite.token);
+    await accounts.acceptInvite(boris.user.id, viewerInvite.token);
     expect(await accounts.access.roleIn(principal, workspaceId)).toBe('viewer');
   });
 
@@ -178,20 +178,20 @@ describe('sync tokens and the relay view of access', () => {
     const anna = await personIn(accounts, null, 'anna');
     const { workspaceId } = anna;
     // The owner asks for a read-only token (for a public display, say): it reads only.
-    const readOnly = accounts.access.issueSyncToken(anna.user.id, workspaceId, 'viewer')!;
+    const readOnly = (await accounts.access.issueSyncToken(anna.user.id, workspaceId, 'viewer'))!;
     const annaViewer = (await accounts.access.authenticate(withToken(readOnly.token)))!;
     expect(annaViewer.token!.role).toBe('viewer');
     expect(await accounts.access.roleIn(annaViewer, workspaceId)).toBe('viewer');
 
     // A viewer cannot have a token for more, and a principal claiming more gets the membership.
     const boris = await personIn(accounts, workspaceId, 'boris');
-    const invite = accounts.createInvite(anna.user.id, workspaceId, {
+    const invite = await accounts.createInvite(anna.user.id, workspaceId, {
       role: 'viewer',
       expiresInHours: 1,
       maxUses: null
     });
-    accounts.acceptInvite(boris.user.id, invite.token);
-    const asked = accounts.access.issueSyncToken(boris.user.id, workspaceId, 'owner')!;
+    await accounts.acceptInvite(boris.user.id, invite.token);
+    const asked = (await accounts.access.issueSyncToken(boris.user.id, workspaceId, 'owner'))!;
     const principal = (await accounts.access.authenticate(withToken(asked.token)))!;
     expect(principal.token!.role).toBe('viewer');
     const claimed: Principal = { ...principal, token: { ...principal.token!, role: 'owner' } };

@@ -4,6 +4,7 @@ import { en } from '../../../src/lib/i18n/en.ts';
 import { ru } from '../../../src/lib/i18n/ru.ts';
 import { collator, formatRelative, translate } from '../../../src/lib/i18n/translate.ts';
 import { combine } from '../../../src/lib/state/SyncStatus.svelte.ts';
+import { taskCheckboxLabel } from '../../../src/lib/editor/taskCheckboxLabel.ts';
 import type { SyncState } from '../../../src/lib/sync/SyncedDoc.ts';
 
 describe('Russian first, English second', () => {
@@ -53,6 +54,13 @@ describe('Russian first, English second', () => {
     expect(formatRelative('ru', now - 5 * 60_000, now)).toBe('5 минут назад');
     expect(formatRelative('ru', now - 86_400_000, now)).toBe('вчера');
     expect(formatRelative('ru', Date.UTC(2026, 0, 15, 12), now)).toBe('15 января 2026 г.');
+  });
+
+  it('I18N5 a task checkbox is named in Russian for a screen reader, not «Task item checkbox for …»', () => {
+    expect(taskCheckboxLabel({ textContent: 'Купить глину' }, false)).toBe(
+      'Не выполнено: Купить глину'
+    );
+    expect(taskCheckboxLabel({ textContent: ' ' }, true)).toBe('Выполнено: пустой пункт');
   });
 });
 

@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Accounts } from '../../../server/accounts/Accounts.ts';
-import { loadConfig } from '../../../server/config.ts';
 import { useAccounts } from './credentials.ts';
 import type { RelayEnv } from './relay.ts';
 
@@ -61,10 +59,7 @@ export function spawnRelay(dataDir: string, env: RelayEnv = {}): Promise<ChildRe
       started = true;
       clearTimeout(timer);
       // Clients of the child carry tokens signed with the key in its data folder.
-      useAccounts(
-        Accounts.fromConfig(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })),
-        dataDir
-      );
+      useAccounts(dataDir);
       resolve({
         url: line.trim(),
         syncUrl: line.trim().replace(/^http/, 'ws') + '/sync',

@@ -1,20 +1,27 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Accounts } from '../../../server/accounts/Accounts.ts';
+import { newAccountId } from '../../../server/accounts/ids.ts';
+import { outranks } from '../../../server/accounts/roles.ts';
+import { loadOrCreateSecret } from '../../../server/accounts/secretKey.ts';
+import { SyncTokenSigner } from '../../../server/accounts/syncTokens.ts';
+import type { Role } from '../../../server/accounts/types.ts';
 import { parseRoomName } from '../../../server/relay/roomName.ts';
 
 /**
  * Real credentials for the relay under test. The relay admits nobody without a valid sync token,
- * so clients in tests carry one, issued by the server's own Accounts for a service member of the
+ * so clients in tests carry one, signed with the server's own key for a service member of the
  * room's workspace. Tests name workspaces freely (`ws1`, `room-a`…): the first token for a
  * workspace creates it in the accounts file, as an operator would with the admin command.
  */
-let current: { accounts: Accounts; dataDir: string } | null = null;
+let current: { dataDir: string } | null = null;
 const cache = new Map<string, string>();
+/** As the server's default TOKEN_TTL_MINUTES. */
+const TOKEN_TTL_MS = 60 * 60_000;
 
-export function useAccounts(accounts: Accounts, dataDir: string): void {
+/** Tokens from now on are for the server whose data folder this is. */
+export function useAccounts(dataDir: string): void {
   if (current?.dataDir !== dataDir) cache.clear();
-  current = { accounts, dataDir };
+  current = { dataDir };
 }
 
 /**
@@ -31,23 +38,56 @@ export function tokenFor(
   const key = `${parsed.workspaceId}\u0000${role}\u0000${name}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const { accounts, dataDir } = current;
-  if (!accounts.workspaceExists(parsed.workspaceId)) {
-    const db = new Database(path.join(dataDir, 'accounts.sqlite'));
-    try {
-      db.prepare('INSERT OR IGNORE INTO workspaces (id, name, created_at) VALUES (?, ?, ?)').run(
-        parsed.workspaceId,
-        `Тест ${parsed.workspaceId}`,
-        Date.now()
-      );
-    } finally {
-      db.close();
-    }
-  }
-  const member = accounts.ensureServiceMember(parsed.workspaceId, name, role);
-  const token = accounts.access.issueSyncToken(member.id, parsed.workspaceId, role)?.token ?? null;
-  if (token) cache.set(key, token);
+  const { dataDir } = current;
+  const userId = serviceMember(dataDir, parsed.workspaceId, name, role);
+  const signer = new SyncTokenSigner(() => loadOrCreateSecret(dataDir));
+  const exp = Date.now() + TOKEN_TTL_MS;
+  const token = signer.sign({ sub: userId, ws: parsed.workspaceId, role, exp });
+  cache.set(key, token);
   return token;
+}
+
+/**
+ * The service member `name` of the workspace, with at least `role`, as `npm run admin -- token`
+ * leaves it; written straight to the accounts file so that clients can be made synchronously.
+ */
+function serviceMember(dataDir: string, workspaceId: string, name: string, role: Role): string {
+  const db = new Database(path.join(dataDir, 'accounts.sqlite'));
+  try {
+    return db
+      .transaction(() => {
+        const now = Date.now();
+        db.prepare('INSERT OR IGNORE INTO workspaces (id, name, created_at) VALUES (?, ?, ?)').run(
+          workspaceId,
+          `Тест ${workspaceId}`,
+          now
+        );
+        const existing = db
+          .prepare<[string, string], { id: string; role: Role }>(
+            `SELECT u.id, m.role FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.workspace_id = ? AND u.kind = 'service' AND u.display_name = ?
+             ORDER BY m.created_at LIMIT 1`
+          )
+          .get(workspaceId, name);
+        const id = existing?.id ?? newAccountId();
+        if (!existing) {
+          db.prepare(
+            `INSERT INTO users (id, email, display_name, password_hash, kind, created_at)
+             VALUES (?, NULL, ?, NULL, 'service', ?)`
+          ).run(id, name, now);
+        }
+        if (!existing || outranks(role, existing.role)) {
+          db.prepare(
+            `INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role`
+          ).run(workspaceId, id, role, now);
+        }
+        return id;
+      })
+      .immediate();
+  } finally {
+    db.close();
+  }
 }
 
 /** Adds a token for the room in `url` unless the URL already says what token to use. */

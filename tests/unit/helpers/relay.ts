@@ -71,7 +71,7 @@ export class TestRelay {
     });
     const server = new UzelServer({ config, log: createLogger('silent'), storage });
     const url = await server.listen();
-    useAccounts(server.accounts, dataDir);
+    useAccounts(dataDir);
     return new TestRelay(server, url, dataDir, env);
   }
 

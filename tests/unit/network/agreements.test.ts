@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { agreementPeriod } from '../../../src/lib/components/network/agreementText.ts';
 import { translate, type MessageKey } from '../../../src/lib/i18n/translate.ts';
 import {
   Agreements,
@@ -163,5 +164,16 @@ describe('agreements', () => {
         partyIds: [...one.ids].sort()
       });
     }
+  });
+});
+
+describe('dates as a person reads them', () => {
+  it('NW20 a one-day span says its date once; a longer one says from and to', () => {
+    expect(agreementPeriod('ru', { signedAt: '2026-12-10', expiresAt: '2026-12-10' })).toBe(
+      '10 декабря 2026 г.'
+    );
+    expect(agreementPeriod('ru', { signedAt: '2026-12-10', expiresAt: '2026-12-12' })).toBe(
+      'с 10 декабря 2026 г. по 12 декабря 2026 г.'
+    );
   });
 });

@@ -4,9 +4,11 @@ import { translate, type MessageKey } from '../../../src/lib/i18n/translate.ts';
 import {
   CSV_MAX_BYTES,
   importInstitutions,
+  describeCsvProblem,
   previewInstitutionsCsv,
   type CsvProblem
 } from '../../../src/lib/model/network/csvImport.ts';
+import { decodeCsv, detectCsvEncoding } from '../../../src/lib/model/network/csvEncoding.ts';
 import { Institutions } from '../../../src/lib/model/network/index.ts';
 import { institution } from './fixtures.ts';
 
@@ -64,18 +66,22 @@ describe('CSV import of institutions', () => {
       'Дом культуры,другое,,театр,музыка'
     ].join('\n');
     const preview = previewInstitutionsCsv(csv, store);
-    const byLine = Object.fromEntries(preview.rows.map((r) => [r.line, r.problems.map(say)]));
-    expect(byLine[2]).toEqual(['Название: Укажите название учреждения']);
-    expect(byLine[3]).toEqual(['Вид: Неизвестный вид учреждения «крепость»']);
+    const byLine = Object.fromEntries(
+      preview.rows.map((r) => [r.line, r.problems.map((p) => describeCsvProblem('ru', p, r.line))])
+    );
+    expect(byLine[2]).toEqual(['Строка 2: нет названия учреждения']);
+    expect(byLine[3]).toEqual(['Строка 3, столбец «Вид»: Неизвестный вид учреждения «крепость»']);
     expect(byLine[4]).toEqual([
-      'Направления: Неизвестное направление «вязание»',
-      expect.stringMatching(/^Сайт: Сайт должен быть адресом в интернете/)
+      'Строка 4, столбец «Направления»: Неизвестное направление «вязание»',
+      expect.stringMatching(/^Строка 4, столбец «Сайт»: Сайт должен быть адресом в интернете/)
     ]);
-    expect(byLine[5]).toEqual(['Учреждение «мбудо «юность»» уже есть в справочнике']);
+    expect(byLine[5]).toEqual(['Строка 5: Учреждение «мбудо «юность»» уже есть в справочнике']);
     expect(byLine[6]).toEqual([]);
-    expect(byLine[7]).toEqual(['Учреждение «Станция юных техников» встречается в файле дважды']);
+    expect(byLine[7]).toEqual([
+      'Строка 7: Учреждение «Станция юных техников» встречается в файле дважды'
+    ]);
     expect(byLine[8]).toEqual([
-      'В строке больше значений, чем столбцов: возьмите значение с разделителем в кавычки'
+      'Строка 8: В строке больше значений, чем столбцов: возьмите значение с разделителем в кавычки'
     ]);
     expect(preview.errorCount).toBe(7);
 
@@ -100,5 +106,43 @@ describe('CSV import of institutions', () => {
     ]);
     expect(importInstitutions(store, big).ok).toBe(false);
     expect(store.all()).toEqual([]);
+  });
+});
+
+/** Bytes of a text in Windows-1251, as Russian Excel saves a plain CSV (Cyrillic and ASCII only). */
+function windows1251(text: string): Uint8Array {
+  return Uint8Array.from([...text], (ch) => {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) return code;
+    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+    if (ch === 'Ё') return 0xa8;
+    if (ch === 'ё') return 0xb8;
+    if (ch === '№') return 0xb9;
+    throw new Error(`not in the test's table: ${ch}`);
+  });
+}
+
+describe('CSV files as people save them', () => {
+  const CSV = 'Название;Вид;Адрес\nБиблиотека № 19;библиотека;ул. Щорса, 10\n;музей;\n';
+  const utf8 = new TextEncoder().encode(CSV);
+
+  it('NW19 UTF-8 with or without a BOM and Windows-1251 from Russian Excel read as the same text', () => {
+    const files = {
+      'utf-8 with BOM': Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8]),
+      'utf-8': utf8,
+      'windows-1251': windows1251(CSV)
+    };
+    expect(detectCsvEncoding(files['windows-1251'])).toBe('windows-1251');
+    expect(detectCsvEncoding(files['utf-8 with BOM'])).toBe('utf-8');
+    for (const [name, bytes] of Object.entries(files)) {
+      expect(decodeCsv(bytes), name).toBe(CSV);
+      const preview = previewInstitutionsCsv(decodeCsv(bytes), new Institutions(new Y.Doc()));
+      expect(preview.fileProblems, name).toEqual([]);
+      expect(preview.rows[0]!.values.name, name).toBe('Библиотека № 19');
+      expect(
+        preview.rows.flatMap((r) => r.problems.map((p) => describeCsvProblem('ru', p, r.line))),
+        name
+      ).toEqual(['Строка 3: нет названия учреждения']);
+    }
   });
 });

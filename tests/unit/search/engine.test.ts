@@ -172,3 +172,23 @@ describe('short prefixes and snippets', () => {
     expect(marked(hit.snippet)).toEqual(['маи\u0306ку']);
   });
 });
+
+describe('what a result shows', () => {
+  it('SR19 a document found by its type or field labels shows no snippet of them: «Папка Folder» never reaches the page', () => {
+    const e = new SearchEngine();
+    e.put({
+      id: 'folder',
+      title: 'Мастер-классы',
+      type: 'collection',
+      tags: [],
+      fieldText: 'Папка Folder',
+      text: '',
+      updatedAt: 1
+    });
+    for (const text of ['папка', 'folder']) {
+      const [hit] = e.search({ text }).hits;
+      expect(hit?.id, text).toBe('folder');
+      expect(hit!.snippet).toEqual([]);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { inbox } from '$lib/state/notifications.svelte.ts';
 import { workspaceSearch } from '$lib/state/search.svelte.ts';
 import { createSubscriber } from 'svelte/reactivity';
 import { blobHashesIn } from '$lib/model/blobRefs.ts';
@@ -90,6 +91,7 @@ class OfflineSync {
       },
       onRoomChanged: (docId, doc) => {
         workspaceSearch.documentChanged(workspaceId, docId);
+        inbox.documentChanged(workspaceId, docId, doc);
         const files = blobHashesIn(documentRoots.content(doc));
         if (files.length > 0) void ensureBlobsLocal(workspaceId, files).catch(() => undefined);
       }

@@ -151,6 +151,9 @@ export const ru = {
   'partners.csv.duplicateInFile': 'Учреждение «{value}» встречается в файле дважды',
   'partners.csv.extraCells':
     'В строке больше значений, чем столбцов: возьмите значение с разделителем в кавычки',
+  'partners.csv.noNameInRow': 'нет названия учреждения',
+  'partners.csv.row': 'Строка {line}: {text}',
+  'partners.csv.rowColumn': 'Строка {line}, столбец «{column}»: {text}',
 
   'map.nav': 'Карта сети',
   'map.title': 'Карта сети',
@@ -335,6 +338,9 @@ export const en: Record<keyof typeof ru, string> = {
   'partners.csv.duplicateInFile': '“{value}” appears twice in the file',
   'partners.csv.extraCells':
     'The line has more values than columns: put a value holding the separator in quotes',
+  'partners.csv.noNameInRow': 'no name of the institution',
+  'partners.csv.row': 'Line {line}: {text}',
+  'partners.csv.rowColumn': 'Line {line}, column “{column}”: {text}',
 
   'map.nav': 'Network map',
   'map.title': 'Network map',

@@ -2,7 +2,8 @@
 export const ru = {
   'publishing.title': 'Публикация',
   'publishing.draft': 'Документ не опубликован: его видят только участники.',
-  'publishing.proposed': 'Предложен к публикации {date}.',
+  // A Russian long date ends in «г.», so the sentence takes no full stop of its own.
+  'publishing.proposed': 'Предложен к публикации {date}',
   'publishing.published': 'Опубликовано {date}',
   'publishing.changed': 'есть неопубликованные изменения',
   'publishing.upToDate': 'на сайте последняя версия',
@@ -60,7 +61,7 @@ export const ru = {
 export const en: Record<keyof typeof ru, string> = {
   'publishing.title': 'Publishing',
   'publishing.draft': 'Not published: only members can see this document.',
-  'publishing.proposed': 'Proposed for publication on {date}.',
+  'publishing.proposed': 'Proposed for publication on {date}',
   'publishing.published': 'Published on {date}',
   'publishing.changed': 'there are unpublished changes',
   'publishing.upToDate': 'the site shows the latest version',

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { translate } from '../../i18n/translate.ts';
+import { translate, type Locale, type MessageKey } from '../../i18n/translate.ts';
 import { DIRECTIONS, type Direction } from '../documentTypes.ts';
 import { newId } from '../ids.ts';
 import {
@@ -171,7 +171,10 @@ function readRow(
   const errors = institutions.validate(values);
   for (const [field, key] of Object.entries(errors)) {
     if (field === 'kind' || field === 'directions') continue;
-    problems.push({ key, column: headerOf[field as Column] ?? field });
+    // In a file, an empty name is a row without one, said as such rather than as a form's request.
+    if (key === 'institution.error.nameRequired')
+      problems.push({ key: 'partners.csv.noNameInRow' });
+    else problems.push({ key, column: headerOf[field as Column] ?? field });
   }
   return { line, values, problems };
 }
@@ -195,4 +198,16 @@ export function importInstitutions(
     preview.rows.forEach((row, i) => institutions.insert(ids[i]!, row.values, now));
   });
   return { ok: true, ids };
+}
+
+/**
+ * A problem as a person reads it: «Строка 3: нет названия учреждения», «Строка 4, «Сайт»: …»;
+ * a problem of the whole file has no line.
+ */
+export function describeCsvProblem(locale: Locale, problem: CsvProblem, line?: number): string {
+  const text = translate(locale, problem.key as MessageKey, problem.values);
+  if (line === undefined) return problem.column ? `${problem.column}: ${text}` : text;
+  return problem.column
+    ? translate(locale, 'partners.csv.rowColumn', { line, column: problem.column, text })
+    : translate(locale, 'partners.csv.row', { line, text });
 }
