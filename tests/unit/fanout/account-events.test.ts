@@ -38,14 +38,14 @@ describe('FO account events and limits across instances', () => {
         role: 'viewer'
       }
     );
-    expect(changed.status).toBe(200);
+    expect(changed.status).toBeLessThan(300);
     expect((await onB.closed('B closes the downgraded editor')).code).toBe(4100);
 
     const again = await admitted(cluster.socket(1, room, member));
     const removed = await owner.client.delete(
       `/api/workspaces/${workspaceId}/members/${member.id}`
     );
-    expect(removed.status).toBe(200);
+    expect(removed.status).toBeLessThan(300);
     expect((await again.closed('B closes the removed member')).code).toBe(4403);
   });
 
