@@ -34,6 +34,8 @@ export type RelayOptions = {
   allowedOrigins: string[];
   /** Counts each person's connections on every instance (with Redis); absent: this one alone. */
   connectionCap?: ConnectionCap | null;
+  /** Told the code of every closed connection (for metrics). */
+  closed?: (code: number) => void;
 };
 
 /**
@@ -105,6 +107,7 @@ export class Relay {
       ws.on('pong', () => this.#alive.add(ws));
       ws.on('close', (code) => {
         this.#sockets.delete(ws);
+        this.#options.closed?.(code);
         if (code === CloseCode.messageTooBig.code)
           this.#log.warn('frame over the size limit', { room: room.room });
       });

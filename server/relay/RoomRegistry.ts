@@ -51,6 +51,8 @@ export type RegistryOptions = {
   committed?: (room: string, authors: string[]) => void;
   /** Rooms shared with other instances (fan-out over Redis); absent on a single instance. */
   shared?: SharedRooms;
+  /** Told each time a client is told its writes are stored (for metrics). */
+  acknowledged?: () => void;
 };
 
 /**
@@ -231,8 +233,13 @@ export class RoomRegistry {
    */
   acknowledge(room: Room, peer: Peer): void {
     if (!peer.wantsAcks) return;
-    if (peer.writesInFlight === 0 && room.writesInFlight === 0) room.sendSaved(peer);
+    if (peer.writesInFlight === 0 && room.writesInFlight === 0) this.#sendSaved(room, peer);
     else room.ackWaiters.add(peer);
+  }
+
+  #sendSaved(room: Room, peer: Peer): void {
+    room.sendSaved(peer);
+    this.#options.acknowledged?.();
   }
 
   #committed(items: BatchItem<WriteContext>[], seqs: number[], previous: number[] | null): void {
@@ -266,7 +273,7 @@ export class RoomRegistry {
     for (const [room, authors] of touched) {
       this.#options.committed?.(room.name, [...authors]);
       if (room.writesInFlight === 0) {
-        for (const peer of room.ackWaiters) room.sendSaved(peer);
+        for (const peer of room.ackWaiters) this.#sendSaved(room, peer);
         room.ackWaiters.clear();
       }
       if (room.updatesSinceCompaction >= this.#options.compactAfterUpdates)

@@ -11,4 +11,7 @@ const server = await UzelServer.onEngine(
   { config, log: createLogger(config.logLevel) },
   await openEngine(config)
 );
-process.stdout.write(`${await server.listen()}\n`);
+const url = await server.listen();
+if (server.metricsPort !== null)
+  process.stdout.write(`metrics on http://127.0.0.1:${server.metricsPort}\n`);
+process.stdout.write(`${url}\n`);
