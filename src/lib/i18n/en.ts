@@ -24,7 +24,7 @@ export const en: Record<MessageKey, string> = {
   'sync.offline': 'No connection to the server',
   'sync.connecting': 'Connecting…',
   'sync.saved': 'All changes saved on the server',
-  'sync.pending': '{count, plural, one {# change} other {# changes}} only on this device',
+  'sync.sending': 'Sending changes to the server…',
   'sync.offlineHint': 'You can keep working: changes are kept on this device.',
   'sync.tooBig': 'A change is too large; the server did not accept it',
   'sync.storageError': 'The server cannot store changes right now; retrying',
