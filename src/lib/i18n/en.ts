@@ -86,6 +86,9 @@ export const en: Record<MessageKey, string> = {
   'auth.passwordHint': 'At least 8 characters',
   'auth.displayName': 'Full name',
   'auth.displayNameHint': 'Colleagues see you by this name',
+  'auth.institution': 'Institution (optional)',
+  'auth.institutionHint':
+    'Filled in as the author’s institution of new documents and the report; change it in your profile',
   'auth.signIn': 'Sign in',
   'auth.register': 'Create account',
   'auth.toRegister': 'No account yet? Create one',
