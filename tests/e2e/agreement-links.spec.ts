@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { TestNetwork } from './fixtures/accounts.ts';
 import { ServerProcess } from './fixtures/server.ts';
@@ -15,7 +16,7 @@ async function addInstitution(page: Page, name: string, kind: string) {
   await expect(page.getByTestId('institution-title')).toHaveText(name);
 }
 
-test('NW22 an agreement’s linked projects and events are picked by name (keyboard and tap), and its page links to them', async ({
+test('NW22 an agreement’s linked projects and events are picked by name (keyboard and tap), and its page links to them; NW23 its scan is a file kept on the device, then uploaded', async ({
   browser
 }) => {
   const network = await TestNetwork.create(browser, server.url, 'Массольд Елена');
@@ -52,7 +53,31 @@ test('NW22 an agreement’s linked projects and events are picked by name (keybo
   await expect(events).toContainText('26 ноября');
   await events.getByText('Творческий вечер «Мамины руки»').click();
   await expect(events.getByLabel(/Творческий вечер «Мамины руки»/)).toBeChecked();
+  // The scan, chosen offline: kept on the device, sent when the network returns.
+  await network.owner.setOffline(true);
+  const scan = Buffer.from('%PDF-1.4\n% Договор о сотрудничестве № 7\n%%EOF\n');
+  await page.getByTestId('agreement-scan').setInputFiles({
+    name: 'Договор 7-2026.pdf',
+    mimeType: 'application/pdf',
+    buffer: scan
+  });
+  await expect(page.getByTestId('agreement-scan-chosen')).toContainText('Договор 7-2026.pdf');
   await page.getByTestId('agreement-save').click();
+  await expect(page.getByTestId('agreement-scan-open')).toHaveText('Договор 7-2026.pdf');
+  await expect(page.getByTestId('agreement-scan-status')).toContainText(
+    'Сохранено на устройстве, отправится, когда будет сеть'
+  );
+  await network.owner.setOffline(false);
+  await expect(page.getByTestId('agreement-scan-status')).toHaveAttribute('data-state', 'done');
+  const hash = createHash('sha256').update(scan).digest('hex');
+  const stored = await network.owner.request.get(
+    `${server.url}/api/workspaces/${network.workspaceId}/blobs/${hash}`
+  );
+  expect(stored.status()).toBe(200);
+  expect(Buffer.from(await stored.body())).toEqual(scan);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('agreement-scan-open').click();
+  expect((await download).suggestedFilename()).toBe('Договор 7-2026.pdf');
 
   await expect(page.getByTestId('agreement-projects')).toHaveText('Музейные субботы');
   await expect(page.getByTestId('agreement-events')).toHaveText('Творческий вечер «Мамины руки»');

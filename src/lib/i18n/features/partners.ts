@@ -89,7 +89,10 @@ export const ru = {
   'agreement.expiresAt': 'Действует до',
   'agreement.status': 'Статус',
   'agreement.scan': 'Скан подписанного договора',
-  'agreement.scanHint': 'Ссылка на вложение или имя файла',
+  'agreement.scanHint':
+    'PDF или фото; сохраняется на этом устройстве и отправляется на сервер, когда есть сеть',
+  'agreement.scanRemove': 'Убрать',
+  'agreement.scanFailed': 'Не удалось сохранить файл скана',
   'agreement.projects': 'Связанные проекты',
   'agreement.events': 'Связанные мероприятия',
   'agreement.findProject': 'Найти проект',
@@ -283,7 +286,10 @@ export const en: Record<keyof typeof ru, string> = {
   'agreement.expiresAt': 'Valid until',
   'agreement.status': 'Status',
   'agreement.scan': 'Signed scan',
-  'agreement.scanHint': 'Attachment reference or file name',
+  'agreement.scanHint':
+    'A PDF or a photo; kept on this device and uploaded when there is a network',
+  'agreement.scanRemove': 'Remove',
+  'agreement.scanFailed': 'The scan could not be saved',
   'agreement.projects': 'Linked projects',
   'agreement.events': 'Linked events',
   'agreement.findProject': 'Find a project',
