@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
@@ -84,6 +85,18 @@ test('TR12 a Markdown file becomes a new document, and exports back as Markdown'
   );
   expect(text).toContain('- [x] Закупить глину\n- [ ] Пригласить родителей');
   expect(text).not.toContain('javascript');
+  // EX1: the type travels as front matter before the title.
+  expect(text).toMatch(/^---\ntitle: "Дымковская игрушка"\ntype: note # /);
+
+  // WD1: the Word file downloads under the title and reads back with its text.
+  await page.getByTestId('export-menu').locator('summary').click();
+  const wordDownload = page.waitForEvent('download');
+  await page.getByTestId('export-docx').click();
+  const word = await wordDownload;
+  expect(word.suggestedFilename()).toBe('Дымковская игрушка.docx');
+  const { value: wordHtml } = await mammoth.convertToHtml({ path: await word.path() });
+  expect(wordHtml).toContain('<h1>Дымковская игрушка</h1>');
+  expect(wordHtml).toContain('<strong>барыню</strong>');
 
   // Only the broken file's attempt and the real import: one document in the list.
   await page.goto(`${server.url}/`);
@@ -116,7 +129,7 @@ test('TR13 TR18 a workspace archive restores into another, empty workspace with 
   const archive = await (await download).path();
   await expect(page.getByTestId('archive-message')).toContainText('Архив готов: 2 документа');
   const hash = createHash('sha256').update(png).digest('hex');
-  expect(unzipSync(await readFile(archive))[`files/${hash}`]).toEqual(png);
+  expect(unzipSync(await readFile(archive))[`files/${hash}.png`]).toEqual(png);
 
   // The same archive cannot be restored over the workspace it came from.
   await page.getByTestId('archive-file').setInputFiles(archive);

@@ -26,6 +26,10 @@ h1 { font-size: 1.9rem; line-height: 1.25; margin: .5rem 0 1rem; }
 .content img { display: block; max-width: 100%; height: auto; border-radius: .375rem; }
 .content .file a::before { content: "📎 "; }
 .content blockquote { margin: 0; padding-left: 1rem; border-left: 4px solid var(--line); color: var(--muted); }
+.content table { display: block; overflow-x: auto; border-collapse: collapse; margin: 1rem 0; }
+.content th, .content td { border: 1px solid var(--line); padding: .35rem .6rem; vertical-align: top; text-align: left; }
+.content th { background: var(--paper); }
+.content th > p, .content td > p { margin: 0; }
 .tasks { list-style: none; padding-left: .25rem; }
 .box { display: inline-block; width: 1.2em; }
 .colophon { color: var(--muted); font-size: .95rem; margin-top: 1.5rem; }

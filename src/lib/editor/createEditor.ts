@@ -2,6 +2,7 @@ import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -71,6 +72,9 @@ export function contentExtensions(links?: DocLinkEditorOptions, files?: FileEdit
     }),
     TaskList,
     TaskItem.configure({ nested: true, a11y: { checkboxLabel: taskCheckboxLabel } }),
+    // Column widths by dragging are a mouse gesture and would travel as pixel sizes into every
+    // export; tables take the page's width instead.
+    TableKit.configure({ table: { resizable: false } }),
     DocLink.configure({ directory: links?.directory ?? null, open: links?.open ?? null }),
     ...(links ? [DocLinkSuggestion.configure({ items: links.items, render: links.render })] : []),
     ImageNode.configure({ views: files?.views ?? null }),

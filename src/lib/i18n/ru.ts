@@ -1,14 +1,17 @@
 import * as comments from './features/comments.ts';
 import * as files from './features/files.ts';
+import * as frame from './features/frame.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
 import * as notifications from './features/notifications.ts';
 import * as offline from './features/offline.ts';
 import * as partners from './features/partners.ts';
+import * as presence from './features/presence.ts';
 import * as projects from './features/projects.ts';
 import * as publishing from './features/publishing.ts';
 import * as search from './features/search.ts';
+import * as tables from './features/tables.ts';
 import * as transfer from './features/transfer.ts';
 
 /** Russian, the first language of the interface. ICU MessageFormat (plurals: one/few/many/other). */
@@ -83,7 +86,7 @@ export const ru = {
   'auth.registerTitle': 'Регистрация',
   'auth.email': 'Электронная почта',
   'auth.password': 'Пароль',
-  'auth.passwordHint': 'Не короче 8 символов',
+  'auth.passwordHint': 'Не короче 8 символов и не из самых распространённых',
   'auth.displayName': 'Имя и фамилия',
   'auth.displayNameHint': 'Так вас увидят коллеги, например: Лобанова Людмила Евгеньевна',
   'auth.institution': 'Учреждение (необязательно)',
@@ -102,6 +105,13 @@ export const ru = {
   'error.email_taken': 'Эта почта уже зарегистрирована. Войдите или используйте другую.',
   'error.rate_limited': 'Слишком много попыток. Попробуйте через несколько минут.',
   'error.invalid_input': 'Проверьте заполнение полей',
+  'error.password_blank': 'Пароль не может состоять из одних пробелов: добавьте буквы или цифры.',
+  'error.password_common':
+    'Этот пароль слишком распространён: его подбирают первым. Придумайте другой.',
+  'error.password_guessable':
+    'Этот пароль легко подобрать (повторы или последовательности). Сделайте его длиннее.',
+  'error.password_personal':
+    'Пароль составлен из вашей почты или имени — его легко угадать. Придумайте другой.',
   'error.network': 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз.',
   'error.last_owner': 'Нельзя убрать последнего владельца пространства',
   'error.forbidden': 'Это действие доступно только владельцу пространства',
@@ -182,7 +192,10 @@ export const ru = {
   ...files.ru,
   ...transfer.ru,
   ...history.ru,
-  ...notifications.ru
+  ...notifications.ru,
+  ...presence.ru,
+  ...tables.ru,
+  ...frame.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;

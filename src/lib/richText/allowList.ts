@@ -26,7 +26,7 @@ export const DROPPED_WITH_CONTENT: readonly string[] = [
   'iframe'
 ];
 
-/** What the editor's document holds: its blocks and marks, links, and pictures' descriptions. */
+/** What the editor's document holds: its blocks and marks, links, tables, and pictures' descriptions. */
 const CONTENT: AllowList = {
   tags: [
     'p',
@@ -48,9 +48,20 @@ const CONTENT: AllowList = {
     's',
     'u',
     'a',
-    'img'
+    'img',
+    'table',
+    'tbody',
+    'tr',
+    'th',
+    'td'
   ],
-  attributes: { a: ['href'], ol: ['start'], img: ['alt', 'width', 'height'] },
+  attributes: {
+    a: ['href'],
+    ol: ['start'],
+    img: ['alt', 'width', 'height'],
+    th: ['colspan', 'rowspan'],
+    td: ['colspan', 'rowspan']
+  },
   classes: {}
 };
 
@@ -85,11 +96,11 @@ export const PUBLIC_PAGE_ALLOW_LIST: AllowList = extend(CONTENT, {
 
 /**
  * Imported HTML before it becomes a document: also the spellings other editors use (h1, b, i,
- * del), Markdown's task boxes (<input type="checkbox">), and pictures named only by the hash this
+ * del, a table's thead and tfoot), Markdown's task boxes (<input type="checkbox">), and pictures named only by the hash this
  * import stored (data-hash), never by an address (no src).
  */
 export const IMPORT_ALLOW_LIST: AllowList = extend(CONTENT, {
-  tags: ['h1', 'b', 'i', 'del', 'input'],
+  tags: ['h1', 'b', 'i', 'del', 'input', 'thead', 'tfoot'],
   attributes: { input: ['type', 'checked'], img: ['data-hash'] }
 });
 

@@ -62,8 +62,22 @@ export const BLOCK_TAGS: Readonly<Record<string, string>> = {
   paragraph: 'p',
   blockquote: 'blockquote',
   bulletList: 'ul',
-  listItem: 'li'
+  listItem: 'li',
+  tableRow: 'tr'
 };
+
+/** A cell spans at most this many rows or columns: more than any real table, bounded for a hostile one. */
+export const MAX_CELL_SPAN = 100;
+
+/** colspan/rowspan of a table cell, written only when more than 1. */
+function spanAttrs(node: PmNode): string {
+  let attrs = '';
+  for (const name of ['colspan', 'rowspan'] as const) {
+    const span = intAttr(node, name, 1, MAX_CELL_SPAN);
+    if (span !== null && span > 1) attrs += ` ${name}="${span}"`;
+  }
+  return attrs;
+}
 
 export const MARK_TAGS: Readonly<Record<string, string>> = {
   bold: 'strong',
@@ -174,6 +188,14 @@ export function renderHtml(root: PmNode, options: RenderHtmlOptions = {}): strin
       }
       case 'taskList':
         return wrap('ul', ' class="tasks"');
+      case 'table':
+        out.push('<table><tbody>');
+        inner();
+        return void out.push('</tbody></table>');
+      case 'tableHeader':
+        return wrap('th', spanAttrs(node));
+      case 'tableCell':
+        return wrap('td', spanAttrs(node));
       case 'taskItem': {
         const checked = attrOf(node, 'checked') === true;
         const done = checked && options.markDoneTasks ? ' done' : '';

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../richText/escapeHtml.ts';
 import { renderHtml } from '../richText/renderHtml.ts';
+import { fieldRows, type ExportMeta } from './documentFields.ts';
 import type { DocLinkResolver, PmNode } from './pmNode.ts';
 import { PRINT_STYLE } from './printStyle.ts';
 
@@ -12,7 +13,18 @@ export type HtmlOptions = {
    * description only.
    */
   imageSrc?: (hash: string) => string | null;
+  /** Type, fields and tags: a table under the title, as the public page shows them. */
+  meta?: ExportMeta;
 };
+
+/** The document's type, fields and tags as a two-column table (label, value). */
+export function fieldsTable(meta: ExportMeta): string {
+  const rows = fieldRows(meta).map(
+    (row) =>
+      `<tr><th scope="row">${escapeHtml(row.label)}</th><td>${escapeHtml(row.value)}</td></tr>`
+  );
+  return `<table class="fields"><tbody>${rows.join('')}</tbody></table>`;
+}
 
 /** The document's content as a standalone file shows it: pictures embedded, files left out. */
 export function contentToHtml(root: PmNode, options: HtmlOptions): string {
@@ -46,7 +58,7 @@ export function toHtmlFile(root: PmNode, options: HtmlOptions): string {
 <body>
 <article>
 <h1>${title}</h1>
-${contentToHtml(root, options)}
+${options.meta ? fieldsTable(options.meta) + '\n' : ''}${contentToHtml(root, options)}
 </article>
 </body>
 </html>

@@ -28,6 +28,21 @@ export async function imageSources(
   return out;
 }
 
+/** The bytes of the pictures among `hashes` that are on this device, for the Word export. */
+export async function imageFiles(
+  hashes: Iterable<string>,
+  read: BlobReader
+): Promise<Map<string, { type: string; bytes: Uint8Array }>> {
+  const out = new Map<string, { type: string; bytes: Uint8Array }>();
+  for (const hash of new Set(hashes)) {
+    if (!isBlobHash(hash)) continue;
+    const blob = await read(hash);
+    if (blob && blob.type.startsWith('image/'))
+      out.set(hash, { type: blob.type, bytes: new Uint8Array(blob.data) });
+  }
+  return out;
+}
+
 /** The archive's `files/`: every file the documents name that this device has. */
 export function archiveFileSource(hashes: Iterable<string>, read: BlobReader): ArchiveFileSource {
   return {

@@ -9,13 +9,27 @@ import {
   type DocLinkResolver,
   type PmNode
 } from './pmNode.ts';
+import type { ExportMeta } from './documentFields.ts';
+import { writeFrontMatter } from './frontMatter.ts';
+import { tableMarkdown } from './markdownTable.ts';
+import { isBlobHash } from '../files/hash.ts';
 
 /**
  * Writes a document's ProseMirror JSON as CommonMark + GFM task lists. Every node type the editor
  * knows has a fixed form; unknown (or hostile) nodes keep their text only, and a link whose
  * address is not safe keeps its words and loses the address.
  */
-export type MarkdownOptions = { title?: string; docLink?: DocLinkResolver };
+export type MarkdownOptions = {
+  title?: string;
+  docLink?: DocLinkResolver;
+  /** Type, fields and tags: written as YAML front matter before the title. */
+  meta?: ExportMeta;
+  /**
+   * A picture's relative path by its hash (`files/<hash>.png` in a zip that carries it). Without
+   * it, or when it gives null, a picture leaves its description in brackets.
+   */
+  imageHref?: (hash: string) => string | null;
+};
 
 /** Marks in the order they nest, outermost first, so that closing one never tears another. */
 const MARK_ORDER = ['link', 'bold', 'italic', 'strike', 'code'] as const;
@@ -32,6 +46,7 @@ const DELIMS: Record<Exclude<MarkName, 'link'>, string> = {
 export function toMarkdown(root: PmNode, options: MarkdownOptions = {}): string {
   const blocks = blocksOf(root, options, 0);
   if (options.title) blocks.unshift(`# ${escapeInline(options.title)}`);
+  if (options.meta) blocks.unshift(writeFrontMatter(options.title ?? '', options.meta));
   return (
     blocks
       .join('\n\n')
@@ -91,6 +106,10 @@ function blockOf(node: PmNode, options: MarkdownOptions, depth: number): string 
     }
     case 'horizontalRule':
       return '---';
+    case 'table':
+      return tableMarkdown(node, (paragraph) => inlineOf(paragraph, options)) || null;
+    case 'image':
+      return imageOf(node, options);
     default: {
       // Unknown blocks: their text survives as paragraphs.
       const inner = blocksOf(node, options, depth);
@@ -99,6 +118,15 @@ function blockOf(node: PmNode, options: MarkdownOptions, depth: number): string 
       return text === '' ? null : text;
     }
   }
+}
+
+function imageOf(node: PmNode, options: MarkdownOptions): string | null {
+  const hash = attrOf(node, 'hash');
+  const rawAlt = attrOf(node, 'alt');
+  const alt = typeof rawAlt === 'string' ? rawAlt.replace(/\s+/g, ' ').trim().slice(0, 1000) : '';
+  const href = isBlobHash(hash) ? (options.imageHref?.(hash) ?? null) : null;
+  if (href === null) return alt ? escapeInline(`[${alt}]`) : null;
+  return `![${escapeInline(alt)}](${escapeHref(href)})`;
 }
 
 function listOf(

@@ -21,6 +21,14 @@ ul.tasks { list-style: none; padding-left: 0.5rem; }
 img { max-width: 100%; height: auto; break-inside: avoid; }
 .missing { color: #666; font-style: italic; }
 a { color: #0b57d0; }
+table { width: 100%; border-collapse: collapse; margin: 1rem 0; text-align: left;
+  hyphens: manual; break-inside: auto; }
+th, td { border: 1px solid #999; padding: 0.3rem 0.5rem; vertical-align: top; }
+th { background: #f0f0f0; }
+th > p, td > p { margin: 0; }
+table.fields th { width: 35%; font-weight: normal; color: #444; }
+table.fields td { white-space: pre-line; }
+tr { break-inside: avoid; }
 hr { border: none; border-top: 1px solid #bbb; margin: 1.5rem 0; }
 @page { size: A4; margin: 20mm 18mm 22mm; }
 @media print {

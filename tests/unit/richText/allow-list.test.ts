@@ -50,6 +50,22 @@ const everything: PmNode = {
     },
     { type: 'codeBlock', content: [text('код')] },
     { type: 'horizontalRule' },
+    {
+      type: 'table',
+      content: [
+        {
+          type: 'tableRow',
+          content: [{ type: 'tableHeader', attrs: { colspan: 2 }, content: [text('шапка')] }]
+        },
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableCell', attrs: { rowspan: 2 }, content: [text('а')] },
+            { type: 'tableCell', content: [text('б')] }
+          ]
+        }
+      ]
+    },
     { type: 'image', attrs: { hash: HASH, alt: 'а', width: 10, height: 10 } },
     { type: 'attachment', attrs: { hash: HASH, name: 'план.pdf' } }
   ]
@@ -85,7 +101,7 @@ describe('the shared HTML allow-list', () => {
       (t) => !PUBLIC_PAGE_ALLOW_LIST.tags.includes(t)
     );
     expect(onlyPage.sort()).toEqual(['figure', 'span', 'sub', 'sup']);
-    expect(onlyImport.sort()).toEqual(['b', 'del', 'h1', 'i', 'input']);
+    expect(onlyImport.sort()).toEqual(['b', 'del', 'h1', 'i', 'input', 'tfoot', 'thead']);
     const sample =
       '<h1>Тема</h1><p><b>ж</b><sub>2</sub><span class="box">с</span></p>' +
       '<figure><img src="/p/s/files/x" data-hash="h" alt="а"></figure><textarea>скрыто</textarea>';

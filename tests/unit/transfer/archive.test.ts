@@ -149,20 +149,25 @@ describe('workspace archive', () => {
     expect(tasks).toBeInstanceOf(Y.Map);
   });
 
-  it('TR9 the archive has readable Markdown, lossless JSON and a description', async () => {
+  it('TR9 EX5 the archive has readable Markdown and lossless JSON named by title and id, and a description', async () => {
     const files = unzipSync(await sampleWorkspace().archive());
     expect(Object.keys(files).sort()).toEqual(
       [
         'workspace.json',
-        ...['folder1', 'mc1', 'old1', 'plan1'].flatMap((id) => [
-          `documents/${id}.json`,
-          `documents/${id}.md`
-        ])
+        ...[
+          'Методические разработки (folder1)',
+          'Дымковская игрушка (mc1)',
+          'Черновик (old1)',
+          'План проекта «Театр на окошке» (plan1)'
+        ].flatMap((base) => [`documents/${base}.json`, `documents/${base}.md`])
       ].sort()
     );
-    const md = strFromU8(files['documents/mc1.md']!);
-    expect(md).toMatch(/^# Дымковская игрушка\n/);
-    expect(md).toContain('[План проекта «Театр на окошке»](<plan1.md>)');
+    const md = strFromU8(files['documents/Дымковская игрушка (mc1).md']!);
+    expect(md).toMatch(/^---\ntitle: "Дымковская игрушка"\ntype: masterClass # Мастер-класс\n/);
+    expect(md).toContain('\n---\n\n# Дымковская игрушка\n');
+    expect(md).toContain(
+      '[План проекта «Театр на окошке»](<План%20проекта%20«Театр%20на%20окошке»%20(plan1).md>)'
+    );
     const head = JSON.parse(strFromU8(files['workspace.json']!));
     expect(head).toMatchObject({ format: 'uzel-workspace', version: 1, documentCount: 4 });
   });
@@ -228,7 +233,12 @@ describe('workspace archive', () => {
       documents,
       files: archiveFileSource(named, async (h) => local.get(h) ?? null)
     });
-    expect(unzipSync(archive)[`files/${hash}`]).toEqual(bytes);
+    const entries = unzipSync(archive);
+    expect(entries[`files/${hash}.png`]).toEqual(bytes);
+    // The readable copy shows the picture by its path inside the archive.
+    expect(strFromU8(entries['documents/План проекта «Театр на окошке» (plan1).md']!)).toContain(
+      `![Афиша](<../files/${hash}.png>)`
+    );
     const stored = new Map<string, { type: string; bytes: Uint8Array }>();
     const target = new Workspace();
     const report = await restoreArchive(
@@ -269,6 +279,38 @@ describe('workspace archive', () => {
     expect(report.restored).toBe(documents.length);
   });
 
+  it('TR9 an archive of the older layout (documents/<id>.json, files/<hash>) still restores', async () => {
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9]);
+    const hash = await sha256Hex(bytes);
+    const ws = sampleWorkspace({ plan1: doc(p(text('Афиша:')), image(hash)) });
+    const documents = new WorkspaceIndex(ws.index)
+      .all()
+      .map((meta) => ({ meta, content: ws.content(meta.id) }));
+    const archive = await buildArchive({
+      workspaceName: 'Сеть',
+      indexDoc: ws.index,
+      documents,
+      files: { list: async () => [{ hash, type: 'image/png', bytes }] }
+    });
+    const older: Record<string, Uint8Array> = {};
+    for (const [name, entry] of Object.entries(unzipSync(archive))) {
+      const id = /\(([\w-]+)\)\.json$/.exec(name)?.[1];
+      if (name.endsWith('.md')) continue;
+      older[id ? `documents/${id}.json` : name.replace(/\.png$/, '')] = entry;
+    }
+    expect(Object.keys(older)).toContain(`files/${hash}`);
+    const target = new Workspace();
+    const report = await restoreArchive(
+      readArchive(zipSync(older)),
+      target.index,
+      target.target,
+      undefined,
+      { put: async () => {} }
+    );
+    expect(report).toMatchObject({ restored: 4, failed: [], files: { stored: 1, skipped: 0 } });
+    expect(target.content('plan1')).toEqual(ws.content('plan1'));
+  });
+
   it('TR10 refuses to restore into a workspace that is not empty', async () => {
     const bytes = await sampleWorkspace().archive();
     const target = new Workspace();
@@ -295,10 +337,11 @@ describe('workspace archive', () => {
     );
 
     const files = unzipSync(await sampleWorkspace().archive());
-    const plan = JSON.parse(strFromU8(files['documents/plan1.json']!));
+    const planName = 'documents/План проекта «Театр на окошке» (plan1).json';
+    const plan = JSON.parse(strFromU8(files[planName]!));
     plan.content.content.push({ type: 'script', content: [] });
-    files['documents/plan1.json'] = strToU8(JSON.stringify(plan));
-    files['documents/old1.json'] = strToU8('{ broken');
+    files[planName] = strToU8(JSON.stringify(plan));
+    files['documents/Черновик (old1).json'] = strToU8('{ broken');
     const target = new Workspace();
     const report = await restoreArchive(readArchive(zipSync(files)), target.index, target.target);
     expect(report.restored).toBe(2);

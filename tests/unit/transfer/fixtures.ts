@@ -60,3 +60,19 @@ export const masterClass = doc(
     text('npm', code)
   )
 );
+
+/** Table builders: cells carry the attributes the editor's schema gives them. */
+export const cell = (type: 'tableHeader' | 'tableCell', ...content: PmNode[]): PmNode => ({
+  type,
+  attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null },
+  content: content.length > 0 ? content : [p()]
+});
+export const row = (...cells: PmNode[]): PmNode => ({ type: 'tableRow', content: cells });
+export const table = (...rows: PmNode[]): PmNode => ({ type: 'table', content: rows });
+
+/** A schedule of master classes, as a teacher writes one. */
+export const schedule = table(
+  row(cell('tableHeader', p(text('Игра'))), cell('tableHeader', p(text('Возраст')))),
+  row(cell('tableCell', p(text('Горелки'))), cell('tableCell', p(text('7+')))),
+  row(cell('tableCell', p(text('Ручеёк', bold))), cell('tableCell', p(text('5 | 6 лет'))))
+);

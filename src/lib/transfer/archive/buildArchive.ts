@@ -2,6 +2,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import * as Y from 'yjs';
 import { indexRoots } from '../../model/schema.ts';
 import type { DocumentMeta } from '../../model/WorkspaceIndex.ts';
+import { documentFileBase, filePath } from '../fileNames.ts';
 import { toMarkdown } from '../markdownExport.ts';
 import type { PmNode } from '../pmNode.ts';
 import {
@@ -43,10 +44,18 @@ export function recordsOf(indexDoc: Y.Doc): WorkspaceFile['records'] {
 
 const json = (value: unknown) => strToU8(JSON.stringify(value, null, 1));
 
-/** A zip of the whole workspace: readable Markdown next to lossless JSON. */
+/**
+ * A zip of the whole workspace: readable Markdown next to lossless JSON, each file named by the
+ * document's title and id, and the files the documents show under `files/`, which the Markdown
+ * points at by relative path.
+ */
 export async function buildArchive(input: BuildInput): Promise<Uint8Array> {
+  const bases = new Map(
+    input.documents.map((d) => [d.meta.id, documentFileBase(d.meta.title, d.meta.id)])
+  );
   const titles = new Map(input.documents.map((d) => [d.meta.id, d.meta.title]));
   const files = (await input.files?.list()) ?? [];
+  const paths = new Map(files.map((f) => [f.hash, filePath(f.hash, f.type)]));
   const zip: Zippable = {};
   for (const { meta, content } of input.documents) {
     const file: DocumentFile = {
@@ -68,11 +77,17 @@ export async function buildArchive(input: BuildInput): Promise<Uint8Array> {
       },
       content: content as DocumentFile['content']
     };
-    zip[`documents/${meta.id}.json`] = json(file);
-    zip[`documents/${meta.id}.md`] = strToU8(
+    const base = bases.get(meta.id)!;
+    zip[`documents/${base}.json`] = json(file);
+    zip[`documents/${base}.md`] = strToU8(
       toMarkdown(content, {
         title: meta.title || 'Без названия',
-        docLink: (id) => (titles.has(id) ? { title: titles.get(id) || id, href: `${id}.md` } : null)
+        meta,
+        docLink: (id) =>
+          bases.has(id)
+            ? { title: titles.get(id) || 'Без названия', href: `${bases.get(id)}.md` }
+            : null,
+        imageHref: (hash) => (paths.has(hash) ? `../${paths.get(hash)}` : null)
       })
     );
   }
@@ -87,7 +102,7 @@ export async function buildArchive(input: BuildInput): Promise<Uint8Array> {
     files: files.map(({ hash, type }) => ({ hash, type }))
   };
   zip['workspace.json'] = json(workspace);
-  for (const file of files) zip[`files/${file.hash}`] = file.bytes;
+  for (const file of files) zip[paths.get(file.hash)!] = file.bytes;
   // Text compresses well and the archive is built once; level 6 is fast enough on a tablet.
   return zipSync(zip, { level: 6 });
 }

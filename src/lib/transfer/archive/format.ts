@@ -7,9 +7,12 @@ import { taggedSchema } from './yjson.ts';
 /**
  * The workspace archive, version 1:
  *   workspace.json          what the archive holds, and the index records as tagged JSON
- *   documents/<id>.json     one document: its metadata entry and its ProseMirror JSON (lossless)
- *   documents/<id>.md       the same document to read in any editor (not read back)
- *   files/<hash>            images and attachments, once documents hold them
+ *   documents/<title> (<id>).json   one document: its metadata entry, its ProseMirror JSON
+ *                                   (lossless) and its comment threads
+ *   documents/<title> (<id>).md     the same document to read in any editor (not read back),
+ *                                   with front matter and pictures by relative path
+ *   files/<hash>.<ext>              images and attachments the documents name
+ * Older archives named documents `<id>.json` and files `<hash>`; both still read.
  */
 export const ARCHIVE_FORMAT = 'uzel-workspace';
 export const ARCHIVE_VERSION = 1;

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { checkContent } from '../htmlToContent.ts';
+import { DOCUMENT_FILE, FILE_ENTRY } from '../fileNames.ts';
 import type { PmNode } from '../pmNode.ts';
 import {
   ARCHIVE_MAX_BYTES,
@@ -45,7 +46,11 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
       filter: (file) => {
         declared += file.originalSize;
         if (declared > ARCHIVE_MAX_BYTES) throw new ArchiveError('tooLarge');
-        return /^(workspace\.json|documents\/[\w-]+\.json|files\/[0-9a-f]{64})$/.test(file.name);
+        return (
+          file.name === 'workspace.json' ||
+          DOCUMENT_FILE.test(file.name) ||
+          FILE_ENTRY.test(file.name)
+        );
       }
     });
   } catch (error) {
@@ -65,12 +70,19 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
   const parsed = workspaceFileSchema.safeParse(raw);
   if (!parsed.success) throw new ArchiveError('notArchive', parsed.error);
   const workspace = parsed.data;
-  const documents = workspace.documents.map((id) =>
-    readDocument(id, entries[`documents/${id}.json`])
-  );
+  // Entries by id and by hash, whatever title or extension their names carry.
+  const documentEntries = new Map<string, Uint8Array>();
+  const fileEntries = new Map<string, Uint8Array>();
+  for (const [name, entry] of Object.entries(entries)) {
+    const doc = DOCUMENT_FILE.exec(name);
+    if (doc) documentEntries.set((doc[1] ?? doc[2])!, entry);
+    const file = FILE_ENTRY.exec(name);
+    if (file) fileEntries.set(file[1]!, entry);
+  }
+  const documents = workspace.documents.map((id) => readDocument(id, documentEntries.get(id)));
   const files = new Map<string, Uint8Array>();
   for (const { hash } of workspace.files) {
-    const file = entries[`files/${hash}`];
+    const file = fileEntries.get(hash);
     if (file) files.set(hash, file);
   }
   return { workspace, documents, files };

@@ -1,3 +1,5 @@
+import { safeFileBase } from '../fileNames.ts';
+
 /** Hands a file to the browser's download, with a name a person recognises. */
 export function saveFile(name: string, type: string, data: string | Uint8Array): void {
   const part: BlobPart = typeof data === 'string' ? data : (data.slice().buffer as ArrayBuffer);
@@ -15,14 +17,7 @@ export function saveFile(name: string, type: string, data: string | Uint8Array):
 
 /** A file name from a title: readable Cyrillic kept, characters file systems refuse replaced. */
 export function fileNameOf(title: string, extension: string): string {
-  const base = title
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 100)
-    .replace(/^\.+/, '');
-  return `${base || 'document'}.${extension}`;
+  return `${safeFileBase(title)}.${extension}`;
 }
 
 /**
