@@ -8,7 +8,7 @@ test.beforeAll(async () => void (await server.start()));
 test.afterAll(async () => server.dispose());
 
 async function addInstitution(page: Page, name: string, kind: string) {
-  await page.getByRole('link', { name: 'Партнёры' }).click();
+  await page.goto(`${server.url}/partners`);
   await page.getByTestId('create-institution').click();
   await page.getByLabel('Название').fill(name);
   await page.getByLabel('Вид учреждения').selectOption({ label: kind });
@@ -36,7 +36,7 @@ test('NW22 an agreement’s linked projects and events are picked by name (keybo
   await page.getByTestId('event-save').click();
   await expect(page.getByTestId('event-chip')).toContainText('Творческий вечер «Мамины руки»');
 
-  await page.getByRole('link', { name: 'Договоры' }).click();
+  await page.goto(`${server.url}/agreements`);
   await page.getByTestId('create-agreement').click();
   await expect(page.getByText('Идентификаторы через запятую')).toHaveCount(0);
   const parties = page.getByTestId('party-picker');

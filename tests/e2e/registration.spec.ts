@@ -48,13 +48,13 @@ test('AC-UI8 registration asks for the institution (optional); it fills «Авт
   await expect(page.getByLabel('Автор', { exact: true })).toHaveCount(0);
 
   // The annual report opens on the institution of the profile once the directory has it.
-  await page.getByRole('link', { name: 'Партнёры' }).click();
+  await page.goto(`${server.url}/partners`);
   await page.getByTestId('create-institution').click();
   await page.getByLabel('Название').fill(INSTITUTION);
   await page.getByLabel('Вид учреждения').selectOption({ index: 1 });
   await page.getByTestId('institution-save').click();
   await expect(page.getByTestId('institution-title')).toHaveText(INSTITUTION);
-  await page.getByRole('link', { name: 'Отчёт' }).click();
+  await page.goto(`${server.url}/report`);
   await expect(page.getByTestId('report-institution').locator('option:checked')).toHaveText(
     INSTITUTION
   );
