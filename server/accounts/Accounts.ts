@@ -120,17 +120,26 @@ export class Accounts {
 
   // --- people and sessions ---
 
-  async register(input: { email: string; password: string; displayName: string }): Promise<User> {
+  async register(input: {
+    email: string;
+    password: string;
+    displayName: string;
+    institution?: string;
+  }): Promise<User> {
     const email = parseInput(emailSchema, input.email);
     const password = parseInput(passwordSchema, input.password);
     const displayName = parseInput(displayNameSchema, input.displayName);
+    const institution = parseInput(institutionSchema, input.institution ?? '');
     const passwordHash = await hashPassword(password);
-    return this.#store.users.insertPerson(newAccountId(), {
+    const user = await this.#store.users.insertPerson(newAccountId(), {
       email,
       displayName,
       passwordHash,
       now: this.#now()
     });
+    // Optional at registration; the profile's column takes it, as a later profile edit would.
+    if (!institution) return user;
+    return (await this.#store.users.update(user.id, { institution })) ?? user;
   }
 
   /** The person with this e-mail and password, or null; both failures look and take the same. */

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { displayNameSchema, emailSchema, passwordSchema } from '../../accounts/validation.ts';
+import {
+  displayNameSchema,
+  emailSchema,
+  institutionSchema,
+  passwordSchema
+} from '../../accounts/validation.ts';
 import { passwordProblem, type PasswordProblem } from '../../accounts/passwordStrength.ts';
 import type { User } from '../../accounts/types.ts';
 import { ApiError } from '../ApiError.ts';
@@ -10,7 +15,8 @@ import { userView } from '../views.ts';
 const registerBody = z.object({
   email: emailSchema,
   password: passwordSchema,
-  displayName: displayNameSchema
+  displayName: displayNameSchema,
+  institution: institutionSchema.optional()
 });
 
 // Sign-in checks only the shape: the rules for new passwords are not a reason to say more than

@@ -78,8 +78,12 @@ export const api = {
   me: () => call<Me>('GET', '/api/me'),
   updateMe: (patch: { displayName?: string; institution?: string }) =>
     call<{ user: User }>('PATCH', '/api/me', patch),
-  register: (body: { email: string; password: string; displayName: string }) =>
-    call<{ user: User }>('POST', '/api/auth/register', body),
+  register: (body: {
+    email: string;
+    password: string;
+    displayName: string;
+    institution?: string;
+  }) => call<{ user: User }>('POST', '/api/auth/register', body),
   login: (body: { email: string; password: string }) =>
     call<{ user: User }>('POST', '/api/auth/login', body),
   logout: () => call<void>('POST', '/api/auth/logout', {}),

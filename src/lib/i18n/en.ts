@@ -27,7 +27,7 @@ export const en: Record<MessageKey, string> = {
   'sync.offline': 'No connection to the server',
   'sync.connecting': 'Connecting…',
   'sync.saved': 'All changes saved on the server',
-  'sync.pending': '{count, plural, one {# change} other {# changes}} only on this device',
+  'sync.sending': 'Sending changes to the server…',
   'sync.offlineHint': 'You can keep working: changes are kept on this device.',
   'sync.tooBig': 'A change is too large; the server did not accept it',
   'sync.storageError': 'The server cannot store changes right now; retrying',
@@ -89,6 +89,9 @@ export const en: Record<MessageKey, string> = {
   'auth.passwordHint': 'At least 8 characters, not one of the most common',
   'auth.displayName': 'Full name',
   'auth.displayNameHint': 'Colleagues see you by this name',
+  'auth.institution': 'Institution (optional)',
+  'auth.institutionHint':
+    'Filled in as the author’s institution of new documents and the report; change it in your profile',
   'auth.signIn': 'Sign in',
   'auth.register': 'Create account',
   'auth.toRegister': 'No account yet? Create one',

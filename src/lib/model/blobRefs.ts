@@ -10,14 +10,15 @@ const FILE_NODES = new Set(['image', 'attachment']);
  */
 export function blobHashesIn(fragment: Y.XmlFragment): string[] {
   const found = new Set<string>();
-  const walk = (node: Y.XmlFragment | Y.XmlElement) => {
-    for (const child of node.toArray()) {
+  // A stack, not recursion: a peer can nest elements thousands deep (see `fragmentToJson`).
+  const stack: (Y.XmlFragment | Y.XmlElement)[] = [fragment];
+  while (stack.length > 0) {
+    for (const child of stack.pop()!.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue;
       const hash = child.getAttribute('hash');
       if (FILE_NODES.has(child.nodeName) && isBlobHash(hash)) found.add(hash);
-      walk(child);
+      stack.push(child);
     }
-  };
-  walk(fragment);
+  }
   return [...found];
 }

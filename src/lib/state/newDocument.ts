@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocumentType } from '../model/documentTypes.ts';
+import { fieldsOf, type DocumentType } from '../model/documentTypes.ts';
 import { writeBlocks } from '../model/richText.ts';
 import { documentRoots } from '../model/schema.ts';
 import { builtInTemplate } from '../model/templates/index.ts';
@@ -11,6 +11,31 @@ import type { Workspace } from './workspace.svelte.ts';
 /** Where a new document's first content comes from. */
 export type ContentSource =
   { kind: 'blank' } | { kind: 'builtIn'; id: string } | { kind: 'workspace'; id: string };
+
+/** The person creating a document, from their profile: the author and institution fields. */
+export type Creator = { name: string; institution: string };
+
+/**
+ * «Автор» and «Учреждение» of a new document of a type that has them, from the creator's profile;
+ * a template's own values win (a methodologist's template may name the centre on purpose).
+ */
+export function creatorFields(
+  type: DocumentType,
+  creator: Creator | null,
+  fromTemplate: Record<string, string> = {}
+): Record<string, string> {
+  const out = { ...fromTemplate };
+  if (!creator) return out;
+  for (const field of fieldsOf(type)) {
+    if (out[field.id]) continue;
+    if (field.kind === 'person' && field.id === 'author' && creator.name.trim()) {
+      out[field.id] = creator.name.trim();
+    } else if (field.kind === 'institution' && creator.institution.trim()) {
+      out[field.id] = creator.institution.trim();
+    }
+  }
+  return out;
+}
 
 /** How long to wait for a template not yet on this device before copying what there is. */
 const TEMPLATE_SYNC_WAIT_MS = 5000;
@@ -24,7 +49,8 @@ export async function createDocument(
   title: string,
   type: DocumentType,
   parentId: string | null,
-  source: ContentSource
+  source: ContentSource,
+  creator: Creator | null = null
 ): Promise<string> {
   const options: CreateOptions = { type, parentId };
   if (source.kind === 'workspace') {
@@ -35,6 +61,7 @@ export async function createDocument(
       options.tags = template.tags;
     }
   }
+  options.fields = creatorFields(options.type ?? type, creator, options.fields);
   const id = workspace.index.create(title, options);
   if (source.kind === 'builtIn') {
     const template = builtInTemplate(source.id);

@@ -97,8 +97,13 @@ export class Session {
     await this.#afterSignIn(previous);
   }
 
-  async register(email: string, password: string, displayName: string): Promise<void> {
-    await api.register({ email, password, displayName });
+  async register(
+    email: string,
+    password: string,
+    displayName: string,
+    institution = ''
+  ): Promise<void> {
+    await api.register({ email, password, displayName, ...(institution ? { institution } : {}) });
     await this.#afterSignIn(undefined);
   }
 

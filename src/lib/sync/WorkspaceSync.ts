@@ -135,15 +135,18 @@ export class WorkspaceSync {
       const total: SyncReport = { exchanged: [], pushed: [], completed: false };
       do {
         this.#again = false;
-        this.#set({ phase: 'waiting', done: 0, total: 0, remainingBytes: 0 });
-        const report = await withTabLock(`uzel-sync:${this.workspaceId}`, async () => {
-          this.#holdingLock = true;
-          try {
-            return await this.#run();
-          } finally {
-            this.#holdingLock = false;
-          }
-        });
+        const report = await withTabLock(
+          `uzel-sync:${this.workspaceId}`,
+          async () => {
+            this.#holdingLock = true;
+            try {
+              return await this.#run();
+            } finally {
+              this.#holdingLock = false;
+            }
+          },
+          () => this.#set({ phase: 'waiting', done: 0, total: 0, remainingBytes: 0 })
+        );
         total.exchanged.push(...report.exchanged);
         total.pushed.push(...report.pushed);
         total.completed = report.completed;

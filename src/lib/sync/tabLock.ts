@@ -5,10 +5,27 @@
  * Without Web Locks (Node, old browsers) calls are only serialised within this page.
  */
 const chains = new Map<string, Promise<unknown>>();
+const NOT_TAKEN = Symbol('not taken');
 
-export function withTabLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+/**
+ * `onWait` is called only when another holder has the lock, so a lone tab never says it is
+ * waiting for another one (it used to, for a moment, at every sign-in).
+ */
+export async function withTabLock<T>(
+  name: string,
+  task: () => Promise<T>,
+  onWait?: () => void
+): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (locks) return locks.request(name, () => task()) as Promise<T>;
+  if (locks) {
+    const first = await locks.request(name, { ifAvailable: true }, (lock) =>
+      lock ? task() : NOT_TAKEN
+    );
+    if (first !== NOT_TAKEN) return first as T;
+    onWait?.();
+    return (await locks.request(name, () => task())) as T;
+  }
+  if (chains.has(name)) onWait?.();
   const previous = chains.get(name) ?? Promise.resolve();
   const next = previous.then(task, task);
   const settled = next.catch(() => undefined);

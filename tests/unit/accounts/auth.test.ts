@@ -73,6 +73,28 @@ describe('registration, sign-in and sessions', () => {
     expect((await api.client().patch('/api/me', { institution: 'x' })).status).toBe(401);
   });
 
+  it('AC1 registration takes an optional institution, validated like the profile’s', async () => {
+    const api = await ApiServer.start(defer);
+    const client = api.client();
+    const registered = await client.post('/api/auth/register', {
+      email: 'olga@example.org',
+      password: PASSWORD,
+      displayName: 'Ольга Юрченко',
+      institution: ' МБУДО «Юность» '
+    });
+    expect(registered.status).toBe(201);
+    expect(registered.json.user.institution).toBe('МБУДО «Юность»');
+    expect((await client.get('/api/me')).json.user.institution).toBe('МБУДО «Юность»');
+    const tooLong = await api.client().post('/api/auth/register', {
+      email: 'boris@example.org',
+      password: PASSWORD,
+      displayName: 'Борис',
+      institution: 'я'.repeat(201)
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json.message).toContain('institution');
+  });
+
   it('AC2 an e-mail registers once, whatever its letter case: 409 email_taken', async () => {
     const api = await ApiServer.start(defer);
     const body = { email: 'boris@example.org', password: PASSWORD, displayName: 'Борис' };

@@ -9,14 +9,14 @@ import type { SyncState } from '../../../src/lib/sync/SyncedDoc.ts';
 
 describe('Russian first, English second', () => {
   it('I18N1 Russian plurals: one, few, many', () => {
-    const pending = (count: number) => translate('ru', 'sync.pending', { count });
-    expect(pending(1)).toBe('1 изменение только на этом устройстве');
-    expect(pending(3)).toBe('3 изменения только на этом устройстве');
-    expect(pending(5)).toBe('5 изменений только на этом устройстве');
-    expect(pending(21)).toBe('21 изменение только на этом устройстве');
-    expect(pending(112)).toBe('112 изменений только на этом устройстве');
-    expect(translate('en', 'sync.pending', { count: 1 })).toBe('1 change only on this device');
-    expect(translate('en', 'sync.pending', { count: 4 })).toBe('4 changes only on this device');
+    const unsent = (count: number) => translate('ru', 'wsync.unsyncedCount', { count });
+    expect(unsent(1)).toBe('1 документ с изменениями только на этом устройстве');
+    expect(unsent(3)).toBe('3 документа с изменениями только на этом устройстве');
+    expect(unsent(5)).toBe('5 документов с изменениями только на этом устройстве');
+    expect(unsent(21)).toBe('21 документ с изменениями только на этом устройстве');
+    expect(unsent(112)).toBe('112 документов с изменениями только на этом устройстве');
+    expect(translate('en', 'wsync.unsyncedCount', { count: 1 })).toMatch(/^1 document /);
+    expect(translate('en', 'wsync.unsyncedCount', { count: 4 })).toMatch(/^4 documents /);
   });
 
   it('I18N2 both catalogues have the same keys and every message parses', () => {

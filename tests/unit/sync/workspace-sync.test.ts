@@ -155,6 +155,16 @@ describe('WorkspaceSync against the real server', () => {
     expect(Math.max(...done)).toBeGreaterThan(0);
   });
 
+  it('WS21 a lone tab never says it waits for another tab, a second one waits only while the first holds the turn', async () => {
+    const { device } = await workspaceWith(3);
+    const phases: string[] = [];
+    device.sync.subscribe(() => phases.push(device.sync.state.phase));
+    await device.sync.syncNow();
+    await device.sync.syncNow();
+    expect(phases).toContain('checking');
+    expect(phases).not.toContain('waiting');
+  });
+
   it('WS19 rooms a bounded answer leaves out are asked for again: nothing unanswered counts as synced, and the run completes', async () => {
     const server = await ApiServer.start(defer);
     const { owner, workspaceId } = await server.workspace();

@@ -17,6 +17,7 @@ import { blobHashesIn } from '../../../src/lib/model/blobRefs.ts';
 import { archiveFileSource } from '../../../src/lib/transfer/localFiles.ts';
 import { writeContent } from '../../../src/lib/transfer/writeContent.ts';
 import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
+import { documentContent } from '../../../src/lib/transfer/documentContent.ts';
 import { doc, h, masterClass, p, text } from './fixtures.ts';
 
 /** A workspace as plain Y.Docs: its index and one doc per document. */
@@ -169,6 +170,50 @@ describe('workspace archive', () => {
     );
     const head = JSON.parse(strFromU8(files['workspace.json']!));
     expect(head).toMatchObject({ format: 'uzel-workspace', version: 1, documentCount: 4 });
+  });
+
+  it('TR19 a document nested 2,000 levels deep is archived by a walk that does not recurse: its text, its files and a mark where it is cut', async () => {
+    const ws = sampleWorkspace();
+    const hash = 'a'.repeat(64);
+    const fragment = documentRoots.content(ws.docOf('plan1'));
+    fragment.delete(0, fragment.length);
+    const top = new Y.XmlElement('paragraph');
+    top.insert(0, [new Y.XmlText('Начало материала.')]);
+    const picture = new Y.XmlElement('image');
+    picture.setAttribute('hash', hash);
+    fragment.insert(0, [top, picture]);
+    // Each level goes in after its parent is in the document: Yjs integrates one level at a time.
+    let parent: Y.XmlFragment | Y.XmlElement = fragment;
+    for (let i = 0; i < 2000; i++) {
+      const quote = new Y.XmlElement('blockquote');
+      parent.insert(parent.length, [quote]);
+      parent = quote;
+    }
+    const bottom = new Y.XmlElement('paragraph');
+    parent.insert(0, [bottom]);
+    bottom.insert(0, [new Y.XmlText('Дно')]);
+
+    const { content, hashes } = documentContent(fragment);
+    expect(hashes).toEqual([hash]);
+    const json = JSON.stringify(content);
+    expect(json).toContain('Начало материала.');
+    expect(json).toContain('"type":"tooDeep"');
+    expect(json).not.toContain('Дно');
+    const documents = new WorkspaceIndex(ws.index)
+      .all()
+      .map((meta) => ({
+        meta,
+        content: documentContent(documentRoots.content(ws.docOf(meta.id))).content
+      }));
+    const files = unzipSync(
+      await buildArchive({ workspaceName: 'Сеть', indexDoc: ws.index, documents })
+    );
+    const name = (ext: string) =>
+      Object.keys(files).find((f) => f.includes('plan1') && f.endsWith(ext))!;
+    expect(strFromU8(files[name('.md')]!)).toContain('Начало материала.');
+    expect(JSON.parse(strFromU8(files[name('.json')]!)).content.content[0]).toMatchObject({
+      type: 'paragraph'
+    });
   });
 
   it('TR15 TR18 an image: its file goes into files/<hash> and comes back with the document', async () => {

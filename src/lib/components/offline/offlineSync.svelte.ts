@@ -2,7 +2,7 @@ import { inbox } from '$lib/state/notifications.svelte.ts';
 import { workspaceSearch } from '$lib/state/search.svelte.ts';
 import { createSubscriber } from 'svelte/reactivity';
 import { blobHashesIn } from '$lib/model/blobRefs.ts';
-import { documentRoots, roomName } from '$lib/model/schema.ts';
+import { documentRoots, INDEX_DOC_ID, roomName } from '$lib/model/schema.ts';
 import { ensureBlobsLocal } from '$lib/files/files.ts';
 import { isBrowserOnline } from '$lib/sync/connectivity.ts';
 import { openDocs } from '$lib/sync/docPool.ts';
@@ -53,6 +53,14 @@ class OfflineSync {
   /** The browser's quota and persistence, read at start and after each sync. */
   get storage(): StorageReport | null {
     return this.#storage;
+  }
+
+  /**
+   * Documents with changes only on this device: the count the header shows on every page. The
+   * index is bookkeeping, not a document a person knows of: its changes are pushed, not counted.
+   */
+  get unsentDocuments(): number {
+    return this.state?.unsynced.filter((id) => id !== INDEX_DOC_ID).length ?? 0;
   }
 
   isUnsynced(docId: string): boolean {

@@ -1,9 +1,8 @@
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import { blobHashesIn } from '../../model/blobRefs.ts';
 import { documentRoots, roomName } from '../../model/schema.ts';
 import { acquireDoc } from '../../sync/docPool.ts';
 import type { SyncedDoc } from '../../sync/SyncedDoc.ts';
 import type { DocumentTarget } from '../archive/restoreArchive.ts';
+import { documentContent } from '../documentContent.ts';
 import type { PmNode } from '../pmNode.ts';
 
 /** How long to wait for the server's copy of a document before using the one on this device. */
@@ -40,11 +39,7 @@ export async function readContent(
   try {
     await lease.doc.whenLoaded;
     await settled(lease.doc);
-    const fragment = documentRoots.content(lease.doc.doc);
-    return {
-      content: yXmlFragmentToProsemirrorJSON(fragment) as PmNode,
-      hashes: blobHashesIn(fragment)
-    };
+    return documentContent(documentRoots.content(lease.doc.doc));
   } finally {
     lease.release();
   }
