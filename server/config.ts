@@ -154,6 +154,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.REDIS_URL && !c.DATABASE_URL) {
+    // Instances sharing rooms must share their storage: Redis only tells them where to look.
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL is set without DATABASE_URL: instances that share rooms through Redis must share one PostgreSQL database'
+    );
+  }
   return {
     port: c.PORT,
     host: c.HOST,

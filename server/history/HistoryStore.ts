@@ -36,5 +36,11 @@ export interface HistoryStore {
    * thinning never loses who changed the document.
    */
   drop(room: string, ids: number[], authorsTo: Map<number, string[]>): Promise<void>;
+  /**
+   * Runs `task` unless another process is running one for the same room (then resolves to
+   * undefined without running it): instances sharing a database take an automatic version once,
+   * not once each. A single-process engine just runs it.
+   */
+  exclusive<T>(room: string, task: () => Promise<T>): Promise<T | undefined>;
   close(): Promise<void>;
 }

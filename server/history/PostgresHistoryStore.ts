@@ -19,6 +19,9 @@ type Row = {
   authors: string[];
 };
 
+/** Namespace of the per-room advisory locks automatic versions take (the second key hashes the room). */
+const VERSION_LOCK = 0x757a76; // "uzv"
+
 const LISTED = 'id, created_at, kind, name, saved_by, authors';
 
 const info = (r: Row): VersionInfo => ({
@@ -36,6 +39,29 @@ export class PostgresHistoryStore implements HistoryStore {
 
   private constructor(pool: Pool) {
     this.#pool = pool;
+  }
+
+  /**
+   * A session-level advisory lock on one pooled client, held while `task` runs: another instance
+   * whose timer fires at the same moment finds it taken and leaves the version to this one (and
+   * one that comes later finds the content already kept, and skips).
+   */
+  async exclusive<T>(room: string, task: () => Promise<T>): Promise<T | undefined> {
+    const client = await this.#pool.connect();
+    try {
+      const { rows } = await client.query<{ got: boolean }>(
+        'SELECT pg_try_advisory_lock($1, hashtext($2)) AS got',
+        [VERSION_LOCK, room]
+      );
+      if (!rows[0]?.got) return undefined;
+      try {
+        return await task();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [VERSION_LOCK, room]);
+      }
+    } finally {
+      client.release();
+    }
   }
 
   static async open(pool: Pool): Promise<PostgresHistoryStore> {

@@ -102,6 +102,11 @@ export class SqliteHistoryStore implements HistoryStore {
     })();
   }
 
+  /** One process owns a SQLite file: its own queue per room is already exclusive. */
+  exclusive<T>(_room: string, task: () => Promise<T>): Promise<T | undefined> {
+    return task();
+  }
+
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }

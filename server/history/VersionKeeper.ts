@@ -132,33 +132,37 @@ export class VersionKeeper {
   #takeAuto(room: string): Promise<unknown> {
     const pending = this.#takePending(room);
     if (!pending) return Promise.resolve();
-    return this.#serial(room, async () => {
-      const doc = await this.#source(room);
-      try {
-        const state = Y.encodeStateAsUpdate(doc);
-        const previous = await this.#store.latestState(room);
-        if (previous && sameContent(previous, doc)) return;
-        if (!previous && doc.getXmlFragment(DOCUMENT_CONTENT_FIELD).length === 0) return;
-        const now = this.#clock.now();
-        await this.#store.add(room, {
-          createdAt: now,
-          kind: 'auto',
-          name: null,
-          savedBy: null,
-          authors: [...pending.authors],
-          state
-        });
-        const { drop, authorsTo } = thin(await this.#store.list(room), now, this.#options);
-        await this.#store.drop(room, drop, authorsTo);
-      } finally {
-        doc.destroy();
-      }
-    }).catch((error: unknown) =>
+    return this.#serial(room, () =>
+      this.#store.exclusive(room, () => this.#writeAuto(room, pending))
+    ).catch((error: unknown) =>
       this.#log.error('taking a version failed', {
         room,
         error: error instanceof Error ? error.message : String(error)
       })
     );
+  }
+
+  async #writeAuto(room: string, pending: Pending): Promise<void> {
+    const doc = await this.#source(room);
+    try {
+      const state = Y.encodeStateAsUpdate(doc);
+      const previous = await this.#store.latestState(room);
+      if (previous && sameContent(previous, doc)) return;
+      if (!previous && doc.getXmlFragment(DOCUMENT_CONTENT_FIELD).length === 0) return;
+      const now = this.#clock.now();
+      await this.#store.add(room, {
+        createdAt: now,
+        kind: 'auto',
+        name: null,
+        savedBy: null,
+        authors: [...pending.authors],
+        state
+      });
+      const { drop, authorsTo } = thin(await this.#store.list(room), now, this.#options);
+      await this.#store.drop(room, drop, authorsTo);
+    } finally {
+      doc.destroy();
+    }
   }
 
   #serial<T>(room: string, task: () => Promise<T>): Promise<T> {

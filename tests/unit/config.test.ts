@@ -41,6 +41,14 @@ describe('configuration', () => {
     expect(err.message).toContain('LOG_LEVEL="loud"');
   });
 
+  it('FO1 REDIS_URL without DATABASE_URL is refused: instances sharing rooms must share storage', () => {
+    const err = configError({ REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(err.message).toContain('REDIS_URL is set without DATABASE_URL');
+    expect(() =>
+      loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db/uzel' })
+    ).not.toThrow();
+  });
+
   it('CF3 unset and empty variables take their defaults', () => {
     // The server and relay settings; others (accounts, sample data) are checked where they are used.
     const expected = {
