@@ -71,14 +71,10 @@ export function contentExtensions(links?: DocLinkEditorOptions, files?: FileEdit
       }
     }),
     TaskList,
-<<<<<<< HEAD
     TaskItem.configure({ nested: true, a11y: { checkboxLabel: taskCheckboxLabel } }),
-=======
-    TaskItem.configure({ nested: true }),
     // Column widths by dragging are a mouse gesture and would travel as pixel sizes into every
     // export; tables take the page's width instead.
     TableKit.configure({ table: { resizable: false } }),
->>>>>>> content
     DocLink.configure({ directory: links?.directory ?? null, open: links?.open ?? null }),
     ...(links ? [DocLinkSuggestion.configure({ items: links.items, render: links.render })] : []),
     ImageNode.configure({ views: files?.views ?? null }),

@@ -179,10 +179,7 @@ export const en: Record<MessageKey, string> = {
   ...files.en,
   ...transfer.en,
   ...history.en,
-<<<<<<< HEAD
-  ...notifications.en
-=======
+  ...notifications.en,
   ...presence.en,
   ...tables.en
->>>>>>> content
 };

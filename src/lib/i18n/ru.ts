@@ -182,12 +182,9 @@ export const ru = {
   ...files.ru,
   ...transfer.ru,
   ...history.ru,
-<<<<<<< HEAD
-  ...notifications.ru
-=======
+  ...notifications.ru,
   ...presence.ru,
   ...tables.ru
->>>>>>> content
 } as const;
 
 export type MessageKey = keyof typeof ru;
