@@ -5,7 +5,17 @@ import type { MembershipChange } from '../accounts/types.ts';
  * room's clock just before it in storage (`prevSeq`). An instance that holds the room up to
  * `prevSeq` applies it; one that does not has missed something and refills from storage.
  */
-export type RoomUpdate = { room: string; seq: number; prevSeq: number; update: Uint8Array };
+export type RoomUpdate = {
+  room: string;
+  seq: number;
+  prevSeq: number;
+  update: Uint8Array;
+  /**
+   * Yjs client ids this update is the first to write, and whose they now are: the receiving
+   * instance binds them too, so nobody on it can write under them.
+   */
+  claims?: { subject: string; clients: number[] };
+};
 
 /** What instances tell each other that is not about one room's content. */
 export type ClusterEvent =

@@ -13,6 +13,13 @@ import {
 const ROOM_CHANNEL = 'uzel:room:';
 const EVENT_CHANNEL = 'uzel:events';
 
+/**
+ * Updates committed while the publishing connection was away, sent once it is back (receivers
+ * skip what they already refilled). Past this many the oldest go: a receiver then sees the gap
+ * in the clocks of the next one and refills from storage.
+ */
+const MAX_UNSENT = 10_000;
+
 /** How long the start waits for Redis before going on alone (it keeps trying meanwhile). */
 const FIRST_CONNECT_MS = 5000;
 
@@ -34,6 +41,7 @@ export class RedisFanout implements Fanout {
   readonly #rooms = new Map<string, RoomListener>();
   readonly #eventListeners = new Set<(event: ClusterEvent) => void>();
   readonly #reconnectListeners = new Set<() => void>();
+  readonly #unsent: RoomUpdate[] = [];
   /** The subscriber lost its connection since it was last ready. */
   #lost = false;
   #closed = false;
@@ -74,6 +82,7 @@ export class RedisFanout implements Fanout {
       this.#lost = false;
       void this.#resubscribe();
     });
+    this.#publisher.on('ready', () => this.#sendUnsent());
     this.#subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) =>
       this.#receive(channel.toString(), message)
     );
@@ -136,13 +145,35 @@ export class RedisFanout implements Fanout {
   }
 
   publishUpdates(updates: RoomUpdate[]): void {
-    if (updates.length === 0 || this.#publisher.status !== 'ready') return;
+    if (updates.length === 0) return;
+    if (this.#publisher.status !== 'ready' || this.#unsent.length > 0) return this.#keep(updates);
+    this.#send(updates);
+  }
+
+  #send(updates: RoomUpdate[]): void {
     const pipeline = this.#publisher.pipeline();
     for (const u of updates)
       pipeline.publish(ROOM_CHANNEL + u.room, Buffer.from(encodeUpdateFrame(this.instanceId, u)));
-    pipeline
-      .exec()
-      .catch((err) => this.#log.debug('publishing updates failed', { error: messageOf(err) }));
+    pipeline.exec().then(
+      (results) => {
+        if (results?.some(([err]) => err)) this.#keep(updates);
+      },
+      () => this.#keep(updates)
+    );
+  }
+
+  /** Holds updates that could not be published, in commit order, for `#sendUnsent`. */
+  #keep(updates: RoomUpdate[]): void {
+    this.#unsent.push(...updates);
+    if (this.#unsent.length > MAX_UNSENT) this.#unsent.splice(0, this.#unsent.length - MAX_UNSENT);
+  }
+
+  #sendUnsent(): void {
+    if (this.#closed || this.#unsent.length === 0) return;
+    this.#log.info('Redis is back; publishing the updates committed meanwhile', {
+      count: this.#unsent.length
+    });
+    this.#send(this.#unsent.splice(0));
   }
 
   publishPresence(room: string, update: Uint8Array): void {

@@ -5,12 +5,18 @@ import type { Fanout, RoomUpdate } from './Fanout.ts';
 /** What the fan-out needs of a loaded room (implemented by the relay's `Room`). */
 export interface SharedRoom {
   readonly name: string;
-  /** Integrates an update another instance committed and forwards it to this instance's clients. */
-  integrateRemote(update: Uint8Array): void;
+  /**
+   * Integrates an update another instance committed, binding the client ids it claims, and
+   * forwards it to this instance's clients.
+   */
+  integrateRemote(update: RoomUpdate): void;
   /** Applies presence another instance accepted and forwards it to this instance's clients. */
   integrateRemotePresence(update: Uint8Array): void;
-  /** Applies what storage holds and forwards to this instance's clients what they lack. */
-  integrateStored(stored: StoredRoom): void;
+  /**
+   * Applies what storage holds (with the client ids bound in it) and forwards to this instance's
+   * clients what they lack.
+   */
+  integrateStored(stored: StoredRoom, owners: Map<number, string>): void;
 }
 
 /** One committed update of a room loaded here, with the room's clock in storage before it. */
@@ -82,7 +88,13 @@ export class SharedRooms {
   /** Updates this instance committed, in commit order: published, and the clocks follow them. */
   committed(updates: CommittedUpdate[]): void {
     this.#fanout.publishUpdates(
-      updates.map(({ room, seq, prevSeq, update }) => ({ room, seq, prevSeq, update }))
+      updates.map(({ room, seq, prevSeq, update, claims }) => ({
+        room,
+        seq,
+        prevSeq,
+        update,
+        claims
+      }))
     );
     for (const u of updates) {
       const held = this.#held.get(u.room);
@@ -116,7 +128,7 @@ export class SharedRooms {
     if (message.seq <= held.clock) return;
     if (message.prevSeq !== held.clock) return this.#refill(held);
     try {
-      held.room.integrateRemote(message.update);
+      held.room.integrateRemote(message);
       held.clock = message.seq;
     } catch (err) {
       this.#log.warn('an update from another instance did not apply; refilling', {
@@ -139,9 +151,12 @@ export class SharedRooms {
         const room = held.room;
         if (!room || this.#held.get(room.name) !== held) return;
         try {
-          const stored = await this.#storage.load(room.name);
+          const [stored, owners] = await Promise.all([
+            this.#storage.load(room.name),
+            this.#storage.clientOwners(room.name)
+          ]);
           if (this.#held.get(room.name) !== held) return;
-          room.integrateStored(stored);
+          room.integrateStored(stored, owners);
           held.clock = Math.max(held.clock, stored.clock);
           this.refills++;
         } catch (err) {

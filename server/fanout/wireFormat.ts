@@ -21,6 +21,10 @@ export function encodeUpdateFrame(from: string, message: RoomUpdate): Uint8Array
   encoding.writeVarUint(e, message.seq);
   encoding.writeVarUint(e, message.prevSeq);
   encoding.writeVarUint8Array(e, message.update);
+  encoding.writeVarString(e, message.claims?.subject ?? '');
+  const clients = message.claims?.clients ?? [];
+  encoding.writeVarUint(e, clients.length);
+  for (const client of clients) encoding.writeVarUint(e, client);
   return encoding.toUint8Array(e);
 }
 
@@ -43,7 +47,11 @@ export function decodeRoomFrame(frame: Uint8Array): RoomFrame {
     const seq = decoding.readVarUint(d);
     const prevSeq = decoding.readVarUint(d);
     const update = decoding.readVarUint8Array(d);
-    return { kind: 'update', from, message: { room, seq, prevSeq, update } };
+    const subject = decoding.readVarString(d);
+    const clients = Array.from({ length: decoding.readVarUint(d) }, () => decoding.readVarUint(d));
+    const message: RoomUpdate = { room, seq, prevSeq, update };
+    if (subject && clients.length > 0) message.claims = { subject, clients };
+    return { kind: 'update', from, message };
   }
   if (kind === KIND_PRESENCE) {
     return { kind: 'presence', from, room, update: decoding.readVarUint8Array(d) };

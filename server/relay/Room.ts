@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
-import type { RoomStorage } from '../storage/RoomStorage.ts';
+import type { RoomUpdate } from '../fanout/Fanout.ts';
+import type { RoomStorage, StoredRoom } from '../storage/RoomStorage.ts';
 import { CloseCode } from './closeCodes.ts';
 import type { Peer } from './Peer.ts';
 import {
@@ -22,6 +23,9 @@ import { checkUpdate, RefusedUpdate } from './updateCheck.ts';
 
 /** The update carries a Yjs client id that another person wrote first. */
 export class ClientIdTaken extends RefusedUpdate {}
+
+/** The origin of changes that came from storage or another instance, not from a client here. */
+const FROM_ANOTHER_INSTANCE = Symbol('another instance');
 
 /** Awareness client ids one connection may hold (a tab has one; a few allow for reloads). */
 const MAX_PRESENCES_PER_PEER = 4;
@@ -61,6 +65,10 @@ export class Room {
   readonly clientOwners: Map<number, string>;
   /** The stored state carried structs or deletions that could never apply; they were dropped. */
   repaired = false;
+  /** Presence ids announced on other instances: no client here may change or remove them. */
+  readonly #remotePresence = new Set<number>();
+  /** Told every presence change accepted here, for the other instances (see `onPresence`). */
+  #presenceOut: ((update: Uint8Array) => void) | null = null;
 
   private constructor(name: string, doc: Y.Doc, owners: Map<number, string>) {
     this.name = name;
@@ -122,6 +130,8 @@ export class Room {
       const ids = [...owned].filter((id) => this.awareness.meta.has(id));
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, peer);
       this.#broadcast(encodeAwareness(this.awareness, ids), null);
+      if (ids.length > 0)
+        this.#presenceOut?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     }
   }
 
@@ -202,6 +212,7 @@ export class Room {
     if (!owned) return;
     const accepted: AwarenessEntry[] = [];
     for (const entry of decodeAwarenessUpdate(update)) {
+      if (this.#remotePresence.has(entry.clientId)) continue;
       const owner = this.#presenceOwners.get(entry.clientId);
       if (owner && owner !== peer) continue;
       const subject = this.#presenceSubjects.get(entry.clientId);
@@ -227,6 +238,7 @@ export class Room {
     // Echoed to the sender too, as the classic server does: a client alone in a room then still
     // hears from the server while it is active (y-websocket drops a silent connection).
     this.#broadcast(encodeAwarenessMessage(bound), null);
+    this.#presenceOut?.(bound);
   }
 
   sendAwarenessTo(peer: Peer): void {
@@ -250,6 +262,52 @@ export class Room {
     for (const peer of this.#peers.keys()) {
       if (peer !== except && peer.isOpen) peer.send(frame);
     }
+  }
+
+  /** `listener` hears every presence change accepted here (fan-out tells the other instances). */
+  onPresence(listener: (update: Uint8Array) => void): void {
+    this.#presenceOut = listener;
+  }
+
+  /**
+   * An update another instance committed: applied, its client ids bound as they are in storage,
+   * and forwarded to every client here. Nothing is stored: it already is.
+   */
+  integrateRemote(message: RoomUpdate): void {
+    Y.applyUpdate(this.doc, message.update, FROM_ANOTHER_INSTANCE);
+    for (const client of message.claims?.clients ?? [])
+      if (!this.clientOwners.has(client)) this.clientOwners.set(client, message.claims!.subject);
+    this.#broadcast(encodeUpdate(message.update), null);
+  }
+
+  /** Presence another instance accepted (already bound to its sender), forwarded to clients here. */
+  integrateRemotePresence(update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update);
+    for (const entry of entries) {
+      // Not one of ours: a client here cannot have announced it.
+      if (this.#presenceOwners.has(entry.clientId)) continue;
+      if (entry.state === null) this.#remotePresence.delete(entry.clientId);
+      else this.#remotePresence.add(entry.clientId);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_ANOTHER_INSTANCE);
+    this.#broadcast(encodeAwarenessMessage(update), null);
+  }
+
+  /**
+   * Brings the room up to what storage holds (after a lost fan-out message, or a Redis
+   * reconnect) and sends the clients here whatever that added.
+   */
+  integrateStored(stored: StoredRoom, owners: Map<number, string>): void {
+    const before = Y.snapshot(this.doc);
+    const vector = Y.encodeStateVector(this.doc);
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(this.doc, u.data);
+    }, FROM_ANOTHER_INSTANCE);
+    for (const [client, subject] of owners)
+      if (!this.clientOwners.has(client)) this.clientOwners.set(client, subject);
+    if (Y.equalSnapshots(before, Y.snapshot(this.doc))) return;
+    this.#broadcast(encodeUpdate(Y.encodeStateAsUpdate(this.doc, vector)), null);
   }
 
   destroy(): void {

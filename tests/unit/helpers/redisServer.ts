@@ -11,6 +11,8 @@ export type TestRedis = {
   /** SIGKILL, then a fresh server on the same port (pub/sub state is gone, as after a crash). */
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** Starts it again on the same port after `stop`. */
+  start(): Promise<void>;
 };
 
 const MISSING =
@@ -76,6 +78,9 @@ export async function startRedis(): Promise<TestRedis> {
       await kill(child);
       child = await launch(port);
     },
-    stop: () => kill(child)
+    stop: () => kill(child),
+    start: async () => {
+      child = await launch(port);
+    }
   };
 }

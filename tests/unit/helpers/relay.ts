@@ -24,7 +24,10 @@ export type RelayEnv = Partial<
     | 'HEARTBEAT_MS'
     | 'DOC_WORKSPACE_QUOTA_BYTES'
     | 'CALENDAR_FEED_REQUESTS_PER_TOKEN'
-    | 'CALENDAR_FEED_REQUESTS_PER_ADDRESS',
+    | 'CALENDAR_FEED_REQUESTS_PER_ADDRESS'
+    | 'DATABASE_URL'
+    | 'REDIS_URL'
+    | 'SAMPLE_DATA',
     string
   >
 >;

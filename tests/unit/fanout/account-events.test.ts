@@ -1,0 +1,70 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deferCleanup } from '../helpers/cleanup.ts';
+import { messageType, syncStep1Frame } from '../helpers/frames.ts';
+import type { RawClient } from '../helpers/rawClient.ts';
+import { Cluster } from './cluster.ts';
+
+const MAX_CONNECTIONS = 2;
+
+describe('FO account events and limits across instances', () => {
+  const defer = deferCleanup();
+  let cluster: Cluster;
+
+  beforeAll(async () => {
+    cluster = await Cluster.start(2, { MAX_CONNECTIONS_PER_USER: String(MAX_CONNECTIONS) });
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  /** A socket that has been let into the room (the server sent its step 1). */
+  async function admitted(socket: Promise<RawClient>): Promise<RawClient> {
+    const client = await socket;
+    defer(() => client.close());
+    client.send(syncStep1Frame(Y.encodeStateVector(new Y.Doc())));
+    await client.next((f) => messageType(f) === 0, 'the server lets the socket in');
+    return client;
+  }
+
+  it('FO6 an owner on instance A makes an editor a viewer: the editor’s socket on instance B is closed at once (4100) and reconnects as a viewer; removing them closes it with 4403', async () => {
+    const { owner, member, workspaceId } = await cluster.team('editor');
+    const room = `${workspaceId}/plan`;
+    const onB = await admitted(cluster.socket(1, room, member));
+    const changed = await owner.client.patch(
+      `/api/workspaces/${workspaceId}/members/${member.id}`,
+      {
+        role: 'viewer'
+      }
+    );
+    expect(changed.status).toBe(200);
+    expect((await onB.closed('B closes the downgraded editor')).code).toBe(4100);
+
+    const again = await admitted(cluster.socket(1, room, member));
+    const removed = await owner.client.delete(
+      `/api/workspaces/${workspaceId}/members/${member.id}`
+    );
+    expect(removed.status).toBe(200);
+    expect((await again.closed('B closes the removed member')).code).toBe(4403);
+  });
+
+  it('FO6 signing out on instance A closes that session’s socket on instance B (4401)', async () => {
+    const { member, workspaceId } = await cluster.team('editor');
+    const onB = await admitted(cluster.socket(1, `${workspaceId}/zametki`, member));
+    const out = await member.client.post('/api/auth/logout');
+    expect(out.status).toBeLessThan(300);
+    expect((await onB.closed('B closes the signed-out session')).code).toBe(4401);
+  });
+
+  it('FO7 a person’s connections count on both instances together: past MAX_CONNECTIONS_PER_USER the next one is refused (4530) wherever it lands', async () => {
+    const { member, workspaceId } = await cluster.team('editor');
+    const room = `${workspaceId}/kalendar`;
+    const first = await admitted(cluster.socket(0, room, member));
+    await admitted(cluster.socket(1, room, member));
+    // Instance A holds one of the person's connections: alone it would let a second in.
+    const third = await cluster.socket(0, room, member);
+    defer(() => third.close());
+    expect((await third.closed('A refuses a third connection')).code).toBe(4530);
+    expect(first.closedWith).toBeNull();
+  });
+});
