@@ -26,7 +26,7 @@ describe('CL nginx in front of several instances (deploy/nginx/uzel.conf)', () =
       .upstreamsServed()
       .filter((entry) => entry.listenPort === port && entry.uri === '/healthz');
   const portOf = (url: string) => Number(new URL(url).port);
-  const json = (reply: Reply) => JSON.parse(reply.body) as Record<string, never>;
+  const json = (reply: Reply) => JSON.parse(reply.body) as Record<string, unknown>;
 
   it('CL1 the configuration terminates TLS with the given certificate and spreads requests over every instance', async () => {
     const { balancedUrl } = cluster.nginx;
@@ -86,7 +86,7 @@ describe('CL nginx in front of several instances (deploy/nginx/uzel.conf)', () =
       doc,
       {
         params: { token },
-        WebSocketPolyfill: trustingWebSocket(cluster.certificate),
+        WebSocketPolyfill: trustingWebSocket(cluster.certificate) as unknown as typeof WebSocket,
         maxBackoffTime: 500
       }
     );
