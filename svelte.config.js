@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ out: 'build' }),
+    // BUILD_DIR, the folder the server serves (see server/config.ts): `npm test` builds into its
+    // own, so a server running from this checkout keeps its files.
+    adapter: adapter({ out: process.env.BUILD_DIR || 'build' }),
     // Absolute asset paths: the service worker answers every app route with the prerendered
     // root shell, whose relative `./_app/…` would break under nested routes (/partners/item).
     paths: { relative: false },

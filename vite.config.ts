@@ -15,6 +15,8 @@ export default defineConfig({
         description:
           'Совместная база знаний учреждений дополнительного образования и культуры: работает без интернета.',
         lang: 'ru',
+        // A stable identity: the installed app stays the same one if start_url ever changes.
+        id: '/',
         start_url: '/',
         scope: '/',
         display: 'standalone',

@@ -5,6 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const RESULTS = 'test-results';
+// The tests build and serve their own copy of the app: a server running from this checkout on
+// `build/` must not have its scripts replaced under it.
+process.env.BUILD_DIR = 'build-test';
 const UNIT_REPORT = `${RESULTS}/unit.json`;
 const E2E_REPORT = `${RESULTS}/e2e.json`;
 

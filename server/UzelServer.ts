@@ -16,6 +16,7 @@ import {
 } from './contentStores.ts';
 import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
 import type { Logger } from './log.ts';
+import { redactText } from './logRedaction.ts';
 import { History } from './history/History.ts';
 import { WorkspaceDirectory } from './publishing/WorkspaceDirectory.ts';
 import { PublicSite } from './publishing/PublicSite.ts';
@@ -25,6 +26,12 @@ import { Relay } from './relay/Relay.ts';
 import { RoomRegistry } from './relay/RoomRegistry.ts';
 import type { RoomStorage } from './storage/RoomStorage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
+import { MeteredStorage } from './ops/MeteredStorage.ts';
+import { Metrics } from './ops/Metrics.ts';
+import { OpsEndpoints } from './ops/OpsEndpoints.ts';
+import { dataFolderProbe, sqliteWriteProbe } from './ops/probes.ts';
+import { Readiness } from './ops/Readiness.ts';
+import { requestRouteLabel } from './ops/requestLabel.ts';
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -64,6 +71,11 @@ export class UzelServer {
   readonly blobs: BlobStore;
   /** Versions of documents (`history.sqlite`). */
   readonly history: History;
+  /** Prometheus metrics (`/metrics`) and the storage checks behind `/readyz`. */
+  readonly metrics: Metrics;
+  readonly readiness: Readiness;
+  readonly #ops: OpsEndpoints;
+  #metricsServer: Server | null = null;
   readonly #log: Logger;
   readonly #config: Config;
   #closing: Promise<void> | null = null;
@@ -80,11 +92,25 @@ export class UzelServer {
   }: UzelServerOptions) {
     this.#config = config;
     this.#log = log;
-    this.storage =
-      storage ??
-      new SqliteStorage(path.join(config.dataDir, 'uzel.sqlite'), {
-        synchronous: config.sqliteSync
-      });
+    this.metrics = new Metrics({
+      openConnections: () => this.relay.connectionCount,
+      roomsInMemory: () => this.registry.loadedRoomCount
+    });
+    this.readiness = new Readiness({
+      timeoutMs: config.readinessTimeoutMs,
+      failed: (probe) => this.metrics.storageFailed(`readiness: ${probe}`)
+    });
+    this.readiness.register(dataFolderProbe(config.dataDir));
+    const documentsFile = path.join(config.dataDir, 'uzel.sqlite');
+    if (!storage) {
+      this.readiness.register(
+        sqliteWriteProbe('document storage', documentsFile, config.readinessTimeoutMs)
+      );
+    }
+    this.storage = new MeteredStorage(
+      storage ?? new SqliteStorage(documentsFile, { synchronous: config.sqliteSync }),
+      this.metrics
+    );
     const stores = content ?? sqliteContentStores(config);
     this.accounts = accounts ?? Accounts.fromConfig(config, { log, signingKey: stores.signingKey });
     this.history = new History({
@@ -100,7 +126,8 @@ export class UzelServer {
       compactAfterUpdates: config.compactAfterUpdates,
       writeBatchMs: config.writeBatchMs,
       workspaceQuotaBytes: config.docWorkspaceQuotaBytes,
-      committed: this.history.edited
+      committed: this.history.edited,
+      acknowledged: () => this.metrics.acknowledged()
     });
     this.publishing = new Publishing({
       store: stores.publications,
@@ -144,16 +171,41 @@ export class UzelServer {
       userWriteBytesPerSecond: config.userWriteBytesPerSecond,
       maxQueuedBytes: config.maxQueuedBytes,
       heartbeatMs: config.heartbeatMs,
-      allowedOrigins: config.allowedOrigins
+      allowedOrigins: config.allowedOrigins,
+      closed: (code) => this.metrics.closed(code)
+    });
+    // The relay stops taking changes after storage refused a write: not ready for them.
+    this.readiness.register({
+      name: 'document writes',
+      check: async () => {
+        if (this.registry.storageReadOnly) throw new Error('storage refused a write: read-only');
+      }
+    });
+    this.#ops = new OpsEndpoints({
+      readiness: this.readiness,
+      metrics: this.metrics,
+      metricsToken: config.metrics.token,
+      separateMetrics: config.metrics.address !== undefined,
+      // Not ready for changes: a monitor or a load balancer should know, readers still are served.
+      healthProblem: () => (this.registry.storageReadOnly ? 'storage read-only' : null)
     });
     this.http = createServer((req, res) => {
-      if (req.url === '/healthz') {
-        // Not ready for changes: a monitor or a load balancer should know, readers still are served.
-        if (this.registry.storageReadOnly) {
-          res.writeHead(503, { 'content-type': 'text/plain' }).end('storage read-only');
-        } else res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-        return;
-      }
+      const started = performance.now();
+      const pathname = (req.url ?? '/').split('?')[0]!;
+      res.once('finish', () => {
+        const route = requestRouteLabel(req.method ?? 'GET', pathname, this.api);
+        this.metrics.httpRequest(route, res.statusCode);
+        // The URL may carry a token (?token=, a feed or invite link): masked here already, so
+        // no logger has to be trusted with it.
+        log.debug('http request', {
+          method: req.method,
+          url: redactText(req.url ?? '/'),
+          route,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started)
+        });
+      });
+      if (this.#ops.handle(req, res, pathname)) return;
       if (this.api.handle(req, res)) return;
       if (this.publicSite.handle(req, res)) return;
       const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -201,9 +253,17 @@ export class UzelServer {
       this.http.once('error', reject);
       this.http.listen(this.#config.port, this.#config.host, () => resolve());
     });
+    const metricsAt = this.#config.metrics.address;
+    if (metricsAt)
+      this.#metricsServer = await this.#ops.listenMetrics(metricsAt.host, metricsAt.port);
     const { port } = this.http.address() as AddressInfo;
     const host = this.#config.host.includes(':') ? `[${this.#config.host}]` : this.#config.host;
     return `http://${host}:${port}`;
+  }
+
+  /** The port of the separate /metrics listener (METRICS_ADDRESS), if there is one. */
+  get metricsPort(): number | null {
+    return this.#metricsServer ? (this.#metricsServer.address() as AddressInfo).port : null;
   }
 
   get port(): number {
@@ -225,6 +285,8 @@ export class UzelServer {
       await this.accounts.close();
       await this.calendarFeeds.close();
       await this.blobs.close();
+      const metricsServer = this.#metricsServer;
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();

@@ -98,6 +98,16 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** A bearer token Prometheus sends for /metrics; without it (and METRICS_ADDRESS) /metrics is off. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** host:port of a separate listener for /metrics only (e.g. 127.0.0.1:9464), without a token. */
+  METRICS_ADDRESS: z
+    .string()
+    .regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464')
+    .refine((a) => Number(a.slice(a.lastIndexOf(':') + 1)) <= 65535, 'port must be at most 65535')
+    .optional(),
+  /** How long /readyz waits for each storage write check before calling it failed. */
+  READINESS_TIMEOUT_MS: positiveInt.default(2000),
   /** redis://… turns on fan-out between several instances (needs DATABASE_URL). */
   REDIS_URL: z
     .string()
@@ -136,6 +146,8 @@ export type Config = {
   /** Where every store lives: PostgreSQL when set, else SQLite files in `dataDir`. */
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  metrics: { token: string | undefined; address: { host: string; port: number } | undefined };
+  readinessTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -198,7 +210,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAuto: c.HISTORY_MAX_AUTO_VERSIONS
     },
     databaseUrl: c.DATABASE_URL,
-    redisUrl: c.REDIS_URL
+    redisUrl: c.REDIS_URL,
+    metrics: { token: c.METRICS_TOKEN, address: hostPort(c.METRICS_ADDRESS) },
+    readinessTimeoutMs: c.READINESS_TIMEOUT_MS
+  };
+}
+
+function hostPort(address: string | undefined): { host: string; port: number } | undefined {
+  if (!address) return undefined;
+  const colon = address.lastIndexOf(':');
+  return {
+    host: address.slice(0, colon).replace(/^\[(.*)\]$/, '$1'),
+    port: Number(address.slice(colon + 1))
   };
 }
 

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   }
   const url = await server.listen();
   log.info('listening', { url, dataDir: config.dataDir });
+  if (server.metricsPort !== null) log.info('metrics listening', { port: server.metricsPort });
   process.stdout.write(`Узел работает: ${url}\n`);
 
   let stopping = false;

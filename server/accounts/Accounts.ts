@@ -12,7 +12,7 @@ import {
   type Invite,
   type InviteStatus
 } from './Invites.ts';
-import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { RelayAccess, sessionKey } from './RelayAccess.ts';
 import { higherRole, outranks } from './roles.ts';
 import { loadOrCreateSecret } from './secretKey.ts';
@@ -138,7 +138,11 @@ export class Accounts {
     const normalised = emailSchema.safeParse(email);
     const found = normalised.success ? await this.#store.users.withPassword(normalised.data) : null;
     const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
-    return ok && found ? found.user : null;
+    if (!ok || !found) return null;
+    // The only moment the password is known: an older, cheaper hash is replaced by today's.
+    if (needsRehash(found.passwordHash))
+      await this.#store.users.setPasswordHash(found.user.id, await hashPassword(password));
+    return found.user;
   }
 
   /** A registered person by e-mail (for the admin command), or null. */

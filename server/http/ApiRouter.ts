@@ -123,6 +123,17 @@ export class ApiRouter {
     return true;
   }
 
+  /**
+   * The route pattern a request matches (`GET /api/workspaces/:id`), for metrics: labels by
+   * pattern rather than by path, so ids do not make a new time series each.
+   */
+  routeLabel(method: string, pathname: string): string | null {
+    for (const route of this.#routes) {
+      if (route.method === method && route.pattern.test(pathname)) return route.path;
+    }
+    return null;
+  }
+
   /** The same, as connect-style middleware (for `vite dev` and `vite preview`). */
   middleware() {
     return (req: IncomingMessage, res: ServerResponse, next: () => void) => {

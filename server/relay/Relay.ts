@@ -31,6 +31,8 @@ export type RelayOptions = {
   heartbeatMs: number;
   /** Origins allowed besides the server's own (browsers always send one; other clients don't). */
   allowedOrigins: string[];
+  /** Told the code of every closed connection (for metrics). */
+  closed?: (code: number) => void;
 };
 
 /**
@@ -102,6 +104,7 @@ export class Relay {
       ws.on('pong', () => this.#alive.add(ws));
       ws.on('close', (code) => {
         this.#sockets.delete(ws);
+        this.#options.closed?.(code);
         if (code === CloseCode.messageTooBig.code)
           this.#log.warn('frame over the size limit', { room: room.room });
       });

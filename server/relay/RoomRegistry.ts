@@ -48,6 +48,8 @@ export type RegistryOptions = {
    * of the connections; empty for updates that came over HTTP). Version history listens here.
    */
   committed?: (room: string, authors: string[]) => void;
+  /** Told each time a client is told its writes are stored (for metrics). */
+  acknowledged?: () => void;
 };
 
 /**
@@ -214,8 +216,13 @@ export class RoomRegistry {
    */
   acknowledge(room: Room, peer: Peer): void {
     if (!peer.wantsAcks) return;
-    if (peer.writesInFlight === 0 && room.writesInFlight === 0) room.sendSaved(peer);
+    if (peer.writesInFlight === 0 && room.writesInFlight === 0) this.#sendSaved(room, peer);
     else room.ackWaiters.add(peer);
+  }
+
+  #sendSaved(room: Room, peer: Peer): void {
+    room.sendSaved(peer);
+    this.#options.acknowledged?.();
   }
 
   #committed(items: BatchItem<WriteContext>[], seqs: number[]): void {
@@ -237,7 +244,7 @@ export class RoomRegistry {
     for (const [room, authors] of touched) {
       this.#options.committed?.(room.name, [...authors]);
       if (room.writesInFlight === 0) {
-        for (const peer of room.ackWaiters) room.sendSaved(peer);
+        for (const peer of room.ackWaiters) this.#sendSaved(room, peer);
         room.ackWaiters.clear();
       }
       if (room.updatesSinceCompaction >= this.#options.compactAfterUpdates)

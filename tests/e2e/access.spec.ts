@@ -6,6 +6,7 @@ import {
   createDocument,
   editorText,
   insertParagraphAtEnd,
+  openMenu,
   status,
   waitAllSaved,
   waitForServiceWorker,
@@ -168,6 +169,7 @@ test('AC-UI6 signing out closes every document connection at once', async ({ bro
   const id = await createDocument(anna, 'Черновик');
   await waitAllSaved(anna);
   expect([...open].some((url) => url.includes(id))).toBe(true);
+  await openMenu(anna);
   await anna.getByTestId('sign-out').click();
   await anna.getByTestId('sign-out-dialog').getByTestId('sign-out-confirm').click();
   await expect(anna.getByRole('heading', { name: 'Вход в Узел' })).toBeVisible();
@@ -203,6 +205,7 @@ test('AC-UI7 on a shared tablet, signing out can remove this device’s copy, bu
   await network.owner.setOffline(true);
   await insertParagraphAtEnd(anna, 'Сушим игрушку три дня.');
   await waitSavedLocally(anna);
+  await openMenu(anna);
   await anna.getByTestId('sign-out').click();
   const dialog = anna.getByTestId('sign-out-dialog');
   await expect(dialog.getByTestId('sign-out-forget')).toBeDisabled();
@@ -211,9 +214,13 @@ test('AC-UI7 on a shared tablet, signing out can remove this device’s copy, bu
   );
   await dialog.getByTestId('sign-out-cancel').click();
   await expect(dialog).toBeHidden();
+  // The menu it was asked from is still open; Escape closes it.
+  await anna.keyboard.press('Escape');
+  await expect(anna.getByTestId('menu')).toBeHidden();
 
   await network.owner.setOffline(false);
   await waitAllSaved(anna);
+  await openMenu(anna);
   await anna.getByTestId('sign-out').click();
   await dialog.getByTestId('sign-out-forget').check();
   await dialog.getByTestId('sign-out-confirm').click();

@@ -4,6 +4,8 @@ import {
   createDocument,
   editorText,
   insertParagraphAtEnd,
+  openMenu,
+  openSection,
   rowAction,
   waitAllSaved
 } from './fixtures/app.ts';
@@ -60,7 +62,7 @@ test('DL1 register, create a workspace, then create, rename, delete and restore 
   await waitAllSaved(page);
 
   // Invite a colleague as an editor with a link from the members page.
-  await page.getByRole('link', { name: 'Участники' }).click();
+  await openSection(page, 'Участники');
   await page.getByTestId('invite-role').selectOption('editor');
   await page.getByRole('button', { name: 'Создать ссылку' }).click();
   const link = await page.getByTestId('invite-link').inputValue();
@@ -83,7 +85,7 @@ test('DL1 register, create a workspace, then create, rename, delete and restore 
   await insertParagraphAtEnd(colleague, 'Дополнение Елены: схема сборки куклы.');
 
   // Both see each other's work; the owner sees the new member.
-  await page.getByRole('link', { name: 'Участники' }).click();
+  await openSection(page, 'Участники');
   await expect(
     page.getByTestId('member-row').filter({ hasText: 'Массольд Елена Дмитриевна' })
   ).toHaveCount(1);
@@ -99,12 +101,15 @@ test('DL2 the interface switches to English and back, with plurals in each langu
   const network = await TestNetwork.create(browser, server.url, 'Лобанова Людмила');
   const page = await network.open(network.owner);
   await expect(page.getByRole('heading', { name: 'Документы' })).toBeVisible();
+  await openMenu(page);
   await page.getByRole('button', { name: 'Язык интерфейса' }).click();
+  await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
   await expect(page.getByText(/^\d+ documents?$/)).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
+  await openMenu(page);
   await page.getByRole('button', { name: 'Interface language' }).click();
   await expect(page.getByRole('heading', { name: 'Документы' })).toBeVisible();
   await network.owner.close();

@@ -91,7 +91,12 @@ test('KB-E1 a collection, a methodology from its template, a field, a move with 
   await expect(page.getByTestId('document-row')).toHaveCount(3);
 
   // The collection goes to the bin with what is inside it, and comes back with it.
+  // A folder that holds documents asks first and says how many go with it (FR7).
   await rowAction(page, folder, 'Удалить');
+  const question = page.getByTestId('delete-folder-dialog');
+  await expect(question).toContainText('вместе с 1 документом');
+  await question.getByTestId('delete-folder-confirm').click();
+  await expect(page.getByTestId('deleted-toast')).toContainText('и 1 документ в ней');
   await expect(page.getByTestId('document-row')).toHaveCount(1);
   await page.getByText('Корзина (1)').click();
   const binRow = page.locator(`[data-testid="bin-row"][data-id="${folder}"]`);

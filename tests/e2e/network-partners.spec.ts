@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TestNetwork } from './fixtures/accounts.ts';
-import { waitAllSaved } from './fixtures/app.ts';
+import { openSection, waitAllSaved } from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -8,7 +8,7 @@ test.beforeAll(async () => void (await server.start()));
 test.afterAll(async () => server.dispose());
 
 async function addInstitution(page: Page, name: string, kind: string, website = '') {
-  await page.getByRole('link', { name: 'Партнёры' }).click();
+  await openSection(page, 'Партнёры');
   await page.getByTestId('create-institution').click();
   await page.getByLabel('Название').fill(name);
   await page.getByLabel('Вид учреждения').selectOption({ label: kind });
@@ -25,10 +25,10 @@ test('NW15 two institutions and an agreement between them: listed, on the map, a
   const page = await network.open(network.owner);
   // Deleting asks first; the person confirms.
   page.on('dialog', (dialog) => void dialog.accept());
-  await expect(page.getByTestId('network-nav')).toBeVisible();
+  await expect(page.getByTestId('menu-button')).toBeVisible();
 
   // The form says what is wrong, in Russian, and keeps the person on it.
-  await page.getByRole('link', { name: 'Партнёры' }).click();
+  await openSection(page, 'Партнёры');
   await expect(page.getByText('Учреждений пока нет')).toBeVisible();
   await page.getByTestId('create-institution').click();
   await page.getByLabel('Сайт').fill('javascript:alert(1)');
@@ -50,14 +50,14 @@ test('NW15 two institutions and an agreement between them: listed, on the map, a
   const library = await addInstitution(page, 'Библиотека им. Лиханова', 'библиотека');
 
   // Filters: by kind.
-  await page.getByRole('link', { name: 'Партнёры' }).click();
+  await openSection(page, 'Партнёры');
   await expect(page.getByTestId('institution-row')).toHaveCount(2);
   await page.getByTestId('filter-kind').selectOption({ label: 'библиотека' });
   await expect(page.getByTestId('institution-row')).toHaveCount(1);
   await expect(page.getByTestId('institution-row')).toContainText('Библиотека им. Лиханова');
 
   // An agreement needs two parties.
-  await page.getByRole('link', { name: 'Договоры' }).click();
+  await openSection(page, 'Договоры');
   await page.getByTestId('create-agreement').click();
   const picker = page.getByTestId('party-picker');
   await picker.getByLabel(/МБУДО «Юность»/).check();
@@ -77,12 +77,12 @@ test('NW15 two institutions and an agreement between them: listed, on the map, a
   await expect(page.getByTestId('agreement-parties')).toContainText('Библиотека им. Лиханова');
   await expect(page.getByTestId('agreement-details')).toContainText('15 января 2026 г.');
 
-  await page.getByRole('link', { name: 'Договоры' }).click();
+  await openSection(page, 'Договоры');
   await expect(page.getByTestId('agreement-row')).toHaveCount(1);
   await expect(page.getByTestId('agreement-row')).toContainText('действует');
 
   // The map draws both institutions and the tie between them.
-  await page.getByRole('link', { name: 'Карта сети' }).click();
+  await openSection(page, 'Карта сети');
   const map = page.getByTestId('network-map');
   await expect(map).toHaveAttribute('data-ready', 'true');
   await expect(map).toHaveAttribute('data-node-count', '2');
@@ -98,7 +98,7 @@ test('NW15 two institutions and an agreement between them: listed, on the map, a
   await expect(map).toHaveAttribute('data-edge-count', '0');
 
   // The report counts the agreement and the partner.
-  await page.getByRole('link', { name: 'Отчёт' }).click();
+  await openSection(page, 'Отчёт');
   await page.getByTestId('report-institution').selectOption({ label: 'МБУДО «Юность»' });
   await page.getByTestId('report-year').selectOption('2026');
   const summary = page.getByTestId('report-summary');
@@ -116,7 +116,7 @@ test('NW15 two institutions and an agreement between them: listed, on the map, a
   await expect(page.getByTestId('institution-title')).toContainText('В архиве');
 
   // Once the agreement is gone, nothing refers to the other party and it can be deleted.
-  await page.getByRole('link', { name: 'Договоры' }).click();
+  await openSection(page, 'Договоры');
   await page.getByTestId('agreement-row').getByRole('link').click();
   await page.getByRole('button', { name: 'Удалить договор' }).click();
   await expect(page.getByText('Договоров пока нет.')).toBeVisible();
@@ -152,7 +152,7 @@ test('NW18 a refused form moves to its first wrong field and ties each error to 
 }) => {
   const network = await TestNetwork.create(browser, server.url, 'Лобанова Анна');
   const page = await network.open(network.owner);
-  await page.getByRole('link', { name: 'Партнёры' }).click();
+  await openSection(page, 'Партнёры');
   await page.getByTestId('create-institution').click();
   await page.getByLabel('Сайт').fill('javascript:alert(1)');
   await page.getByTestId('institution-save').click();
@@ -182,7 +182,7 @@ test('NW18 a refused form moves to its first wrong field and ties each error to 
   await expect(page.getByTestId('institution-title')).toHaveText('МБУДО «Юность»');
 
   // A choice of several boxes is described as a whole: its hint, then its problem.
-  await page.getByRole('link', { name: 'Договоры' }).click();
+  await openSection(page, 'Договоры');
   await page.getByTestId('create-agreement').click();
   await page.getByTestId('agreement-save').click();
   await expect(page.getByTestId('agreement-subject')).toBeFocused();

@@ -3,6 +3,7 @@ import { TestNetwork } from './fixtures/accounts.ts';
 import {
   editorText,
   insertParagraphAtEnd,
+  openSyncDetails,
   waitAllSaved,
   waitForServiceWorker,
   waitSavedLocally
@@ -134,6 +135,7 @@ test('WS12 two tabs editing one document offline converge online without duplica
 
   // WS13: «Синхронизировать сейчас» fetches what changed meanwhile, here a document Anna edits.
   const before = await syncPanel(list).getAttribute('data-synced-at');
+  await openSyncDetails(list);
   await list.getByTestId('sync-now').click();
   await expect(syncPanel(list)).not.toHaveAttribute('data-synced-at', before ?? '');
   await waitWorkspaceSynced(list);

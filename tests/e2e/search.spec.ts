@@ -52,6 +52,7 @@ test('SR14 a document is found offline by an inflected Russian word, with the wo
   await expect(status(page)).toHaveAttribute('data-connection', 'offline');
 
   // From the header: another form of the compound word.
+  await page.getByTestId('search-button').click();
   await page.getByTestId('header-search').fill('мастер-класса');
   await page.getByTestId('header-search').press('Enter');
   await page.waitForURL(/\/search\?q=/);

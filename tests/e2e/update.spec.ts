@@ -12,7 +12,7 @@ const server = new ServerProcess();
 
 test.beforeAll(async () => {
   rmSync(BUILD_COPY, { recursive: true, force: true });
-  cpSync('build', BUILD_COPY, { recursive: true });
+  cpSync(process.env.BUILD_DIR || 'build', BUILD_COPY, { recursive: true });
   await server.start({ BUILD_DIR: BUILD_COPY });
 });
 test.afterAll(async () => {

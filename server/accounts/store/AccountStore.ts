@@ -23,6 +23,8 @@ export interface UserTable {
   get(id: string): Promise<User | null>;
   /** A person by their (already normalised) e-mail, with the stored password hash. */
   withPassword(email: string): Promise<{ user: User; passwordHash: string } | null>;
+  /** Replaces a person's password hash (a rehash at sign-in, later a change or a reset). */
+  setPasswordHash(id: string, passwordHash: string): Promise<void>;
   /** Refuses an e-mail already registered with `AccountError('email_taken')`. */
   insertPerson(
     id: string,

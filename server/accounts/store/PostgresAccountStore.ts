@@ -57,6 +57,12 @@ class PostgresUsers implements UserTable {
     );
     return rows[0] ? { user: toUser(rows[0]), passwordHash: rows[0].password_hash } : null;
   }
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.q("UPDATE users SET password_hash = $1 WHERE id = $2 AND kind = 'person'", [
+      passwordHash,
+      id
+    ]);
+  }
 
   async insertPerson(
     id: string,

@@ -43,6 +43,9 @@ function prepare(db: Database.Database) {
     userByEmail: db.prepare<[string], UserRow & { password_hash: string }>(
       `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE email = ? AND kind = 'person'`
     ),
+    setPasswordHash: db.prepare<[string, string]>(
+      "UPDATE users SET password_hash = ? WHERE id = ? AND kind = 'person'"
+    ),
     insertUser: db.prepare<
       [string, string | null, string, string | null, 'person' | 'service', number]
     >(
@@ -137,6 +140,10 @@ class SqliteUsers implements UserTable {
   async withPassword(email: string) {
     const row = this.s.userByEmail.get(email);
     return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.write(() => this.s.setPasswordHash.run(passwordHash, id));
   }
 
   async insertPerson(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { displayNameSchema, emailSchema, passwordSchema } from '../../accounts/validation.ts';
+import { passwordProblem, type PasswordProblem } from '../../accounts/passwordStrength.ts';
 import type { User } from '../../accounts/types.ts';
 import { ApiError } from '../ApiError.ts';
 import { clearedSessionCookie, sessionCookie } from '../cookies.ts';
@@ -18,6 +19,14 @@ const loginBody = z.object({
   email: z.string().max(320),
   password: z.string().max(1024)
 });
+
+/** The sentence for programs and logs; the app says each in Russian from the code. */
+const PASSWORD_REFUSED: Record<PasswordProblem, string> = {
+  password_blank: 'The password is only spaces: choose one with letters or digits.',
+  password_common: 'This password is on the lists attackers try first: choose another.',
+  password_guessable: 'This password is too easy to guess (repeats or sequences): make it longer.',
+  password_personal: 'The password is built from your e-mail or name: choose another.'
+};
 
 /** Registration, sign-in and sign-out. */
 export function authRoutes(deps: ApiDeps): Route[] {
@@ -39,6 +48,9 @@ export function authRoutes(deps: ApiDeps): Route[] {
       'POST',
       '/api/auth/register',
       async (ctx) => {
+        const { email, password, displayName } = ctx.body;
+        const problem = await passwordProblem(password, [email, displayName]);
+        if (problem) throw new ApiError(400, problem, PASSWORD_REFUSED[problem]);
         const user = await accounts.register(ctx.body);
         log.info('person registered', { userId: user.id });
         return signIn(ctx, user, 201);

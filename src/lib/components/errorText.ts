@@ -7,6 +7,10 @@ const KNOWN = new Set([
   'email_taken',
   'rate_limited',
   'invalid_input',
+  'password_blank',
+  'password_common',
+  'password_guessable',
+  'password_personal',
   'last_owner',
   'forbidden'
 ]);

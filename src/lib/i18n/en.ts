@@ -1,5 +1,6 @@
 import * as comments from './features/comments.ts';
 import * as files from './features/files.ts';
+import * as frame from './features/frame.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
@@ -85,7 +86,7 @@ export const en: Record<MessageKey, string> = {
   'auth.registerTitle': 'Create an account',
   'auth.email': 'E-mail',
   'auth.password': 'Password',
-  'auth.passwordHint': 'At least 8 characters',
+  'auth.passwordHint': 'At least 8 characters, not one of the most common',
   'auth.displayName': 'Full name',
   'auth.displayNameHint': 'Colleagues see you by this name',
   'auth.signIn': 'Sign in',
@@ -101,6 +102,12 @@ export const en: Record<MessageKey, string> = {
   'error.email_taken': 'This e-mail is already registered. Sign in or use another one.',
   'error.rate_limited': 'Too many attempts. Try again in a few minutes.',
   'error.invalid_input': 'Please check the fields',
+  'error.password_blank': 'A password cannot be only spaces: add letters or digits.',
+  'error.password_common': 'This password is too common: it is tried first. Choose another.',
+  'error.password_guessable':
+    'This password is easy to guess (repeats or sequences). Make it longer.',
+  'error.password_personal':
+    'The password is made from your e-mail or name, which makes it easy to guess. Choose another.',
   'error.network': 'No connection to the server. Check the internet and try again.',
   'error.last_owner': 'The last owner of a workspace cannot be removed',
   'error.forbidden': 'Only the owner of the workspace can do this',
@@ -181,5 +188,6 @@ export const en: Record<MessageKey, string> = {
   ...history.en,
   ...notifications.en,
   ...presence.en,
-  ...tables.en
+  ...tables.en,
+  ...frame.en
 };

@@ -1,5 +1,6 @@
 import * as comments from './features/comments.ts';
 import * as files from './features/files.ts';
+import * as frame from './features/frame.ts';
 import * as history from './features/history.ts';
 import * as knowledgeBase from './features/knowledgeBase.ts';
 import * as links from './features/links.ts';
@@ -86,7 +87,7 @@ export const ru = {
   'auth.registerTitle': 'Регистрация',
   'auth.email': 'Электронная почта',
   'auth.password': 'Пароль',
-  'auth.passwordHint': 'Не короче 8 символов',
+  'auth.passwordHint': 'Не короче 8 символов и не из самых распространённых',
   'auth.displayName': 'Имя и фамилия',
   'auth.displayNameHint': 'Так вас увидят коллеги, например: Лобанова Людмила Евгеньевна',
   'auth.signIn': 'Войти',
@@ -102,6 +103,13 @@ export const ru = {
   'error.email_taken': 'Эта почта уже зарегистрирована. Войдите или используйте другую.',
   'error.rate_limited': 'Слишком много попыток. Попробуйте через несколько минут.',
   'error.invalid_input': 'Проверьте заполнение полей',
+  'error.password_blank': 'Пароль не может состоять из одних пробелов: добавьте буквы или цифры.',
+  'error.password_common':
+    'Этот пароль слишком распространён: его подбирают первым. Придумайте другой.',
+  'error.password_guessable':
+    'Этот пароль легко подобрать (повторы или последовательности). Сделайте его длиннее.',
+  'error.password_personal':
+    'Пароль составлен из вашей почты или имени — его легко угадать. Придумайте другой.',
   'error.network': 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз.',
   'error.last_owner': 'Нельзя убрать последнего владельца пространства',
   'error.forbidden': 'Это действие доступно только владельцу пространства',
@@ -184,7 +192,8 @@ export const ru = {
   ...history.ru,
   ...notifications.ru,
   ...presence.ru,
-  ...tables.ru
+  ...tables.ru,
+  ...frame.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;

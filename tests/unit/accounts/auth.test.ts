@@ -223,7 +223,7 @@ describe('registration, sign-in and sessions', () => {
       const [scheme, n, r, p, salt, hash] = row.password_hash.split('$');
       expect(scheme).toBe('scrypt');
       expect(Number(n)).toBeGreaterThanOrEqual(16384);
-      expect([r, p]).toEqual(['8', '1']);
+      expect([r, p]).toEqual(['8', '3']);
       expect(Buffer.from(salt!, 'base64')).toHaveLength(16);
       expect(Buffer.from(hash!, 'base64')).toHaveLength(32);
     }

@@ -6,4 +6,7 @@ import { UzelServer } from '../../../server/UzelServer.ts';
 const config = loadConfig(process.env);
 ensureDataDir(config.dataDir);
 const server = new UzelServer({ config, log: createLogger(config.logLevel) });
-process.stdout.write(`${await server.listen()}\n`);
+const url = await server.listen();
+if (server.metricsPort !== null)
+  process.stdout.write(`metrics on http://127.0.0.1:${server.metricsPort}\n`);
+process.stdout.write(`${url}\n`);
