@@ -60,8 +60,8 @@ export function defineInstance(options: {
     process_.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`instance ${index} did not start within 30 s:\n${log}`)),
-        30_000
+        () => reject(new Error(`instance ${index} did not start within 60 s:\n${log}`)),
+        60_000
       );
       process_.once('exit', (code, signal) => {
         clearTimeout(timer);

@@ -7,7 +7,7 @@ import { waitFor } from '../helpers/wait.ts';
 
 // Three instances on one PostgreSQL and a Redis of the test's own, nginx in front running
 // deploy/nginx/uzel.conf: starting them takes a while on a shared 2-core machine.
-const START_MS = 90_000;
+const START_MS = 180_000;
 
 describe('CL nginx in front of several instances (deploy/nginx/uzel.conf)', () => {
   let cluster: Cluster;
