@@ -24,6 +24,9 @@ import { Publishing } from './publishing/Publishing.ts';
 import { BatchSync } from './relay/BatchSync.ts';
 import { Relay } from './relay/Relay.ts';
 import { RoomRegistry } from './relay/RoomRegistry.ts';
+import { openFanout, type FanoutServices } from './fanout/openFanout.ts';
+import { SharedRooms } from './fanout/SharedRooms.ts';
+import { PostgresStorage } from './storage/PostgresStorage.ts';
 import type { RoomStorage } from './storage/RoomStorage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import { MeteredStorage } from './ops/MeteredStorage.ts';
@@ -49,6 +52,8 @@ export type UzelServerOptions = {
   api?: ApiRouter;
   /** History, publications, files and the signing key (`openContentStores`); SQLite by default. */
   content?: ContentStores;
+  /** Fan-out between instances (`openFanout`); by default this instance is alone. */
+  fanout?: FanoutServices;
 };
 
 /**
@@ -78,6 +83,8 @@ export class UzelServer {
   #metricsServer: Server | null = null;
   readonly #log: Logger;
   readonly #config: Config;
+  readonly #fanout: FanoutServices | null;
+  readonly #sharedRooms: SharedRooms | null;
   #closing: Promise<void> | null = null;
 
   constructor({
@@ -88,7 +95,8 @@ export class UzelServer {
     accounts,
     feedTokens,
     api,
-    content
+    content,
+    fanout
   }: UzelServerOptions) {
     this.#config = config;
     this.#log = log;
@@ -113,6 +121,12 @@ export class UzelServer {
     );
     const stores = content ?? sqliteContentStores(config);
     this.accounts = accounts ?? Accounts.fromConfig(config, { log, signingKey: stores.signingKey });
+    this.#fanout = fanout ?? null;
+    const shared =
+      fanout?.fanout.shared === true
+        ? new SharedRooms(fanout.fanout, this.storage, log)
+        : undefined;
+    this.#sharedRooms = shared ?? null;
     this.history = new History({
       store: stores.history,
       storage: this.storage,
@@ -127,6 +141,7 @@ export class UzelServer {
       writeBatchMs: config.writeBatchMs,
       workspaceQuotaBytes: config.docWorkspaceQuotaBytes,
       committed: this.history.edited,
+      shared,
       acknowledged: () => this.metrics.acknowledged()
     });
     this.publishing = new Publishing({
@@ -157,13 +172,15 @@ export class UzelServer {
         publishing: this.publishing,
         calendarFeeds: this.calendarFeeds,
         calendarFeedLimit: config.calendarFeedLimit,
-        history: this.history
+        history: this.history,
+        limits: fanout?.limits
       });
     this.batchSync = new BatchSync(this.registry, this.storage);
     this.api.useSync(this.batchSync);
     this.api.useBlobs(this.blobs);
     this.relay = new Relay(this.registry, log, {
-      access: this.accounts.access,
+      access: fanout?.access ?? this.accounts.access,
+      connectionCap: fanout?.connectionCap,
       messagesPerSecond: config.messagesPerSecond,
       maxConnectionsPerUser: config.maxConnectionsPerUser,
       maxMessageBytes: config.maxMessageBytes,
@@ -229,11 +246,18 @@ export class UzelServer {
     const { config, log } = options;
     const content = await openContentStores(engine, config);
     let accounts: Accounts | undefined;
+    let fanout: FanoutServices | undefined;
     try {
       accounts = await Accounts.open(config, engine, { log, signingKey: content.signingKey });
       const feedTokens = await openFeedTokenStore(engine);
-      return new UzelServer({ ...options, content, accounts, feedTokens });
+      // Documents live with the other stores: on PostgreSQL every instance shares them.
+      const storage =
+        options.storage ??
+        (engine.kind === 'postgres' ? await PostgresStorage.open(engine.pool) : undefined);
+      fanout = await openFanout(config, accounts.access, log);
+      return new UzelServer({ ...options, storage, content, accounts, feedTokens, fanout });
     } catch (err) {
+      await fanout?.close();
       await accounts?.close();
       await closeContentStores(content);
       throw err;
@@ -277,6 +301,8 @@ export class UzelServer {
       const httpClosed = new Promise<void>((resolve) => this.http.close(() => resolve()));
       this.http.closeIdleConnections();
       await this.registry.close();
+      this.#sharedRooms?.close();
+      await this.#fanout?.close();
       await this.batchSync.close();
       // After the rooms are stored, before storage closes: pending versions read it.
       await this.history.close();

@@ -26,7 +26,8 @@ export interface ConnectionCap {
   /** True when the person may open one more connection; the place is held until `release`. */
   claim(userId: string, connectionId: string): Promise<boolean>;
   release(userId: string, connectionId: string): void;
-  close(): void;
+  /** Gives back every place this instance holds (on shutdown; a crash lets them lapse). */
+  close(): Promise<void>;
 }
 
 /**
@@ -101,7 +102,13 @@ export class RedisConnectionCap implements ConnectionCap {
     pipeline.exec().catch(() => undefined);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     clearInterval(this.#renew);
+    if (this.#redis.status !== 'ready') return;
+    const pipeline = this.#redis.pipeline();
+    for (const [userId, connections] of this.#held)
+      for (const id of connections) pipeline.zrem(keyOf(userId), this.#member(id));
+    this.#held.clear();
+    await pipeline.exec().catch(() => undefined);
   }
 }

@@ -19,9 +19,6 @@ export interface SharedRoom {
   integrateStored(stored: StoredRoom, owners: Map<number, string>): void;
 }
 
-/** One committed update of a room loaded here, with the room's clock in storage before it. */
-export type CommittedUpdate = RoomUpdate & { target: SharedRoom };
-
 type Held = {
   room: SharedRoom | null;
   /** Every update of the room up to this clock is in the room's doc. */
@@ -86,7 +83,7 @@ export class SharedRooms {
   }
 
   /** Updates this instance committed, in commit order: published, and the clocks follow them. */
-  committed(updates: CommittedUpdate[]): void {
+  committed(updates: RoomUpdate[]): void {
     this.#fanout.publishUpdates(
       updates.map(({ room, seq, prevSeq, update, claims }) => ({
         room,

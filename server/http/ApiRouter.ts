@@ -11,7 +11,7 @@ import { checkContentType, checkJsonContentType, checkOrigin } from './guards.ts
 import type { BatchSync } from '../relay/BatchSync.ts';
 import type { BlobStore } from '../blobs/BlobStore.ts';
 import { blobRoutes } from './routes/blobs.ts';
-import { RateLimiter } from './RateLimiter.ts';
+import { RateLimiter, type WindowLimitFactory } from './RateLimiter.ts';
 import type { ApiContext, ApiDeps, Method, Reply, Route } from './route.ts';
 import type { CalendarFeeds } from '../calendar/CalendarFeeds.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -43,6 +43,8 @@ export type ApiRouterOptions = {
   calendarFeeds?: CalendarFeeds;
   /** Feed requests allowed per link and per address each hour (CALENDAR_FEED_REQUESTS_PER_*). */
   calendarFeedLimit?: { perToken: number; perAddress: number };
+  /** Where the sign-in and calendar-feed limits count (in memory unless several instances share them). */
+  limits?: WindowLimitFactory;
   /** Version history of documents; without it those endpoints do not exist. */
   history?: History;
 };
@@ -73,6 +75,8 @@ export class ApiRouter {
   constructor(options: ApiRouterOptions) {
     const now = options.now ?? Date.now;
     const limit = options.loginLimit ?? DEFAULT_LOGIN_LIMIT;
+    const makeLimit: WindowLimitFactory =
+      options.limits ?? ((_name, { max, windowMs }) => new RateLimiter({ max, windowMs, now }));
     this.#allowedOrigins = options.allowedOrigins;
     this.#deps = {
       workspaceCreated: options.workspaceCreated ?? (async () => undefined),
@@ -80,9 +84,10 @@ export class ApiRouter {
       accounts: options.accounts,
       log: options.log,
       now,
+      limit: makeLimit,
       loginLimits: {
-        perEmail: new RateLimiter({ max: limit.perEmail, windowMs: limit.windowMs, now }),
-        perAddress: new RateLimiter({ max: limit.perAddress, windowMs: limit.windowMs, now })
+        perEmail: makeLimit('login-email', { max: limit.perEmail, windowMs: limit.windowMs }),
+        perAddress: makeLimit('login-address', { max: limit.perAddress, windowMs: limit.windowMs })
       }
     };
     this.#routes = [

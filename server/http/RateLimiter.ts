@@ -1,9 +1,27 @@
 /**
+ * A count of events per key in a window, as the routes use it: the in-memory `RateLimiter` for
+ * one instance, or one kept in Redis (`server/fanout/RedisWindowLimit.ts`) that every instance
+ * counts into. The routes await each call, so either fits.
+ */
+export interface WindowLimit {
+  /** Milliseconds until the key may try again, or 0 when it is not limited. */
+  retryAfter(key: string): number | Promise<number>;
+  hit(key: string): void | Promise<void>;
+  reset(key: string): void | Promise<void>;
+}
+
+/** Makes the limit called `name` (a key prefix where they are shared) with its size and window. */
+export type WindowLimitFactory = (
+  name: string,
+  options: { max: number; windowMs: number }
+) => WindowLimit;
+
+/**
  * Counts events per key in a fixed window (failed sign-ins per e-mail and per address). Kept in
  * memory: a restart forgets the counts, which costs an attacker a restart they cannot cause. The
  * number of keys is bounded, so a flood of distinct keys cannot grow it without limit.
  */
-export class RateLimiter {
+export class RateLimiter implements WindowLimit {
   readonly #max: number;
   readonly #windowMs: number;
   readonly #now: () => number;

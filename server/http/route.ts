@@ -6,7 +6,7 @@ import type { User } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
 import type { BatchSync } from '../relay/BatchSync.ts';
 import { unauthorised } from './ApiError.ts';
-import type { RateLimiter } from './RateLimiter.ts';
+import type { WindowLimit, WindowLimitFactory } from './RateLimiter.ts';
 
 /** What the endpoints are built from. */
 export type ApiDeps = {
@@ -14,7 +14,9 @@ export type ApiDeps = {
   log: Logger;
   now: () => number;
   /** Failed sign-ins, counted per e-mail and per peer address. */
-  loginLimits: { perEmail: RateLimiter; perAddress: RateLimiter };
+  loginLimits: { perEmail: WindowLimit; perAddress: WindowLimit };
+  /** Makes the other limits (the calendar feed's), shared by every instance where they are. */
+  limit: WindowLimitFactory;
   /** Called after a workspace is created, before the answer (e.g. to put sample documents in). */
   workspaceCreated: (workspaceId: string) => Promise<void>;
   /** Many documents synced over HTTP; set by the server that owns the rooms (null until then). */

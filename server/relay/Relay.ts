@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AccessControl, MembershipChange } from '../accounts/types.ts';
+import type { ConnectionCap } from '../fanout/SharedConnectionCap.ts';
 import type { Logger } from '../log.ts';
 import { MemoryPersonByteBudget, type PersonByteBudget } from './ByteBudget.ts';
 import { CloseCode } from './closeCodes.ts';
@@ -31,6 +32,8 @@ export type RelayOptions = {
   heartbeatMs: number;
   /** Origins allowed besides the server's own (browsers always send one; other clients don't). */
   allowedOrigins: string[];
+  /** Counts each person's connections on every instance (with Redis); absent: this one alone. */
+  connectionCap?: ConnectionCap | null;
   /** Told the code of every closed connection (for metrics). */
   closed?: (code: number) => void;
 };
@@ -138,6 +141,13 @@ export class Relay {
     if (!role) return CloseCode.forbidden;
     const mine = this.#byUser.get(principal.userId) ?? new Set<Connection>();
     if (mine.size >= this.#options.maxConnectionsPerUser) return CloseCode.tooManyConnections;
+    const cap = this.#options.connectionCap;
+    if (cap) {
+      if (!(await cap.claim(principal.userId, connection.id))) return CloseCode.tooManyConnections;
+      // A socket that went away while Redis answered has run its close listeners already.
+      if (!connection.isOpen) cap.release(principal.userId, connection.id);
+      else connection.onClose(() => cap.release(principal.userId, connection.id));
+    }
     mine.add(connection);
     this.#byUser.set(principal.userId, mine);
     connection.onClose(() => {

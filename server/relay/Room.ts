@@ -105,7 +105,8 @@ export class Room {
       room.repaired = true;
       log.warn('stored room held data that could never apply; dropped it', { room: name, dropped });
     }
-    room.lastCommittedSeq = stored.updates.at(-1)?.seq ?? 0;
+    // The stored clock, not the last update's: after a compaction there may be no update left.
+    room.lastCommittedSeq = Math.max(stored.clock, stored.updates.at(-1)?.seq ?? 0);
     room.updatesSinceCompaction = stored.updates.length;
     return room;
   }

@@ -5,6 +5,7 @@ import type { Peer } from './Peer.ts';
 import { workspaceOf } from '../storage/SqliteStorage.ts';
 import { DocumentQuota } from './DocumentQuota.ts';
 import { ReadOnlyGuard } from './ReadOnlyGuard.ts';
+import type { SharedRooms } from '../fanout/SharedRooms.ts';
 import { Room } from './Room.ts';
 import { WriteBatcher, type BatchItem } from './WriteBatcher.ts';
 
@@ -48,6 +49,8 @@ export type RegistryOptions = {
    * of the connections; empty for updates that came over HTTP). Version history listens here.
    */
   committed?: (room: string, authors: string[]) => void;
+  /** Rooms shared with other instances (fan-out over Redis); absent on a single instance. */
+  shared?: SharedRooms;
   /** Told each time a client is told its writes are stored (for metrics). */
   acknowledged?: () => void;
 };
@@ -81,7 +84,7 @@ export class RoomRegistry {
     this.#batcher = new WriteBatcher<WriteContext>(
       storage,
       {
-        committed: (items, seqs) => this.#committed(items, seqs),
+        committed: (items, seqs, previous) => this.#committed(items, seqs, previous),
         failed: (items, error) => this.#failed(items, error),
         hookThrew: (error) =>
           this.#log.error('handling a committed batch failed', {
@@ -117,14 +120,28 @@ export class RoomRegistry {
     if (evicting) await evicting;
     let room = this.#rooms.get(name);
     if (!room) {
-      room = this.#quota.prepare(name).then(() => Room.load(name, this.#storage, this.#log));
+      const shared = this.#options.shared;
+      // Subscribed before the room is read: an update committed elsewhere meanwhile is heard.
+      room = (shared ? shared.beforeLoad(name) : Promise.resolve())
+        .then(() => this.#quota.prepare(name))
+        .then(() => Room.load(name, this.#storage, this.#log))
+        .then((loaded) => {
+          if (shared) {
+            shared.afterLoad(loaded, loaded.lastCommittedSeq);
+            loaded.onPresence((update) => shared.presence(name, update));
+          }
+          return loaded;
+        });
       this.#rooms.set(name, room);
       room.then(
         (loaded) => {
           // What could never apply was dropped on load; storing the rest keeps it from coming back.
           if (loaded.repaired) void this.#compact(loaded, true);
         },
-        () => this.#rooms.delete(name)
+        () => {
+          this.#rooms.delete(name);
+          shared?.loadFailed(name);
+        }
       );
     }
     return room;
@@ -225,7 +242,19 @@ export class RoomRegistry {
     this.#options.acknowledged?.();
   }
 
-  #committed(items: BatchItem<WriteContext>[], seqs: number[]): void {
+  #committed(items: BatchItem<WriteContext>[], seqs: number[], previous: number[] | null): void {
+    // Committed: the other instances holding these rooms may hear of them now.
+    if (this.#options.shared && previous) {
+      this.#options.shared.committed(
+        items.map((item, i) => ({
+          room: item.room,
+          seq: seqs[i]!,
+          prevSeq: previous[i]!,
+          update: item.update,
+          claims: item.claims
+        }))
+      );
+    }
     if (this.#readOnly.succeeded()) this.#log.info('storage writes again; accepting changes');
     const origins = new Map<Peer, Room>();
     const touched = new Map<Room, Set<string>>();
@@ -275,6 +304,7 @@ export class RoomRegistry {
       const reason = readOnly ? CloseCode.storageReadOnly : CloseCode.storageUnavailable;
       room.closeAllPeers((peer) => peer.close(reason));
       this.#rooms.delete(room.name);
+      this.#options.shared?.evicted(room.name);
       room.destroy();
     }
   }
@@ -320,6 +350,7 @@ export class RoomRegistry {
       // Someone may have connected while we were storing: keep the room then.
       if (room.peerCount > 0 || room.writesInFlight > 0) return;
       this.#rooms.delete(room.name);
+      this.#options.shared?.evicted(room.name);
       room.destroy();
       this.#log.debug('room evicted', { room: room.name });
     })();

@@ -3,7 +3,11 @@ import type { AppendEntry, RoomStorage } from '../storage/RoomStorage.ts';
 export type BatchItem<T> = AppendEntry & { context: T };
 
 export type BatchHooks<T> = {
-  committed(items: BatchItem<T>[], seqs: number[]): void;
+  /**
+   * `previous[i]` is the clock entry i's room had in storage just before it, where the engine
+   * tells (several instances on one database follow each other's rooms by it); null otherwise.
+   */
+  committed(items: BatchItem<T>[], seqs: number[], previous: number[] | null): void;
   failed(items: BatchItem<T>[], error: unknown): void;
   /** A hook threw: a bug, reported here so it cannot stop later batches. */
   hookThrew(error: unknown): void;
@@ -51,8 +55,13 @@ export class WriteBatcher<T> {
         const batch = this.#queue;
         this.#queue = [];
         let seqs: number[];
+        let previous: number[] | null = null;
         try {
-          seqs = await this.#storage.append(batch);
+          if (this.#storage.appendChained) {
+            const chained = await this.#storage.appendChained(batch);
+            seqs = chained.map((c) => c.seq);
+            previous = chained.map((c) => c.prevSeq);
+          } else seqs = await this.#storage.append(batch);
         } catch (error) {
           try {
             this.#hooks.failed(batch, error);
@@ -62,7 +71,7 @@ export class WriteBatcher<T> {
           continue;
         }
         try {
-          this.#hooks.committed(batch, seqs);
+          this.#hooks.committed(batch, seqs, previous);
         } catch (error) {
           this.#hooks.hookThrew(error);
         }

@@ -41,6 +41,13 @@ export interface RoomStorage {
    */
   append(entries: AppendEntry[]): Promise<number[]>;
   /**
+   * `append`, also telling each entry's room's clock just before it (the previous entry of that
+   * room in the batch, or what was stored), read under the same lock that orders the sequence:
+   * instances sharing a database pass it on, so a receiver can tell it missed an update. Optional:
+   * only an engine several processes share needs it.
+   */
+  appendChained?(entries: AppendEntry[]): Promise<{ seq: number; prevSeq: number }[]>;
+  /**
    * Who first wrote each Yjs client id of a room (from `AppendEntry.claims`), as client id →
    * subject; empty for an unknown room. Bindings are kept with the room and survive compaction.
    */

@@ -65,8 +65,8 @@ export function authRoutes(deps: ApiDeps): Route[] {
         const normalised = emailSchema.safeParse(ctx.body.email);
         const emailKey = normalised.success ? normalised.data : ctx.body.email.toLowerCase();
         const wait = Math.max(
-          loginLimits.perEmail.retryAfter(emailKey),
-          loginLimits.perAddress.retryAfter(ctx.ip)
+          await loginLimits.perEmail.retryAfter(emailKey),
+          await loginLimits.perAddress.retryAfter(ctx.ip)
         );
         if (wait > 0) {
           throw new ApiError(
@@ -78,12 +78,12 @@ export function authRoutes(deps: ApiDeps): Route[] {
         }
         const user = await accounts.login(ctx.body.email, ctx.body.password);
         if (!user) {
-          loginLimits.perEmail.hit(emailKey);
-          loginLimits.perAddress.hit(ctx.ip);
+          await loginLimits.perEmail.hit(emailKey);
+          await loginLimits.perAddress.hit(ctx.ip);
           log.info('sign-in refused');
           throw new ApiError(401, 'bad_credentials', 'Wrong e-mail or password.');
         }
-        loginLimits.perEmail.reset(emailKey);
+        await loginLimits.perEmail.reset(emailKey);
         log.info('signed in', { userId: user.id });
         return signIn(ctx, user, 200);
       },

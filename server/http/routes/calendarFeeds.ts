@@ -4,7 +4,6 @@ import type { CalendarFeeds } from '../../calendar/CalendarFeeds.ts';
 import { ICS_CONTENT_TYPE } from '../../../src/lib/calendar/ics.ts';
 import { DEFAULT_CALENDAR_FEED_LIMIT } from '../../config.ts';
 import { ApiError } from '../ApiError.ts';
-import { RateLimiter } from '../RateLimiter.ts';
 import { route, signedIn, type ApiContext, type ApiDeps, type Route } from '../route.ts';
 
 export const FEED_PATH = '/api/calendar-feeds/';
@@ -26,17 +25,16 @@ function refuseIfLimited(wait: number): void {
  * the link's token alone, since it cannot send the session cookie.
  */
 export function calendarFeedRoutes(
-  { accounts, log, now }: ApiDeps,
+  { accounts, log, now, limit: makeLimit }: ApiDeps,
   feeds: CalendarFeeds,
   limit = DEFAULT_CALENDAR_FEED_LIMIT
 ): Route[] {
   // Every request counts, found or not: by address first (guessing links), then by link.
-  const perAddress = new RateLimiter({
+  const perAddress = makeLimit('feed-address', {
     max: limit.perAddress,
-    windowMs: FEED_LIMIT_WINDOW_MS,
-    now
+    windowMs: FEED_LIMIT_WINDOW_MS
   });
-  const perFeed = new RateLimiter({ max: limit.perToken, windowMs: FEED_LIMIT_WINDOW_MS, now });
+  const perFeed = makeLimit('feed-link', { max: limit.perToken, windowMs: FEED_LIMIT_WINDOW_MS });
   const membership = async (ctx: ApiContext<unknown>) => {
     const me = signedIn(ctx);
     const workspace = await accounts.workspace(me.id, ctx.params.id!);
@@ -78,15 +76,15 @@ export function calendarFeedRoutes(
     }),
 
     route('GET', `${FEED_PATH}:token`, async (ctx) => {
-      refuseIfLimited(perAddress.retryAfter(ctx.ip));
-      perAddress.hit(ctx.ip);
+      refuseIfLimited(await perAddress.retryAfter(ctx.ip));
+      await perAddress.hit(ctx.ip);
       const feed = await feeds.tokens.byToken(ctx.params.token!);
       // Unknown, revoked, or its workspace is gone: the same answer, nothing to learn from it.
       const name = feed ? await accounts.workspaceName(feed.workspaceId) : null;
       if (!feed || name === null) throw noFeed();
       // Keyed by the feed's id, so the limiter never holds a link.
-      refuseIfLimited(perFeed.retryAfter(feed.id));
-      perFeed.hit(feed.id);
+      refuseIfLimited(await perFeed.retryAfter(feed.id));
+      await perFeed.hit(feed.id);
       const host = ctx.req.headers.host;
       const origin = host ? `${ctx.secure ? 'https' : 'http'}://${host}` : undefined;
       const text = await feeds.render(feed.workspaceId, name, origin);

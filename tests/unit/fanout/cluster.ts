@@ -110,9 +110,13 @@ export class Cluster {
   }
 }
 
-/** The text a raw client has been sent so far (every step 2 and update applied to a fresh doc). */
-export function textSeenBy(client: RawClient): string {
+/**
+ * The text a raw client holds: what it wrote itself (`own`) with every step 2 and update the
+ * server sent it applied.
+ */
+export function textSeenBy(client: RawClient, own?: Y.Doc): string {
   const doc = new Y.Doc();
+  if (own) Y.applyUpdate(doc, Y.encodeStateAsUpdate(own));
   for (const frame of client.received) {
     const payload = syncPayload(frame);
     if (payload) Y.applyUpdate(doc, payload);

@@ -48,7 +48,7 @@ describe('FO rooms shared by two instances over Redis', () => {
     await type(onB, docB, 'народные ремёсла.');
     expect(await cluster.storedUpdates(room)).toBe(2);
     await waitFor(
-      () => textSeenBy(onA) === 'Цель проекта: народные ремёсла.',
+      () => textSeenBy(onA, docA) === 'Цель проекта: народные ремёсла.',
       'A’s client sees B’s edit'
     );
     // Forwarded, not stored again by the instance that received it.
