@@ -9,10 +9,22 @@ import type { Metrics } from './Metrics.ts';
 export class MeteredStorage implements RoomStorage {
   readonly #inner: RoomStorage;
   readonly #metrics: Metrics;
+  /** Only where the engine has it: instances sharing rooms need each update's previous clock. */
+  readonly appendChained?: RoomStorage['appendChained'];
 
   constructor(inner: RoomStorage, metrics: Metrics) {
     this.#inner = inner;
     this.#metrics = metrics;
+    const chained = inner.appendChained?.bind(inner);
+    if (chained) {
+      this.appendChained = (entries) =>
+        this.#counted('append', async () => {
+          const started = performance.now();
+          const result = await chained(entries);
+          this.#metrics.committed(entries.length, (performance.now() - started) / 1000);
+          return result;
+        });
+    }
   }
 
   async #counted<T>(operation: string, work: () => Promise<T>): Promise<T> {
