@@ -24,6 +24,8 @@ test('TB5 a table inserted and reshaped by touch shows with its header row, and 
 
   const editor = anna.locator('.ProseMirror');
   await editor.locator('p', { hasText: 'Расписание на март' }).tap();
+  // A tablet in portrait shows the main actions; inserting waits behind «Ещё».
+  await anna.getByTestId('toolbar-more').tap();
   await anna.getByRole('button', { name: 'Вставить таблицу 3 × 3 со строкой заголовка' }).tap();
   const table = editor.locator('table');
   await expect(table).toBeVisible();
