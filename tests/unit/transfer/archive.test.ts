@@ -199,12 +199,10 @@ describe('workspace archive', () => {
     expect(json).toContain('Начало материала.');
     expect(json).toContain('"type":"tooDeep"');
     expect(json).not.toContain('Дно');
-    const documents = new WorkspaceIndex(ws.index)
-      .all()
-      .map((meta) => ({
-        meta,
-        content: documentContent(documentRoots.content(ws.docOf(meta.id))).content
-      }));
+    const documents = new WorkspaceIndex(ws.index).all().map((meta) => ({
+      meta,
+      content: documentContent(documentRoots.content(ws.docOf(meta.id))).content
+    }));
     const files = unzipSync(
       await buildArchive({ workspaceName: 'Сеть', indexDoc: ws.index, documents })
     );
