@@ -1,46 +1,8 @@
 import type Database from 'better-sqlite3';
+import { migrateSqlite } from '../db/migrations.ts';
+import { ROOM_SCHEMA } from './roomSchema.ts';
 import { openSqliteFile } from '../db/sqliteFile.ts';
 import type { AppendEntry, RoomClock, RoomStorage, StoredRoom } from './RoomStorage.ts';
-
-/** Schema versions, applied in order; `user_version` records how far a file has come. */
-const MIGRATIONS = [
-  `CREATE TABLE room_updates (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     room TEXT NOT NULL,
-     data BLOB NOT NULL,
-     created_at INTEGER NOT NULL
-   );
-   CREATE INDEX room_updates_by_room ON room_updates (room, seq);
-   CREATE TABLE room_snapshots (
-     room TEXT PRIMARY KEY,
-     data BLOB NOT NULL,
-     up_to_seq INTEGER NOT NULL,
-     updated_at INTEGER NOT NULL
-   );`,
-  // Per-room clocks (see RoomClock), kept in the transaction that appends, so a workspace's
-  // changes since a client's clock are one index range instead of a scan of every update.
-  `CREATE TABLE room_clocks (
-     room TEXT PRIMARY KEY,
-     workspace TEXT NOT NULL,
-     clock INTEGER NOT NULL,
-     bytes INTEGER NOT NULL
-   );
-   CREATE INDEX room_clocks_by_workspace ON room_clocks (workspace, clock);
-   INSERT INTO room_clocks (room, workspace, clock, bytes)
-     SELECT room,
-            CASE WHEN instr(room, '/') > 0 THEN substr(room, 1, instr(room, '/') - 1) ELSE room END,
-            MAX(clock), SUM(bytes)
-     FROM (SELECT room, MAX(seq) AS clock, SUM(length(data)) AS bytes FROM room_updates GROUP BY room
-           UNION ALL SELECT room, up_to_seq, length(data) FROM room_snapshots)
-     GROUP BY room;`,
-  // Which person first wrote each Yjs client id of a room (see ClientClaim).
-  `CREATE TABLE room_client_owners (
-     room TEXT NOT NULL,
-     client INTEGER NOT NULL,
-     subject TEXT NOT NULL,
-     PRIMARY KEY (room, client)
-   ) WITHOUT ROWID;`
-];
 
 /** The workspace part of a room name (`<workspaceId>/<docId>`); the whole name if it has no `/`. */
 export function workspaceOf(room: string): string {
@@ -68,7 +30,7 @@ export class SqliteStorage implements RoomStorage {
   constructor(file: string, options: SqliteOptions = {}) {
     // Created 0600: the documents are nobody else's on the machine.
     this.#db = openSqliteFile(file, options.synchronous ?? 'full');
-    this.#migrate();
+    migrateSqlite(this.#db, ROOM_SCHEMA);
 
     this.#insert = this.#db.prepare(
       'INSERT INTO room_updates (room, data, created_at) VALUES (?, ?, ?)'
@@ -128,21 +90,6 @@ export class SqliteStorage implements RoomStorage {
         size: state.byteLength
       });
     });
-  }
-
-  #migrate(): void {
-    const version = this.#db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new Error(
-        `The database was written by a newer Uzel (schema ${version}, this one knows ${MIGRATIONS.length})`
-      );
-    }
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.#db.transaction(() => {
-        this.#db.exec(MIGRATIONS[v]!);
-        this.#db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
   }
 
   async load(room: string): Promise<StoredRoom> {
