@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { workspaceEventsToIcs } from '../../src/lib/calendar/eventIcs.ts';
-import { INDEX_DOC_ID, roomName } from '../../src/lib/model/schema.ts';
+import { workspaceEventsToIcs } from '../../src/lib/shared/calendar/eventIcs.ts';
+import { INDEX_DOC_ID, roomName } from '../../src/lib/shared/model/schema.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import type { SqliteSync } from '../db/sqliteFile.ts';
 import type { FeedTokenStore } from './FeedTokens.ts';

@@ -4,7 +4,7 @@ import type { Logger } from '../log.ts';
 import { committedDoc } from '../publishing/serverDoc.ts';
 import type { RoomRegistry } from '../relay/RoomRegistry.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
-import { roomName } from '../../src/lib/model/schema.ts';
+import { roomName } from '../../src/lib/shared/model/schema.ts';
 import type { HistoryStore, StoredVersion, VersionInfo } from './HistoryStore.ts';
 import { VersionKeeper, type KeeperClock, type KeeperOptions } from './VersionKeeper.ts';
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { DOCUMENT_CONTENT_FIELD, INDEX_DOC_ID } from '../../src/lib/model/schema.ts';
+import { DOCUMENT_CONTENT_FIELD, INDEX_DOC_ID } from '../../src/lib/shared/model/schema.ts';
 import type { Logger } from '../log.ts';
 import type { HistoryStore, StoredVersion, VersionInfo } from './HistoryStore.ts';
 import { thin, type RetentionOptions } from './retention.ts';

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { DIRECTIONS, isDocumentType, type Direction } from '../../src/lib/model/documentTypes.ts';
+import {
+  DIRECTIONS,
+  isDocumentType,
+  type Direction
+} from '../../src/lib/shared/model/documentTypes.ts';
 import { blobHeaders } from '../blobs/blobHeaders.ts';
 import { SHA256_PATTERN, type BlobStore } from '../blobs/BlobStore.ts';
 import type { Logger } from '../log.ts';

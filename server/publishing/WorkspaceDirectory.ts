@@ -1,14 +1,14 @@
 import type * as Y from 'yjs';
-import { spanInterval } from '../../src/lib/calendar/dates.ts';
-import { ru as partnersRu } from '../../src/lib/i18n/features/partners.ts';
-import { ru as projectsRu } from '../../src/lib/i18n/features/projects.ts';
-import { INDEX_DOC_ID, roomName } from '../../src/lib/model/schema.ts';
-import { CalendarEvents, type CalendarEvent } from '../../src/lib/model/network/events.ts';
+import { spanInterval } from '../../src/lib/shared/calendar/dates.ts';
+import { ru as partnersRu } from '../../src/lib/shared/i18n/features/partners.ts';
+import { ru as projectsRu } from '../../src/lib/shared/i18n/features/projects.ts';
+import { INDEX_DOC_ID, roomName } from '../../src/lib/shared/model/schema.ts';
+import { CalendarEvents, type CalendarEvent } from '../../src/lib/shared/model/network/events.ts';
 import {
   Institutions,
   isWebsite,
   type Institution
-} from '../../src/lib/model/network/institutions.ts';
+} from '../../src/lib/shared/model/network/institutions.ts';
 import type { RoomRegistry } from '../relay/RoomRegistry.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import type { PublicDirectory, PublicEvent, PublicInstitution } from './directory.ts';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
-import { fieldsOf } from '../../src/lib/model/documentTypes.ts';
-import { documentRoots } from '../../src/lib/model/schema.ts';
-import { WorkspaceIndex, type DocumentMeta } from '../../src/lib/model/WorkspaceIndex.ts';
-import { fragmentToJson } from '../../src/lib/transfer/fragmentJson.ts';
+import { fieldsOf } from '../../src/lib/shared/model/documentTypes.ts';
+import { documentRoots } from '../../src/lib/shared/model/schema.ts';
+import { WorkspaceIndex, type DocumentMeta } from '../../src/lib/shared/model/WorkspaceIndex.ts';
+import { fragmentToJson } from '../../src/lib/shared/richText/fragmentJson.ts';
 import { docLinkIds, plainText } from './render/contentHtml.ts';
 import type { PinnedVersion, PmNode } from './types.ts';
 

@@ -1,11 +1,11 @@
-import { ru } from '../../src/lib/i18n/features/knowledgeBase.ts';
+import { ru } from '../../src/lib/shared/i18n/features/knowledgeBase.ts';
 import {
   DIRECTIONS,
   DOCUMENT_TYPE_IDS,
   DOCUMENT_TYPES,
   type Direction,
   type DocumentType
-} from '../../src/lib/model/documentTypes.ts';
+} from '../../src/lib/shared/model/documentTypes.ts';
 
 /**
  * Russian labels for the public pages, which speak Russian only (their readers are teachers of

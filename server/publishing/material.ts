@@ -1,4 +1,4 @@
-import { LICENCES } from './licences.ts';
+import { LICENCES } from '../../src/lib/shared/api/licences.ts';
 import { slugFromTitle } from './slug.ts';
 import type { PinnedVersion, Publication, Site } from './types.ts';
 

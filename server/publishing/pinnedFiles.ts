@@ -1,4 +1,4 @@
-import { isBlobHash } from '../../src/lib/files/hash.ts';
+import { isBlobHash } from '../../src/lib/shared/files/hash.ts';
 import type { PmNode } from './types.ts';
 
 /** Editor nodes that name a stored file by its SHA-256 (`src/lib/editor/files`). */

@@ -1,4 +1,4 @@
-import { DEFAULT_LICENCE, isLicenceId } from './licences.ts';
+import { DEFAULT_LICENCE, isLicenceId } from '../../src/lib/shared/api/licences.ts';
 import type { PinnedVersion, Publication, PublicationStatus, Site } from './types.ts';
 
 /** Both engines name their columns alike; PostgreSQL's BIGINT times arrive as strings. */

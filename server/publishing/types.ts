@@ -1,5 +1,5 @@
-import type { DocumentType } from '../../src/lib/model/documentTypes.ts';
-import type { LicenceId } from './licences.ts';
+import type { DocumentType } from '../../src/lib/shared/model/documentTypes.ts';
+import type { LicenceId } from '../../src/lib/shared/api/licences.ts';
 
 /** One ProseMirror node as `yXmlFragmentToProsemirrorJSON` gives it: untrusted, peer-written. */
 export type PmNode = {

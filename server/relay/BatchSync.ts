@@ -13,7 +13,7 @@ import {
   MAX_BATCH_ANSWER_BYTES,
   type BatchRequestEntry,
   type BatchResponseEntry
-} from './syncBatch.ts';
+} from '../../src/lib/shared/protocol/syncBatch.ts';
 
 /** Rooms listed in one answer about changes; a client pages on with the last clock. */
 export const MAX_CHANGES_PER_PAGE = 2000;

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { canWrite, type Principal, type Role } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
-import { CloseCode, type CloseReason } from './closeCodes.ts';
+import { CloseCode, type CloseReason } from '../../src/lib/shared/protocol/closeCodes.ts';
 import type { Peer, SendOptions } from './Peer.ts';
 import {
   decodeClientMessage,

@@ -1,4 +1,4 @@
-import type { CloseReason } from './closeCodes.ts';
+import type { CloseReason } from '../../src/lib/shared/protocol/closeCodes.ts';
 
 export type SendOptions = { sent?: () => void; continues?: boolean };
 

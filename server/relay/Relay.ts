@@ -5,9 +5,9 @@ import type { AccessControl, MembershipChange } from '../accounts/types.ts';
 import type { ConnectionCap } from '../fanout/SharedConnectionCap.ts';
 import type { Logger } from '../log.ts';
 import { MemoryPersonByteBudget, type PersonByteBudget } from './ByteBudget.ts';
-import { CloseCode } from './closeCodes.ts';
+import { CloseCode } from '../../src/lib/shared/protocol/closeCodes.ts';
 import { Connection, type Admission } from './Connection.ts';
-import { parseRoomName, type RoomName } from './roomName.ts';
+import { parseRoomName, type RoomName } from '../../src/lib/shared/protocol/roomName.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 
 export const SYNC_PATH = '/sync/';

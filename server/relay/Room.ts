@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { RoomUpdate } from '../fanout/Fanout.ts';
 import type { RoomStorage, StoredRoom } from '../storage/RoomStorage.ts';
-import { CloseCode } from './closeCodes.ts';
+import { CloseCode } from '../../src/lib/shared/protocol/closeCodes.ts';
 import type { Peer } from './Peer.ts';
 import {
   bindIdentity,

@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
-import { CloseCode } from './closeCodes.ts';
+import { CloseCode } from '../../src/lib/shared/protocol/closeCodes.ts';
 import type { Peer } from './Peer.ts';
 import { workspaceOf } from '../storage/SqliteStorage.ts';
 import { DocumentQuota } from './DocumentQuota.ts';

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
-import { encodeStateAsSlices } from '../../src/lib/sync/stateSlices.ts';
+import { encodeStateAsSlices } from '../../src/lib/shared/protocol/stateSlices.ts';
 
 /** Top-level message types of the y-websocket protocol, plus Uzel's one extension. */
 export const MessageType = {

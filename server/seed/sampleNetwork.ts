@@ -5,7 +5,7 @@ import {
   Institutions,
   type AgreementValues,
   type InstitutionValues
-} from '../../src/lib/model/network/index.ts';
+} from '../../src/lib/shared/model/network/index.ts';
 
 /** Institutions and agreements named in the text the network was founded on. */
 const INSTITUTIONS: (Partial<InstitutionValues> & { id: string; name: string })[] = [

@@ -5,10 +5,10 @@ import {
   documentRoots,
   INDEX_DOC_ID,
   indexRoots
-} from '../../src/lib/model/schema.ts';
-import type { DocumentType } from '../../src/lib/model/documentTypes.ts';
-import { freshKeys } from '../../src/lib/model/ordering.ts';
-import { writeBlocks, type Block } from '../../src/lib/model/richText.ts';
+} from '../../src/lib/shared/model/schema.ts';
+import type { DocumentType } from '../../src/lib/shared/model/documentTypes.ts';
+import { freshKeys } from '../../src/lib/shared/model/ordering.ts';
+import { writeBlocks, type Block } from '../../src/lib/shared/model/richText.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { writeSampleNetwork } from './sampleNetwork.ts';
 

@@ -20,8 +20,8 @@ import { connectPostgres } from '../../server/db/postgres.ts';
 import { createTestDatabase, type TestDatabase } from '../unit/helpers/postgres.ts';
 import { createLogger } from '../../server/log.ts';
 import { UzelServer } from '../../server/UzelServer.ts';
-import { DIRECTIONS } from '../../src/lib/model/documentTypes.ts';
-import { documentRoots, indexRoots } from '../../src/lib/model/schema.ts';
+import { DIRECTIONS } from '../../src/lib/shared/model/documentTypes.ts';
+import { documentRoots, indexRoots } from '../../src/lib/shared/model/schema.ts';
 import type { PinnedVersion } from '../../server/publishing/types.ts';
 
 const { values } = parseArgs({

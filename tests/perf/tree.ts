@@ -12,7 +12,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { chromiumLaunchOptions } from '../../scripts/chromium.js';
-import { indexRoots } from '../../src/lib/model/schema.ts';
+import { indexRoots } from '../../src/lib/shared/model/schema.ts';
 import { createWorkspace, signUp } from '../e2e/fixtures/accounts.ts';
 import { ServerProcess } from '../e2e/fixtures/server.ts';
 import { generateIndex } from './treeWorkspace.ts';

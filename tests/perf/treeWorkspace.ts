@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { DIRECTIONS, type DocumentType } from '../../src/lib/model/documentTypes.ts';
-import { freshKeys } from '../../src/lib/model/ordering.ts';
-import { DocumentField, indexRoots } from '../../src/lib/model/schema.ts';
+import { DIRECTIONS, type DocumentType } from '../../src/lib/shared/model/documentTypes.ts';
+import { freshKeys } from '../../src/lib/shared/model/ordering.ts';
+import { DocumentField, indexRoots } from '../../src/lib/shared/model/schema.ts';
 
 const TYPES: DocumentType[] = ['methodology', 'masterClass', 'projectPlan', 'eventReport', 'note'];
 const TOPICS = [

@@ -5,11 +5,11 @@ import * as Y from 'yjs';
 import { SAMPLE_DOCUMENT_IDS, seedSampleWorkspace } from '../../server/seed/sampleWorkspace.ts';
 import { SqliteStorage } from '../../server/storage/SqliteStorage.ts';
 import { contentExtensions } from '../../src/lib/editor/createEditor.ts';
-import { normaliseFieldValue, normaliseTag } from '../../src/lib/model/fieldValues.ts';
-import { documentRoots } from '../../src/lib/model/schema.ts';
+import { normaliseFieldValue, normaliseTag } from '../../src/lib/shared/model/fieldValues.ts';
+import { documentRoots } from '../../src/lib/shared/model/schema.ts';
 
 const WORKSPACE = 'ws-sample';
-import { WorkspaceIndex } from '../../src/lib/model/WorkspaceIndex.ts';
+import { WorkspaceIndex } from '../../src/lib/shared/model/WorkspaceIndex.ts';
 import { makeTempDir } from './helpers/relay.ts';
 
 const cleanups: (() => unknown)[] = [];

@@ -1,7 +1,7 @@
 import { noWorkspace } from '../../accounts/AccountError.ts';
 import { canWrite } from '../../accounts/types.ts';
 import type { CalendarFeeds } from '../../calendar/CalendarFeeds.ts';
-import { ICS_CONTENT_TYPE } from '../../../src/lib/calendar/ics.ts';
+import { ICS_CONTENT_TYPE } from '../../../src/lib/shared/calendar/ics.ts';
 import { DEFAULT_CALENDAR_FEED_LIMIT } from '../../config.ts';
 import { ApiError } from '../ApiError.ts';
 import { route, signedIn, type ApiContext, type ApiDeps, type Route } from '../route.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LICENCE_IDS } from '../../publishing/licences.ts';
+import { LICENCE_IDS } from '../../../src/lib/shared/api/licences.ts';
 import type { Publishing } from '../../publishing/Publishing.ts';
 import { PublishingError } from '../../publishing/PublishingError.ts';
 import { ApiError } from '../ApiError.ts';

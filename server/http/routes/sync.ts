@@ -7,7 +7,7 @@ import {
   encodeBatchResponse,
   MAX_BATCH_BYTES,
   SYNC_BATCH_CONTENT_TYPE
-} from '../../relay/syncBatch.ts';
+} from '../../../src/lib/shared/protocol/syncBatch.ts';
 import { ApiError } from '../ApiError.ts';
 import {
   binaryRoute,

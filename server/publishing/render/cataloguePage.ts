@@ -1,4 +1,4 @@
-import { DIRECTIONS, DOCUMENT_TYPE_IDS } from '../../../src/lib/model/documentTypes.ts';
+import { DIRECTIONS, DOCUMENT_TYPE_IDS } from '../../../src/lib/shared/model/documentTypes.ts';
 import type { CatalogueQuery } from '../CatalogueIndex.ts';
 import type { PublicEvent, PublicInstitution } from '../directory.ts';
 import { DIRECTION_LABELS, directionLabel, TYPE_LABELS } from '../labels.ts';

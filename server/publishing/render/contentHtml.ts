@@ -4,8 +4,8 @@ import {
   MAX_DEPTH,
   typeOf,
   type DocLinkResolver
-} from '../../../src/lib/transfer/pmNode.ts';
-import { renderHtml } from '../../../src/lib/richText/renderHtml.ts';
+} from '../../../src/lib/shared/richText/pmNode.ts';
+import { renderHtml } from '../../../src/lib/shared/richText/renderHtml.ts';
 import type { PmNode } from '../types.ts';
 
 /** A published document's content as its public page shows it (the sanitiser still follows). */

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../../src/lib/richText/escapeHtml.ts';
+import { escapeHtml } from '../../../src/lib/shared/richText/escapeHtml.ts';
 
 export { escapeHtml };
 

@@ -3,7 +3,7 @@ import {
   DROPPED_WITH_CONTENT,
   LINK_SCHEMES,
   PUBLIC_PAGE_ALLOW_LIST as ALLOW
-} from '../../../src/lib/richText/allowList.ts';
+} from '../../../src/lib/shared/richText/allowList.ts';
 
 /** The only pictures a page shows: a published file of a site, by its hash. */
 export const PUBLIC_FILE_SRC = /^\/p\/[a-z0-9-]{1,64}\/files\/[0-9a-f]{64}$/;

@@ -1,10 +1,10 @@
 import { ApiError, NetworkError } from './client.ts';
 import type { PublicationView, SettingsView } from '../../../server/publishing/Publishing.ts';
-import type { LicenceId } from '../../../server/publishing/licences.ts';
+import type { LicenceId } from '../shared/api/licences.ts';
 
 // The same shapes the server answers with, declared once on the server.
 export type { PublicationView, SettingsView, LicenceId };
-export { LICENCE_IDS } from '../../../server/publishing/licences.ts';
+export { LICENCE_IDS } from '../shared/api/licences.ts';
 
 async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
   let response: Response;

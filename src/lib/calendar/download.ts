@@ -1,4 +1,4 @@
-import { ICS_CONTENT_TYPE } from './ics.ts';
+import { ICS_CONTENT_TYPE } from '../shared/calendar/ics.ts';
 
 /** Saves iCalendar text as a file, from the device's own copy: it works offline too. */
 export function downloadIcs(text: string, fileName: string): void {

@@ -1,5 +1,5 @@
 import { ApiError, NetworkError } from '$lib/api/client.ts';
-import type { MessageKey } from '$lib/i18n/translate.ts';
+import type { MessageKey } from '$lib/shared/i18n/translate.ts';
 import { t } from '$lib/state/locale.svelte.ts';
 
 const KNOWN = new Set([

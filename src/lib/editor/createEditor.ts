@@ -6,7 +6,7 @@ import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { DOCUMENT_CONTENT_FIELD } from '../model/schema.ts';
+import { DOCUMENT_CONTENT_FIELD } from '../shared/model/schema.ts';
 import { CommentHighlights } from './comments/CommentHighlights.ts';
 import { DocLink } from './docLink/DocLink.ts';
 import {
@@ -15,7 +15,7 @@ import {
   type DocLinkPickerRender
 } from './docLink/DocLinkSuggestion.ts';
 import type { LinkDirectory } from './docLink/linkTarget.ts';
-import { isSafeHref } from './safeHref.ts';
+import { isSafeHref } from '../shared/richText/safeHref.ts';
 import { taskCheckboxLabel } from './taskCheckboxLabel.ts';
 import { AttachmentNode } from './files/AttachmentNode.ts';
 import { FileInsert } from './files/FileInsert.ts';

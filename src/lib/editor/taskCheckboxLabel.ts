@@ -1,4 +1,4 @@
-import { translate, type Locale } from '../i18n/translate.ts';
+import { translate, type Locale } from '../shared/i18n/translate.ts';
 
 /**
  * What a screen reader says for a task's checkbox, in the interface's language (the page's

@@ -1,5 +1,5 @@
 import { blobPath, type BlobTransport } from './blobApi.ts';
-import { isBlobHash, sha256Hex } from './hash.ts';
+import { isBlobHash, sha256Hex } from '../shared/files/hash.ts';
 import type { LocalBlob, LocalBlobs } from './LocalBlobs.ts';
 
 /**

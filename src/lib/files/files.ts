@@ -2,7 +2,7 @@ import { isBrowserOnline, onConnectivityChange } from '../sync/connectivity.ts';
 import { browserTransport } from './blobApi.ts';
 import { BlobUploader, type UploadStatus } from './BlobUploader.ts';
 import { downloadBlob, downloadMissing } from './download.ts';
-import { sha256Hex } from './hash.ts';
+import { sha256Hex } from '../shared/files/hash.ts';
 import { LocalBlobs } from './LocalBlobs.ts';
 import { prepareImage } from './resizeImage.ts';
 

@@ -1,5 +1,5 @@
-import type { WorkspaceIndex } from '../model/WorkspaceIndex.ts';
-import { INDEX_DOC_ID, roomName } from '../model/schema.ts';
+import type { WorkspaceIndex } from '../shared/model/WorkspaceIndex.ts';
+import { INDEX_DOC_ID, roomName } from '../shared/model/schema.ts';
 import { TaskBudget } from '../scheduling/TaskBudget.ts';
 import { openDocs, subscribeOpenDocs } from '../sync/docPool.ts';
 import type { SyncedDoc } from '../sync/SyncedDoc.ts';

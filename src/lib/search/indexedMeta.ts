@@ -1,5 +1,5 @@
-import { fieldsOf } from '../model/documentTypes.ts';
-import type { DocumentMeta } from '../model/WorkspaceIndex.ts';
+import { fieldsOf } from '../shared/model/documentTypes.ts';
+import type { DocumentMeta } from '../shared/model/WorkspaceIndex.ts';
 import type { IndexedMeta } from './types.ts';
 
 /** A label from the catalogue, or null when it has none (the raw value is indexed then). */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { documentRoots } from '../model/schema.ts';
+import { documentRoots } from '../shared/model/schema.ts';
 
 /** Elements that flow inside a line; every other element is a block and ends with a line break. */
 const INLINE = new Set(['hardBreak', 'mention', 'docLink', 'image']);

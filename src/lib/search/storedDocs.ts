@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { roomName } from '../model/schema.ts';
+import { roomName } from '../shared/model/schema.ts';
 
 /**
  * Reads a document's Y.Doc as y-indexeddb keeps it on this device (database `uzel:<room>`, store

@@ -1,7 +1,7 @@
 import { createSubscriber } from 'svelte/reactivity';
-import { collator, type Locale } from '../i18n/translate.ts';
-import { backlinks } from '../model/documentLinks.ts';
-import type { DocumentMeta, WorkspaceIndex } from '../model/WorkspaceIndex.ts';
+import { collator, type Locale } from '../shared/i18n/translate.ts';
+import { backlinks } from '../shared/model/documentLinks.ts';
+import type { DocumentMeta, WorkspaceIndex } from '../shared/model/WorkspaceIndex.ts';
 
 /** The documents linking to one document, recomputed when the index changes (here or remotely). */
 export class Backlinks {

@@ -1,7 +1,7 @@
 import { createSubscriber } from 'svelte/reactivity';
-import { collator, type Locale } from '../i18n/translate.ts';
-import { DocumentTree } from '../model/tree.ts';
-import type { DocumentMeta, WorkspaceIndex } from '../model/WorkspaceIndex.ts';
+import { collator, type Locale } from '../shared/i18n/translate.ts';
+import { DocumentTree } from '../shared/model/tree.ts';
+import type { DocumentMeta, WorkspaceIndex } from '../shared/model/WorkspaceIndex.ts';
 import { inNextTask } from '../scheduling/inNextTask.ts';
 
 /** The workspace's documents as components see them, recomputed when the index changes. */

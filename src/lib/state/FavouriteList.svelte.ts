@@ -1,6 +1,6 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import { Favourites } from '../model/favourites.ts';
+import { Favourites } from '../shared/model/favourites.ts';
 
 /** The signed-in person's favourites as components see them, updated from every device. */
 export class FavouriteList {

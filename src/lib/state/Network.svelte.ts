@@ -1,6 +1,6 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import { collator, type Locale } from '../i18n/translate.ts';
+import { collator, type Locale } from '../shared/i18n/translate.ts';
 import {
   Agreements,
   Institutions,
@@ -8,7 +8,7 @@ import {
   type Agreement,
   type Institution,
   type NetworkItem
-} from '../model/network/index.ts';
+} from '../shared/model/network/index.ts';
 import type { Workspace } from './workspace.svelte.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { Editor } from '@tiptap/core';
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import type { AnchorRange } from '../model/comments/anchors.ts';
-import { CommentStore } from '../model/comments/CommentStore.ts';
-import type { CommentThread } from '../model/comments/types.ts';
+import type { AnchorRange } from '../shared/model/comments/anchors.ts';
+import { CommentStore } from '../shared/model/comments/CommentStore.ts';
+import type { CommentThread } from '../shared/model/comments/types.ts';
 import { commentHighlightsKey } from '../editor/comments/CommentHighlights.ts';
 
 /** A document's comment threads as components read them, re-read when any of them changes. */

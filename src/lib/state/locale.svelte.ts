@@ -1,4 +1,4 @@
-import { LOCALES, translate, type Locale, type MessageKey } from '../i18n/translate.ts';
+import { LOCALES, translate, type Locale, type MessageKey } from '../shared/i18n/translate.ts';
 
 const STORAGE_KEY = 'uzel:locale';
 

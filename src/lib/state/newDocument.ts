@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { fieldsOf, type DocumentType } from '../model/documentTypes.ts';
-import { writeBlocks } from '../model/richText.ts';
-import { documentRoots } from '../model/schema.ts';
-import { builtInTemplate } from '../model/templates/index.ts';
-import type { CreateOptions } from '../model/WorkspaceIndex.ts';
+import { fieldsOf, type DocumentType } from '../shared/model/documentTypes.ts';
+import { writeBlocks } from '../shared/model/richText.ts';
+import { documentRoots } from '../shared/model/schema.ts';
+import { builtInTemplate } from '../shared/model/templates/index.ts';
+import type { CreateOptions } from '../shared/model/WorkspaceIndex.ts';
 import type { SyncedDoc } from '../sync/SyncedDoc.ts';
 import { acquireDoc } from '../sync/docPool.ts';
 import type { Workspace } from './workspace.svelte.ts';

@@ -1,10 +1,10 @@
 import { createSubscriber, SvelteMap } from 'svelte/reactivity';
 import * as Y from 'yjs';
-import { CommentStore } from '../model/comments/CommentStore.ts';
-import { documentRoots, INDEX_DOC_ID, roomName } from '../model/schema.ts';
+import { CommentStore } from '../shared/model/comments/CommentStore.ts';
+import { documentRoots, INDEX_DOC_ID, roomName } from '../shared/model/schema.ts';
 import { openDocs, subscribeOpenDocs } from '../sync/docPool.ts';
-import { inboxItems, newestFirst, type InboxItem } from '../model/notifications/inbox.ts';
-import { NotificationReads } from '../model/notifications/NotificationReads.ts';
+import { inboxItems, newestFirst, type InboxItem } from '../shared/model/notifications/inbox.ts';
+import { NotificationReads } from '../shared/model/notifications/NotificationReads.ts';
 import { TaskBudget } from '../scheduling/TaskBudget.ts';
 import { readStoredDoc } from '../search/storedDocs.ts';
 import type { Workspace } from './workspace.svelte.ts';

@@ -1,6 +1,6 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { Awareness } from 'y-protocols/awareness';
-import { presentPeople, type PresentPerson } from '../model/presence.ts';
+import { presentPeople, type PresentPerson } from '../shared/model/presence.ts';
 
 /** Who is in a document now: read from its provider's awareness, never copied into $state. */
 export class Presence {

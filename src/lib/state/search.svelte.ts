@@ -1,6 +1,6 @@
 import { createSubscriber } from 'svelte/reactivity';
-import { en } from '../i18n/en.ts';
-import { ru } from '../i18n/ru.ts';
+import { en } from '../shared/i18n/en.ts';
+import { ru } from '../shared/i18n/ru.ts';
 import { SearchClient } from '../search/SearchClient.ts';
 import type { IndexStatus } from '../search/SearchService.ts';
 import type { Workspace } from './workspace.svelte.ts';

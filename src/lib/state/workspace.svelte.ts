@@ -1,6 +1,6 @@
 import type { Role, WorkspaceSummary } from '../api/client.ts';
-import { WorkspaceIndex } from '../model/WorkspaceIndex.ts';
-import { INDEX_DOC_ID, roomName } from '../model/schema.ts';
+import { WorkspaceIndex } from '../shared/model/WorkspaceIndex.ts';
+import { INDEX_DOC_ID, roomName } from '../shared/model/schema.ts';
 import { acquireDoc, type DocLease } from '../sync/docPool.ts';
 import { DocumentList } from './DocumentList.svelte.ts';
 import { FavouriteList } from './FavouriteList.svelte.ts';

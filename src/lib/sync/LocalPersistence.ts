@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { TaskBudget } from '../scheduling/TaskBudget.ts';
-import { encodeStateAsSlices, SLICE_STRUCTS, structCount } from './stateSlices.ts';
+import { encodeStateAsSlices, SLICE_STRUCTS, structCount } from '../shared/protocol/stateSlices.ts';
 import { idbRequest } from '../idb/request.ts';
 
 const UPDATES = 'updates';

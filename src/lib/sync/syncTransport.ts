@@ -4,7 +4,7 @@ import {
   SYNC_BATCH_CONTENT_TYPE,
   type BatchRequestEntry,
   type BatchResponseEntry
-} from '../../../server/relay/syncBatch.ts';
+} from '../shared/protocol/syncBatch.ts';
 
 export type { BatchRequestEntry, BatchResponseEntry };
 

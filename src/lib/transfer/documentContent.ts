@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import { blobHashesIn } from '../model/blobRefs.ts';
-import { fragmentToJson } from './fragmentJson.ts';
-import type { PmNode } from './pmNode.ts';
+import { blobHashesIn } from '../shared/model/blobRefs.ts';
+import { fragmentToJson } from '../shared/richText/fragmentJson.ts';
+import type { PmNode } from '../shared/richText/pmNode.ts';
 
 /**
  * What the archive keeps of one document: its content as ProseMirror JSON and the files it names.

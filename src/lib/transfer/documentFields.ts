@@ -1,12 +1,12 @@
-import { ru } from '../i18n/features/knowledgeBase.ts';
+import { ru } from '../shared/i18n/features/knowledgeBase.ts';
 import {
   DIRECTIONS,
   fieldsOf,
   isDocumentType,
   type DocumentType,
   type FieldKind
-} from '../model/documentTypes.ts';
-import { isIsoDate } from '../model/fieldValues.ts';
+} from '../shared/model/documentTypes.ts';
+import { isIsoDate } from '../shared/model/fieldValues.ts';
 
 /**
  * A document's type, typed fields and tags as an export writes them (Markdown front matter, the

@@ -15,8 +15,8 @@ import {
   WidthType,
   type ParagraphChild
 } from 'docx';
-import { isSafeHref } from '../editor/safeHref.ts';
-import { isBlobHash } from '../files/hash.ts';
+import { isSafeHref } from '../shared/richText/safeHref.ts';
+import { isBlobHash } from '../shared/files/hash.ts';
 import { fieldRows, type ExportMeta } from './documentFields.ts';
 import { docxProperties } from './docxProperties.ts';
 import {
@@ -28,7 +28,7 @@ import {
   typeOf,
   type DocLinkResolver,
   type PmNode
-} from './pmNode.ts';
+} from '../shared/richText/pmNode.ts';
 
 /**
  * A document as a Word file (the `docx` package): the title as Heading 1 and the document's own

@@ -1,5 +1,5 @@
-import type { DocumentType } from '../model/documentTypes.ts';
-import { isDocumentType } from '../model/documentTypes.ts';
+import type { DocumentType } from '../shared/model/documentTypes.ts';
+import { isDocumentType } from '../shared/model/documentTypes.ts';
 import { exportedFields, type ExportMeta } from './documentFields.ts';
 
 /**

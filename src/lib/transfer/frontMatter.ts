@@ -1,4 +1,4 @@
-import { isDocumentType } from '../model/documentTypes.ts';
+import { isDocumentType } from '../shared/model/documentTypes.ts';
 import { exportedFields, typeLabel, type ExportMeta } from './documentFields.ts';
 
 /**

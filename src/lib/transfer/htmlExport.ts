@@ -1,7 +1,7 @@
-import { escapeHtml } from '../richText/escapeHtml.ts';
-import { renderHtml } from '../richText/renderHtml.ts';
+import { escapeHtml } from '../shared/richText/escapeHtml.ts';
+import { renderHtml } from '../shared/richText/renderHtml.ts';
 import { fieldRows, type ExportMeta } from './documentFields.ts';
-import type { DocLinkResolver, PmNode } from './pmNode.ts';
+import type { DocLinkResolver, PmNode } from '../shared/richText/pmNode.ts';
 import { PRINT_STYLE } from './printStyle.ts';
 
 export type HtmlOptions = {

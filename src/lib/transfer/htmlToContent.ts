@@ -1,7 +1,7 @@
 import { generateJSON, getSchema } from '@tiptap/core';
 import { Node as PmModelNode } from '@tiptap/pm/model';
 import { contentExtensions } from '../editor/createEditor.ts';
-import { textOf, typeOf, childrenOf, type PmNode } from './pmNode.ts';
+import { textOf, typeOf, childrenOf, type PmNode } from '../shared/richText/pmNode.ts';
 import { sanitizeImportedHtml } from './sanitizeHtml.ts';
 
 let schema: ReturnType<typeof getSchema> | null = null;

@@ -1,10 +1,10 @@
 import { marked } from 'marked';
 import { htmlToContent, takeTitle } from './htmlToContent.ts';
 import { strFromU8, unzipSync } from 'fflate';
-import { childrenOf, intAttr, textOf, typeOf, type PmNode } from './pmNode.ts';
+import { childrenOf, intAttr, textOf, typeOf, type PmNode } from '../shared/richText/pmNode.ts';
 import { readDocxProperties } from './docxProperties.ts';
-import type { DocumentType } from '../model/documentTypes.ts';
-import { normaliseFieldValue, normaliseTag } from '../model/fieldValues.ts';
+import type { DocumentType } from '../shared/model/documentTypes.ts';
+import { normaliseFieldValue, normaliseTag } from '../shared/model/fieldValues.ts';
 import type { ExportMeta } from './documentFields.ts';
 import { readFrontMatter, type FrontMatter } from './frontMatter.ts';
 

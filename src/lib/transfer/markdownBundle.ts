@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { isBlobHash } from '../files/hash.ts';
+import { isBlobHash } from '../shared/files/hash.ts';
 import type { ExportMeta } from './documentFields.ts';
 import { filePath, safeFileBase } from './fileNames.ts';
 import type { BlobReader } from './localFiles.ts';
@@ -11,7 +11,7 @@ import {
   typeOf,
   type DocLinkResolver,
   type PmNode
-} from './pmNode.ts';
+} from '../shared/richText/pmNode.ts';
 
 export type MarkdownDownload =
   { kind: 'md'; name: string; text: string } | { kind: 'zip'; name: string; bytes: Uint8Array };

@@ -1,4 +1,4 @@
-import { isSafeHref } from '../editor/safeHref.ts';
+import { isSafeHref } from '../shared/richText/safeHref.ts';
 import {
   attrOf,
   childrenOf,
@@ -8,11 +8,11 @@ import {
   typeOf,
   type DocLinkResolver,
   type PmNode
-} from './pmNode.ts';
+} from '../shared/richText/pmNode.ts';
 import type { ExportMeta } from './documentFields.ts';
 import { writeFrontMatter } from './frontMatter.ts';
 import { tableMarkdown } from './markdownTable.ts';
-import { isBlobHash } from '../files/hash.ts';
+import { isBlobHash } from '../shared/files/hash.ts';
 
 /**
  * Writes a document's ProseMirror JSON as CommonMark + GFM task lists. Every node type the editor

@@ -1,5 +1,5 @@
-import { renderHtml } from '../richText/renderHtml.ts';
-import { childrenOf, intAttr, typeOf, type PmNode } from './pmNode.ts';
+import { renderHtml } from '../shared/richText/renderHtml.ts';
+import { childrenOf, intAttr, typeOf, type PmNode } from '../shared/richText/pmNode.ts';
 
 /**
  * A table in Markdown. GFM's pipe table carries a header row and one line of text per cell; a

@@ -1,6 +1,10 @@
 import DOMPurify from 'dompurify';
-import { isSafeHref } from '../editor/safeHref.ts';
-import { attributeNames, DROPPED_WITH_CONTENT, IMPORT_ALLOW_LIST } from '../richText/allowList.ts';
+import { isSafeHref } from '../shared/richText/safeHref.ts';
+import {
+  attributeNames,
+  DROPPED_WITH_CONTENT,
+  IMPORT_ALLOW_LIST
+} from '../shared/richText/allowList.ts';
 
 /**
  * Imported HTML (from a .docx or from Markdown) goes through the import allow-list of the elements

@@ -1,8 +1,8 @@
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { documentRoots } from '../model/schema.ts';
+import { documentRoots } from '../shared/model/schema.ts';
 import { editorSchema } from './htmlToContent.ts';
-import type { PmNode } from './pmNode.ts';
+import type { PmNode } from '../shared/richText/pmNode.ts';
 
 /**
  * Writes content into a new document's Y.Doc in one transaction, in the shape the editor's

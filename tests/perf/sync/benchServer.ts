@@ -14,15 +14,15 @@ import {
   encodeBatchRequest,
   SYNC_BATCH_CONTENT_TYPE,
   type BatchRequestEntry
-} from '../../../server/relay/syncBatch.ts';
-import { writeBlocks } from '../../../src/lib/model/richText.ts';
+} from '../../../src/lib/shared/protocol/syncBatch.ts';
+import { writeBlocks } from '../../../src/lib/shared/model/richText.ts';
 import { UzelServer } from '../../../server/UzelServer.ts';
 import {
   DocumentField,
   documentRoots,
   INDEX_DOC_ID,
   indexRoots
-} from '../../../src/lib/model/schema.ts';
+} from '../../../src/lib/shared/model/schema.ts';
 
 export type BenchServer = {
   url: string;

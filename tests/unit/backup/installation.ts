@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { indexRoots } from '../../../src/lib/model/schema.ts';
+import { indexRoots } from '../../../src/lib/shared/model/schema.ts';
 import { ApiClient, PASSWORD } from '../accounts/apiServer.ts';
 import { PNG_1PX, putBlob, sha256 } from '../files/blobHttp.ts';
 import { waitFor } from '../helpers/wait.ts';

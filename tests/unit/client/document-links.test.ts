@@ -10,10 +10,10 @@ import {
   linkCandidates,
   MAX_RECORDED_LINKS,
   writeOutgoingLinks
-} from '../../../src/lib/model/documentLinks.ts';
-import { recordOutgoingLinks } from '../../../src/lib/model/linkRecorder.ts';
-import { DocumentField, documentRoots, indexRoots } from '../../../src/lib/model/schema.ts';
-import { WorkspaceIndex } from '../../../src/lib/model/WorkspaceIndex.ts';
+} from '../../../src/lib/shared/model/documentLinks.ts';
+import { recordOutgoingLinks } from '../../../src/lib/shared/model/linkRecorder.ts';
+import { DocumentField, documentRoots, indexRoots } from '../../../src/lib/shared/model/schema.ts';
+import { WorkspaceIndex } from '../../../src/lib/shared/model/WorkspaceIndex.ts';
 
 const schema = getSchema(contentExtensions());
 const docLinkType = schema.nodes.docLink!;

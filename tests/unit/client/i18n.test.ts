@@ -1,8 +1,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/lib/i18n/en.ts';
-import { ru } from '../../../src/lib/i18n/ru.ts';
-import { collator, formatRelative, translate } from '../../../src/lib/i18n/translate.ts';
+import { en } from '../../../src/lib/shared/i18n/en.ts';
+import { ru } from '../../../src/lib/shared/i18n/ru.ts';
+import { collator, formatRelative, translate } from '../../../src/lib/shared/i18n/translate.ts';
 import { combine } from '../../../src/lib/state/SyncStatus.svelte.ts';
 import { taskCheckboxLabel } from '../../../src/lib/editor/taskCheckboxLabel.ts';
 import type { SyncState } from '../../../src/lib/sync/SyncedDoc.ts';

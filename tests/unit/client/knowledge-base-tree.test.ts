@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Favourites } from '../../../src/lib/model/favourites.ts';
-import { InvalidValueError } from '../../../src/lib/model/fieldValues.ts';
-import { DocumentField, indexRoots } from '../../../src/lib/model/schema.ts';
-import type { DocumentTree } from '../../../src/lib/model/tree.ts';
-import { MoveError, WorkspaceIndex } from '../../../src/lib/model/WorkspaceIndex.ts';
+import { Favourites } from '../../../src/lib/shared/model/favourites.ts';
+import { InvalidValueError } from '../../../src/lib/shared/model/fieldValues.ts';
+import { DocumentField, indexRoots } from '../../../src/lib/shared/model/schema.ts';
+import type { DocumentTree } from '../../../src/lib/shared/model/tree.ts';
+import { MoveError, WorkspaceIndex } from '../../../src/lib/shared/model/WorkspaceIndex.ts';
 
 /** Two replicas that work apart (offline) until `exchange()` sends each the other's updates. */
 function pair() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, presentPeople } from '../../../src/lib/model/presence.ts';
+import { initials, presentPeople } from '../../../src/lib/shared/model/presence.ts';
 import { colourFor, hslToHex } from '../../../src/lib/state/colour.ts';
 
 describe('presence', () => {

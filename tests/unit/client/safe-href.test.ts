@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeHref, normaliseHref } from '../../../src/lib/editor/safeHref.ts';
+import { isSafeHref, normaliseHref } from '../../../src/lib/shared/richText/safeHref.ts';
 
 describe('link targets', () => {
   it.each([

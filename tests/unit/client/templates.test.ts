@@ -3,11 +3,18 @@ import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { contentExtensions } from '../../../src/lib/editor/createEditor.ts';
-import { en, ru } from '../../../src/lib/i18n/features/knowledgeBase.ts';
-import { DIRECTIONS, DOCUMENT_TYPE_IDS, fieldsOf } from '../../../src/lib/model/documentTypes.ts';
-import { writeBlocks } from '../../../src/lib/model/richText.ts';
-import { documentRoots } from '../../../src/lib/model/schema.ts';
-import { BUILT_IN_TEMPLATES, builtInTemplatesFor } from '../../../src/lib/model/templates/index.ts';
+import { en, ru } from '../../../src/lib/shared/i18n/features/knowledgeBase.ts';
+import {
+  DIRECTIONS,
+  DOCUMENT_TYPE_IDS,
+  fieldsOf
+} from '../../../src/lib/shared/model/documentTypes.ts';
+import { writeBlocks } from '../../../src/lib/shared/model/richText.ts';
+import { documentRoots } from '../../../src/lib/shared/model/schema.ts';
+import {
+  BUILT_IN_TEMPLATES,
+  builtInTemplatesFor
+} from '../../../src/lib/shared/model/templates/index.ts';
 
 describe('templates and type data', () => {
   it('KB14 every built-in template is valid editor content with its headings in order', () => {

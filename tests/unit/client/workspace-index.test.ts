@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { isValidId } from '../../../src/lib/model/ids.ts';
-import { DocumentField, indexRoots, TITLE_MAX_LENGTH } from '../../../src/lib/model/schema.ts';
-import { normaliseTitle, WorkspaceIndex } from '../../../src/lib/model/WorkspaceIndex.ts';
+import { isValidId } from '../../../src/lib/shared/model/ids.ts';
+import {
+  DocumentField,
+  indexRoots,
+  TITLE_MAX_LENGTH
+} from '../../../src/lib/shared/model/schema.ts';
+import { normaliseTitle, WorkspaceIndex } from '../../../src/lib/shared/model/WorkspaceIndex.ts';
 
 /** Two replicas of one index, synced both ways as the relay would. */
 function replicas() {

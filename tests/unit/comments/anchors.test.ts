@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createAnchor } from '../../../src/lib/model/comments/anchors.ts';
-import { CommentStore } from '../../../src/lib/model/comments/CommentStore.ts';
-import { documentRoots } from '../../../src/lib/model/schema.ts';
+import { createAnchor } from '../../../src/lib/shared/model/comments/anchors.ts';
+import { CommentStore } from '../../../src/lib/shared/model/comments/CommentStore.ts';
+import { documentRoots } from '../../../src/lib/shared/model/schema.ts';
 import { anchoredText, docWith, merge, paragraphText, rangeOf, replica, view } from './fixture.ts';
 
 const PLAN = 'Цель: познакомить учащихся с народной культурой Белгородчины.';

@@ -3,9 +3,12 @@ import { initProseMirrorDoc, prosemirrorJSONToYXmlFragment } from '@tiptap/y-tip
 import type { Node } from '@tiptap/pm/model';
 import * as Y from 'yjs';
 import { contentExtensions } from '../../../src/lib/editor/createEditor.ts';
-import { resolveAnchor, type ProsemirrorMapping } from '../../../src/lib/model/comments/anchors.ts';
-import type { CommentAnchor } from '../../../src/lib/model/comments/types.ts';
-import { documentRoots } from '../../../src/lib/model/schema.ts';
+import {
+  resolveAnchor,
+  type ProsemirrorMapping
+} from '../../../src/lib/shared/model/comments/anchors.ts';
+import type { CommentAnchor } from '../../../src/lib/shared/model/comments/types.ts';
+import { documentRoots } from '../../../src/lib/shared/model/schema.ts';
 
 export const schema = getSchema(contentExtensions());
 

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { CommentStore } from '../../../src/lib/model/comments/CommentStore.ts';
-import { mentionToken } from '../../../src/lib/model/comments/mentions.ts';
-import { inboxItems } from '../../../src/lib/model/notifications/inbox.ts';
-import { NotificationReads } from '../../../src/lib/model/notifications/NotificationReads.ts';
+import { CommentStore } from '../../../src/lib/shared/model/comments/CommentStore.ts';
+import { mentionToken } from '../../../src/lib/shared/model/comments/mentions.ts';
+import { inboxItems } from '../../../src/lib/shared/model/notifications/inbox.ts';
+import { NotificationReads } from '../../../src/lib/shared/model/notifications/NotificationReads.ts';
 import { docWith, merge, replica } from './fixture.ts';
 
 const anna = { id: 'anna-id', name: 'Анна Лобанова' };

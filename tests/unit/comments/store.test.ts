@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CommentStore } from '../../../src/lib/model/comments/CommentStore.ts';
+import { CommentStore } from '../../../src/lib/shared/model/comments/CommentStore.ts';
 import {
   encodeMentions,
   mentionToken,
   splitMentions
-} from '../../../src/lib/model/comments/mentions.ts';
+} from '../../../src/lib/shared/model/comments/mentions.ts';
 import {
   COMMENT_NAME_MAX_LENGTH,
   COMMENT_QUOTE_MAX_LENGTH,
   COMMENT_TEXT_MAX_LENGTH,
   MessageField,
   ThreadField
-} from '../../../src/lib/model/comments/types.ts';
-import { documentRoots } from '../../../src/lib/model/schema.ts';
+} from '../../../src/lib/shared/model/comments/types.ts';
+import { documentRoots } from '../../../src/lib/shared/model/schema.ts';
 import { anchoredText, docWith, merge, replica } from './fixture.ts';
 
 const anna = { id: 'annaId', name: 'Анна Лобанова' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { blobHashesIn } from '../../../src/lib/model/blobRefs.ts';
+import { blobHashesIn } from '../../../src/lib/shared/model/blobRefs.ts';
 
 const hash = (c: string) => c.repeat(64);
 

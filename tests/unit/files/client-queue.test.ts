@@ -4,7 +4,7 @@ import type { BlobTransport } from '../../../src/lib/files/blobApi.ts';
 import { BlobUploader, type UploadStatus } from '../../../src/lib/files/BlobUploader.ts';
 import { downloadMissing } from '../../../src/lib/files/download.ts';
 import { formatSize } from '../../../src/lib/files/format.ts';
-import { isBlobHash, sha256Hex } from '../../../src/lib/files/hash.ts';
+import { isBlobHash, sha256Hex } from '../../../src/lib/shared/files/hash.ts';
 import { LocalBlobs, type LocalBlob } from '../../../src/lib/files/LocalBlobs.ts';
 import { ApiServer, type ApiClient } from '../accounts/apiServer.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';

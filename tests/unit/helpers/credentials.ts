@@ -5,7 +5,7 @@ import { outranks } from '../../../server/accounts/roles.ts';
 import { loadOrCreateSecret } from '../../../server/accounts/secretKey.ts';
 import { SyncTokenSigner } from '../../../server/accounts/syncTokens.ts';
 import type { Role } from '../../../server/accounts/types.ts';
-import { parseRoomName } from '../../../server/relay/roomName.ts';
+import { parseRoomName } from '../../../src/lib/shared/protocol/roomName.ts';
 
 /**
  * Real credentials for the relay under test. The relay admits nobody without a valid sync token,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffBlocks, hasChanges } from '../../../src/lib/model/history/textDiff.ts';
-import { versionWhen } from '../../../src/lib/model/history/when.ts';
+import { diffBlocks, hasChanges } from '../../../src/lib/shared/model/history/textDiff.ts';
+import { versionWhen } from '../../../src/lib/shared/model/history/when.ts';
 
 describe('comparing a version with the current text', () => {
   it('VH8 whole blocks added or removed, and edited blocks word by word (Russian words whole)', () => {

@@ -14,7 +14,7 @@ import {
   versionDoc,
   versionNode
 } from '../../../src/lib/editor/history/versionContent.ts';
-import { documentRoots } from '../../../src/lib/model/schema.ts';
+import { documentRoots } from '../../../src/lib/shared/model/schema.ts';
 
 const schema = getSchema(contentExtensions());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeScan, encodeScan } from '../../../src/lib/model/network/agreementScan.ts';
+import { decodeScan, encodeScan } from '../../../src/lib/shared/model/network/agreementScan.ts';
 
 describe('agreement scan', () => {
   it('NW23 a scan names its file by hash and reads back; free text and malformed values read as no file', () => {

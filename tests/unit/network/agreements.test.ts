@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { agreementPeriod } from '../../../src/lib/components/network/agreementText.ts';
-import { translate, type MessageKey } from '../../../src/lib/i18n/translate.ts';
+import { translate, type MessageKey } from '../../../src/lib/shared/i18n/translate.ts';
 import {
   Agreements,
   effectiveStatus,
@@ -10,7 +10,7 @@ import {
   registerNetworkSource,
   removeInstitution,
   type AgreementValues
-} from '../../../src/lib/model/network/index.ts';
+} from '../../../src/lib/shared/model/network/index.ts';
 import { institution, replicas } from './fixtures.ts';
 
 const ru = (key: string) => translate('ru', key as MessageKey);

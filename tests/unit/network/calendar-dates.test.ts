@@ -12,7 +12,7 @@ import {
   weekDays,
   weekTitle,
   weekdayNames
-} from '../../../src/lib/calendar/dates.ts';
+} from '../../../src/lib/shared/calendar/dates.ts';
 
 const keys = (days: Date[]) => days.map(toDateKey);
 

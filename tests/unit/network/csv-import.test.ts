@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { translate, type MessageKey } from '../../../src/lib/i18n/translate.ts';
+import { translate, type MessageKey } from '../../../src/lib/shared/i18n/translate.ts';
 import {
   CSV_MAX_BYTES,
   importInstitutions,
   describeCsvProblem,
   previewInstitutionsCsv,
   type CsvProblem
-} from '../../../src/lib/model/network/csvImport.ts';
-import { decodeCsv, detectCsvEncoding } from '../../../src/lib/model/network/csvEncoding.ts';
-import { Institutions } from '../../../src/lib/model/network/index.ts';
+} from '../../../src/lib/shared/model/network/csvImport.ts';
+import { decodeCsv, detectCsvEncoding } from '../../../src/lib/shared/model/network/csvEncoding.ts';
+import { Institutions } from '../../../src/lib/shared/model/network/index.ts';
 import { institution } from './fixtures.ts';
 
 const say = (p: CsvProblem) => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { translate, type MessageKey } from '../../../src/lib/i18n/translate.ts';
+import { translate, type MessageKey } from '../../../src/lib/shared/i18n/translate.ts';
 import {
   CalendarEvents,
   EVENT_KINDS,
@@ -8,7 +8,7 @@ import {
   referencesTo,
   removeInstitution,
   type EventValues
-} from '../../../src/lib/model/network/index.ts';
+} from '../../../src/lib/shared/model/network/index.ts';
 import { institution, replicas } from './fixtures.ts';
 
 function setup() {

@@ -1,5 +1,8 @@
 import * as Y from 'yjs';
-import { Institutions, type InstitutionValues } from '../../../src/lib/model/network/index.ts';
+import {
+  Institutions,
+  type InstitutionValues
+} from '../../../src/lib/shared/model/network/index.ts';
 
 /**
  * Two replicas of one workspace index, synced both ways as the relay would, with a switch to

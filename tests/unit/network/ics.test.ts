@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { calendarToIcs, icsFileName, type IcsEvent } from '../../../src/lib/calendar/ics.ts';
+import { calendarToIcs, icsFileName, type IcsEvent } from '../../../src/lib/shared/calendar/ics.ts';
 
 const base: IcsEvent = {
   id: 'evt1',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { translate, type MessageKey } from '../../../src/lib/i18n/translate.ts';
-import { isValidId } from '../../../src/lib/model/ids.ts';
-import { Institutions, normaliseWebsite } from '../../../src/lib/model/network/index.ts';
-import { indexRoots } from '../../../src/lib/model/schema.ts';
+import { translate, type MessageKey } from '../../../src/lib/shared/i18n/translate.ts';
+import { isValidId } from '../../../src/lib/shared/model/ids.ts';
+import { Institutions, normaliseWebsite } from '../../../src/lib/shared/model/network/index.ts';
+import { indexRoots } from '../../../src/lib/shared/model/schema.ts';
 import { institution, replicas } from './fixtures.ts';
 
 const ru = (key: string) => translate('ru', key as MessageKey);

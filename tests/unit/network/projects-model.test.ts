@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { translate, type MessageKey } from '../../../src/lib/i18n/translate.ts';
+import { translate, type MessageKey } from '../../../src/lib/shared/i18n/translate.ts';
 import {
   blankTask,
   Institutions,
@@ -9,7 +9,7 @@ import {
   removeInstitution,
   type ProjectValues,
   type TaskInput
-} from '../../../src/lib/model/network/index.ts';
+} from '../../../src/lib/shared/model/network/index.ts';
 import { institution, replicas } from './fixtures.ts';
 
 const ru = (key: string) => translate('ru', key as MessageKey);

@@ -12,8 +12,8 @@ import {
   type AgreementValues,
   type InstitutionKind,
   type NetworkItem
-} from '../../../src/lib/model/network/index.ts';
-import { reportCsv } from '../../../src/lib/model/network/reportCsv.ts';
+} from '../../../src/lib/shared/model/network/index.ts';
+import { reportCsv } from '../../../src/lib/shared/model/network/reportCsv.ts';
 import { institution } from './fixtures.ts';
 
 function network() {

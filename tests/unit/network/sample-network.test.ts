@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { writeSampleNetwork } from '../../../server/seed/sampleNetwork.ts';
-import { Agreements, Institutions, referencesTo } from '../../../src/lib/model/network/index.ts';
-import { todayIso } from '../../../src/lib/model/network/fields.ts';
+import {
+  Agreements,
+  Institutions,
+  referencesTo
+} from '../../../src/lib/shared/model/network/index.ts';
+import { todayIso } from '../../../src/lib/shared/model/network/fields.ts';
 
 describe('sample partner network', () => {
   it('NW14 the sample institutions and agreements are valid records; one expires soon', () => {

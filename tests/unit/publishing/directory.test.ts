@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { CalendarEvents, Institutions } from '../../../src/lib/model/network/index.ts';
+import { CalendarEvents, Institutions } from '../../../src/lib/shared/model/network/index.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
 import { PublishingServer } from './publishingServer.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIRECTION_LABELS, FIELD_LABELS, TYPE_LABELS } from '../../../server/publishing/labels.ts';
-import { ru } from '../../../src/lib/i18n/features/knowledgeBase.ts';
-import { DIRECTIONS, DOCUMENT_TYPE_IDS } from '../../../src/lib/model/documentTypes.ts';
+import { ru } from '../../../src/lib/shared/i18n/features/knowledgeBase.ts';
+import { DIRECTIONS, DOCUMENT_TYPE_IDS } from '../../../src/lib/shared/model/documentTypes.ts';
 
 describe('public labels', () => {
   it("PB24 types, directions and fields read as the app's Russian words; only a folder is a section", () => {

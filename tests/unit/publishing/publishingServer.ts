@@ -6,7 +6,7 @@ import { openContentStores } from '../../../server/contentStores.ts';
 import { connectPostgres } from '../../../server/db/postgres.ts';
 import { createLogger } from '../../../server/log.ts';
 import { UzelServer } from '../../../server/UzelServer.ts';
-import { indexRoots } from '../../../src/lib/model/schema.ts';
+import { indexRoots } from '../../../src/lib/shared/model/schema.ts';
 import { ApiClient, PASSWORD } from '../accounts/apiServer.ts';
 import type { Defer } from '../helpers/cleanup.ts';
 import { makeTempDir } from '../helpers/relay.ts';

@@ -1,15 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { sanitizeContent } from '../../../server/publishing/render/sanitize.ts';
-import { isSafeHref } from '../../../src/lib/editor/safeHref.ts';
+import { isSafeHref } from '../../../src/lib/shared/richText/safeHref.ts';
 import {
   IMPORT_ALLOW_LIST,
   LINK_SCHEMES,
   PUBLIC_PAGE_ALLOW_LIST
-} from '../../../src/lib/richText/allowList.ts';
-import { renderHtml } from '../../../src/lib/richText/renderHtml.ts';
+} from '../../../src/lib/shared/richText/allowList.ts';
+import { renderHtml } from '../../../src/lib/shared/richText/renderHtml.ts';
 import { sanitizeImportedHtml } from '../../../src/lib/transfer/sanitizeHtml.ts';
-import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
+import type { PmNode } from '../../../src/lib/shared/richText/pmNode.ts';
 import { tagsOf } from '../publishing/markup.ts';
 import { text } from '../transfer/fixtures.ts';
 

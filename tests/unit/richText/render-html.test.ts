@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRenderableImageSrc, renderHtml } from '../../../src/lib/richText/renderHtml.ts';
-import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
+import { isRenderableImageSrc, renderHtml } from '../../../src/lib/shared/richText/renderHtml.ts';
+import type { PmNode } from '../../../src/lib/shared/richText/pmNode.ts';
 import { doc, p, text } from '../transfer/fixtures.ts';
 
 const linked = (href: unknown) => text('ссылка', { type: 'link', attrs: { href } });

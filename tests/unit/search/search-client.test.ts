@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkspaceIndex } from '../../../src/lib/model/WorkspaceIndex.ts';
+import { WorkspaceIndex } from '../../../src/lib/shared/model/WorkspaceIndex.ts';
 import type { ToWorker } from '../../../src/lib/search/protocol.ts';
 import { SearchClient } from '../../../src/lib/search/SearchClient.ts';
 import { generateIndex } from '../../perf/treeWorkspace.ts';

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { documentRoots } from '../../../src/lib/model/schema.ts';
+import { documentRoots } from '../../../src/lib/shared/model/schema.ts';
 import { plainTextOf } from '../../../src/lib/search/plainText.ts';
 import { SearchService } from '../../../src/lib/search/SearchService.ts';
 import { storedDocName } from '../../../src/lib/search/storedDocs.ts';

@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BatchSync } from '../../../server/relay/BatchSync.ts';
-import { encodeBatchRequest, MAX_BATCH_ROOMS } from '../../../server/relay/syncBatch.ts';
+import { encodeBatchRequest, MAX_BATCH_ROOMS } from '../../../src/lib/shared/protocol/syncBatch.ts';
 import { ApiServer } from '../accounts/apiServer.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
 import { dbFileIn } from '../helpers/relay.ts';

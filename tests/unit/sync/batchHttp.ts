@@ -4,7 +4,7 @@ import {
   SYNC_BATCH_CONTENT_TYPE,
   type BatchRequestEntry,
   type BatchResponseEntry
-} from '../../../server/relay/syncBatch.ts';
+} from '../../../src/lib/shared/protocol/syncBatch.ts';
 import type { ApiClient } from '../accounts/apiServer.ts';
 
 export type BatchAnswer = {

@@ -4,7 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { LocalPersistence } from '../../../src/lib/sync/LocalPersistence.ts';
 import { COMPACT_ENTRIES, compactIfLong, localDbName } from '../../../src/lib/sync/localRoom.ts';
-import { SLICE_STRUCTS } from '../../../src/lib/sync/stateSlices.ts';
+import { SLICE_STRUCTS } from '../../../src/lib/shared/protocol/stateSlices.ts';
 
 const ROOM = 'ws/doc';
 const NAME = localDbName(ROOM);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeStateAsSlices } from '../../../src/lib/sync/stateSlices.ts';
+import { encodeStateAsSlices } from '../../../src/lib/shared/protocol/stateSlices.ts';
 
 /** A small deterministic random source, so a failure names its seed. */
 function random(seed: number): () => number {

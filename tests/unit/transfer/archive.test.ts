@@ -2,8 +2,8 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { documentRoots, DocumentField, indexRoots } from '../../../src/lib/model/schema.ts';
-import { WorkspaceIndex } from '../../../src/lib/model/WorkspaceIndex.ts';
+import { documentRoots, DocumentField, indexRoots } from '../../../src/lib/shared/model/schema.ts';
+import { WorkspaceIndex } from '../../../src/lib/shared/model/WorkspaceIndex.ts';
 import { buildArchive } from '../../../src/lib/transfer/archive/buildArchive.ts';
 import { ArchiveError, readArchive } from '../../../src/lib/transfer/archive/readArchive.ts';
 import {
@@ -12,11 +12,11 @@ import {
   writeIndexEntry,
   type DocumentTarget
 } from '../../../src/lib/transfer/archive/restoreArchive.ts';
-import { sha256Hex } from '../../../src/lib/files/hash.ts';
-import { blobHashesIn } from '../../../src/lib/model/blobRefs.ts';
+import { sha256Hex } from '../../../src/lib/shared/files/hash.ts';
+import { blobHashesIn } from '../../../src/lib/shared/model/blobRefs.ts';
 import { archiveFileSource } from '../../../src/lib/transfer/localFiles.ts';
 import { writeContent } from '../../../src/lib/transfer/writeContent.ts';
-import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
+import type { PmNode } from '../../../src/lib/shared/richText/pmNode.ts';
 import { documentContent } from '../../../src/lib/transfer/documentContent.ts';
 import { doc, h, masterClass, p, text } from './fixtures.ts';
 

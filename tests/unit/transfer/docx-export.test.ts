@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../src/lib/files/hash.ts';
+import { sha256Hex } from '../../../src/lib/shared/files/hash.ts';
 import type { ExportMeta } from '../../../src/lib/transfer/documentFields.ts';
 import { toDocx } from '../../../src/lib/transfer/docxExport.ts';
 import { checkContent } from '../../../src/lib/transfer/htmlToContent.ts';
@@ -10,7 +10,7 @@ import {
   importFile,
   type ImageStore
 } from '../../../src/lib/transfer/importFile.ts';
-import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
+import type { PmNode } from '../../../src/lib/shared/richText/pmNode.ts';
 import { png } from './docx.ts';
 import { bold, doc, h, italic, li, link, p, schedule, text } from './fixtures.ts';
 

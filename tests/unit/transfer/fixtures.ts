@@ -1,4 +1,4 @@
-import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
+import type { PmNode } from '../../../src/lib/shared/richText/pmNode.ts';
 
 /** Builders for ProseMirror JSON in tests: Russian text from the network's own materials. */
 export const text = (value: string, ...marks: PmNode[]): PmNode =>

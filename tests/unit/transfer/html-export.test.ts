@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../src/lib/files/hash.ts';
+import { sha256Hex } from '../../../src/lib/shared/files/hash.ts';
 import { imageSources } from '../../../src/lib/transfer/localFiles.ts';
 import { toHtmlFile } from '../../../src/lib/transfer/htmlExport.ts';
 import { doc, link, masterClass, p, text } from './fixtures.ts';

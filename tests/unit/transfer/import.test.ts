@@ -3,7 +3,7 @@ import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sanitizeImportedHtml } from '../../../src/lib/transfer/sanitizeHtml.ts';
 import { htmlToContent } from '../../../src/lib/transfer/htmlToContent.ts';
-import { sha256Hex } from '../../../src/lib/files/hash.ts';
+import { sha256Hex } from '../../../src/lib/shared/files/hash.ts';
 import {
   IMPORT_MAX_BYTES,
   ImportError,

@@ -2,11 +2,11 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sanitizeContent } from '../../../server/publishing/render/sanitize.ts';
-import { renderHtml } from '../../../src/lib/richText/renderHtml.ts';
+import { renderHtml } from '../../../src/lib/shared/richText/renderHtml.ts';
 import { checkContent } from '../../../src/lib/transfer/htmlToContent.ts';
 import { importFile, type ImportSource } from '../../../src/lib/transfer/importFile.ts';
 import { toMarkdown } from '../../../src/lib/transfer/markdownExport.ts';
-import type { PmNode } from '../../../src/lib/transfer/pmNode.ts';
+import type { PmNode } from '../../../src/lib/shared/richText/pmNode.ts';
 import { toHtmlFile } from '../../../src/lib/transfer/htmlExport.ts';
 import { docx, para } from './docx.ts';
 import { cell, doc, p, row, schedule, table, text } from './fixtures.ts';

@@ -1,5 +1,5 @@
 import { format, isValid } from 'date-fns';
-import type { EventValues } from '../../model/network/index.ts';
+import type { EventValues } from '../../shared/model/network/index.ts';
 
 /** What the event form edits: dates and times apart, as the date and time inputs give them. */
 export type EventDraft = Omit<EventValues, 'start' | 'end'> & {

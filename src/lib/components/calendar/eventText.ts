@@ -1,5 +1,11 @@
-import { dayMonth, spanInterval, timeOfDay, toDateKey, type Span } from '../../calendar/dates.ts';
-import type { Locale } from '../../i18n/translate.ts';
+import {
+  dayMonth,
+  spanInterval,
+  timeOfDay,
+  toDateKey,
+  type Span
+} from '../../shared/calendar/dates.ts';
+import type { Locale } from '../../shared/i18n/translate.ts';
 
 /** When an event happens, as a line: «26 ноября, 15:00–17:00», «24–30 ноября», «26 ноября». */
 export function eventWhen(span: Span, locale: Locale, allDayWord: string): string {

@@ -1,6 +1,6 @@
-import { DIRECTIONS, type FieldDefinition } from '$lib/model/documentTypes.ts';
-import type { Locale } from '$lib/i18n/translate.ts';
-import { isIsoDate } from '$lib/model/fieldValues.ts';
+import { DIRECTIONS, type FieldDefinition } from '$lib/shared/model/documentTypes.ts';
+import type { Locale } from '$lib/shared/i18n/translate.ts';
+import { isIsoDate } from '$lib/shared/model/fieldValues.ts';
 import { t } from '$lib/state/locale.svelte.ts';
 
 /** A field's value as a reader sees it: directions by name, dates in words («15 марта 2024 г.»). */

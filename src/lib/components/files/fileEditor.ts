@@ -5,7 +5,7 @@ import type { FileViews } from '$lib/editor/files/fileViews.ts';
 import { deviceFiles, type AddedFile } from '$lib/files/files.ts';
 import { formatSize } from '$lib/files/format.ts';
 import { locale, t } from '$lib/state/locale.svelte.ts';
-import type { MessageKey } from '$lib/i18n/translate.ts';
+import type { MessageKey } from '$lib/shared/i18n/translate.ts';
 
 const KNOWN_REFUSALS = new Set([
   'file_too_large',

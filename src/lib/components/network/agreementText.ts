@@ -1,6 +1,6 @@
-import type { Locale } from '../../i18n/translate.ts';
-import { translate } from '../../i18n/translate.ts';
-import type { Agreement, Institutions } from '../../model/network/index.ts';
+import type { Locale } from '../../shared/i18n/translate.ts';
+import { translate } from '../../shared/i18n/translate.ts';
+import type { Agreement, Institutions } from '../../shared/model/network/index.ts';
 import { formatDate } from './format.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Locale } from '../../i18n/translate.ts';
-import { isIsoDate } from '../../model/network/fields.ts';
+import type { Locale } from '../../shared/i18n/translate.ts';
+import { isIsoDate } from '../../shared/model/network/fields.ts';
 
 /** "1 сентября 2025 г.": an ISO date as a reader of the locale writes it; '' for no date. */
 export function formatDate(locale: Locale, iso: string): string {

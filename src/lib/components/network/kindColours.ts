@@ -1,4 +1,4 @@
-import type { InstitutionKind } from '../../model/network/index.ts';
+import type { InstitutionKind } from '../../shared/model/network/index.ts';
 
 /** One colour per kind of institution on the map, readable on white and named in the legend. */
 export const KIND_COLOURS: Record<InstitutionKind, string> = {

@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/i18n/translate.ts';
+import type { Locale } from '$lib/shared/i18n/translate.ts';
 import { t } from '$lib/state/locale.svelte.ts';
 
 /** Bytes as a person reads them: «1,2 МБ», in the current locale's number format. */

@@ -1,8 +1,8 @@
 import { inbox } from '$lib/state/notifications.svelte.ts';
 import { workspaceSearch } from '$lib/state/search.svelte.ts';
 import { createSubscriber } from 'svelte/reactivity';
-import { blobHashesIn } from '$lib/model/blobRefs.ts';
-import { documentRoots, INDEX_DOC_ID, roomName } from '$lib/model/schema.ts';
+import { blobHashesIn } from '$lib/shared/model/blobRefs.ts';
+import { documentRoots, INDEX_DOC_ID, roomName } from '$lib/shared/model/schema.ts';
 import { ensureBlobsLocal } from '$lib/files/files.ts';
 import { isBrowserOnline } from '$lib/sync/connectivity.ts';
 import { openDocs } from '$lib/sync/docPool.ts';

@@ -1,4 +1,4 @@
-import type { Institution } from '$lib/model/network/index.ts';
+import type { Institution } from '$lib/shared/model/network/index.ts';
 import { t } from '$lib/state/locale.svelte.ts';
 import type { ChecklistOption } from '../form/checklistOption.ts';
 

@@ -1,6 +1,6 @@
 import { addDays, addMonths, differenceInCalendarDays, startOfMonth } from 'date-fns';
-import { parseDateKey } from '../../calendar/dates.ts';
-import type { Task } from '../../model/network/index.ts';
+import { parseDateKey } from '../../shared/calendar/dates.ts';
+import type { Task } from '../../shared/model/network/index.ts';
 
 export type TimelineBar = { task: Task; left: number; width: number };
 export type Timeline = {

@@ -1,5 +1,5 @@
-import { ru } from '$lib/i18n/ru.ts';
-import type { MessageKey } from '$lib/i18n/translate.ts';
+import { ru } from '$lib/shared/i18n/ru.ts';
+import type { MessageKey } from '$lib/shared/i18n/translate.ts';
 
 /**
  * The message key naming a document type: the shared `type.<id>` when the catalogue has it, else

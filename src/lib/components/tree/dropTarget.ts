@@ -1,4 +1,4 @@
-import type { TreeRow } from '../../model/tree.ts';
+import type { TreeRow } from '../../shared/model/tree.ts';
 
 /** Where a dragged document would land: before or after a row, or into a collection row. */
 export type DropTarget = { rowIndex: number; zone: 'before' | 'after' | 'into' };

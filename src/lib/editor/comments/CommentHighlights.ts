@@ -9,9 +9,9 @@ import {
   resolveAnchor,
   type AnchorRange,
   type ProsemirrorMapping
-} from '../../model/comments/anchors.ts';
-import { CommentStore } from '../../model/comments/CommentStore.ts';
-import type { CommentAnchor } from '../../model/comments/types.ts';
+} from '../../shared/model/comments/anchors.ts';
+import { CommentStore } from '../../shared/model/comments/CommentStore.ts';
+import type { CommentAnchor } from '../../shared/model/comments/types.ts';
 
 /**
  * Highlights the text of open comment threads and tells which thread the reader is on.

@@ -1,7 +1,7 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
-import { isValidId } from '../../model/ids.ts';
-import { DOC_LINK_ID_ATTR, DOC_LINK_NODE } from '../../model/documentLinks.ts';
+import { isValidId } from '../../shared/model/ids.ts';
+import { DOC_LINK_ID_ATTR, DOC_LINK_NODE } from '../../shared/model/documentLinks.ts';
 import { docLinkOutputSpec, type LinkDirectory } from './linkTarget.ts';
 import { docLinkView } from './nodeView.ts';
 

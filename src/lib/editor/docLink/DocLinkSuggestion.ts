@@ -3,7 +3,7 @@ import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { PluginKey } from '@tiptap/pm/state';
 import { Suggestion, type SuggestionOptions } from '@tiptap/suggestion';
 import { shift } from '@floating-ui/dom';
-import { DOC_LINK_ID_ATTR, DOC_LINK_NODE } from '../../model/documentLinks.ts';
+import { DOC_LINK_ID_ATTR, DOC_LINK_NODE } from '../../shared/model/documentLinks.ts';
 
 /** One row of the document picker. */
 export type DocLinkPickerItem = { id: string; title: string };

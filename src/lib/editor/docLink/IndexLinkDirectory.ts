@@ -1,5 +1,5 @@
-import { isValidId } from '../../model/ids.ts';
-import type { WorkspaceIndex } from '../../model/WorkspaceIndex.ts';
+import { isValidId } from '../../shared/model/ids.ts';
+import type { WorkspaceIndex } from '../../shared/model/WorkspaceIndex.ts';
 import type { LinkDirectory, LinkTarget } from './linkTarget.ts';
 
 /** The words a link shows; a function, so a change of language reaches links on `refresh()`. */

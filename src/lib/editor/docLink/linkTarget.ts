@@ -1,5 +1,5 @@
 import type { DOMOutputSpec } from '@tiptap/pm/model';
-import { isValidId } from '../../model/ids.ts';
+import { isValidId } from '../../shared/model/ids.ts';
 
 /** What a link points at right now: the title is read live, so a rename shows everywhere. */
 export type LinkTarget = {

@@ -1,7 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { NodeView } from '@tiptap/pm/view';
-import { isValidId } from '../../model/ids.ts';
-import { DOC_LINK_ID_ATTR } from '../../model/documentLinks.ts';
+import { isValidId } from '../../shared/model/ids.ts';
+import { DOC_LINK_ID_ATTR } from '../../shared/model/documentLinks.ts';
 import { docHref, type LinkDirectory } from './linkTarget.ts';
 
 /**

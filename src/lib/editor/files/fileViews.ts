@@ -1,4 +1,4 @@
-import { isBlobHash } from '../../files/hash.ts';
+import { isBlobHash } from '../../shared/files/hash.ts';
 
 export { isBlobHash };
 

@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core';
 import type { Node, Schema } from '@tiptap/pm/model';
 import { yUndoPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { documentRoots } from '../../model/schema.ts';
+import { documentRoots } from '../../shared/model/schema.ts';
 
 /** A throwaway Y.Doc holding a version's state (never connected to anything). */
 export function versionDoc(state: Uint8Array): Y.Doc {

@@ -1,10 +1,10 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import * as Y from 'yjs';
-import { indexRoots } from '../../model/schema.ts';
-import type { DocumentMeta } from '../../model/WorkspaceIndex.ts';
+import { indexRoots } from '../../shared/model/schema.ts';
+import type { DocumentMeta } from '../../shared/model/WorkspaceIndex.ts';
 import { documentFileBase, filePath } from '../fileNames.ts';
 import { toMarkdown } from '../markdownExport.ts';
-import type { PmNode } from '../pmNode.ts';
+import type { PmNode } from '../../shared/richText/pmNode.ts';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,

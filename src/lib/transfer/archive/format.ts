@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DOCUMENT_TYPE_IDS } from '../../model/documentTypes.ts';
-import { isValidId } from '../../model/ids.ts';
-import { TITLE_MAX_LENGTH } from '../../model/schema.ts';
+import { DOCUMENT_TYPE_IDS } from '../../shared/model/documentTypes.ts';
+import { isValidId } from '../../shared/model/ids.ts';
+import { TITLE_MAX_LENGTH } from '../../shared/model/schema.ts';
 import { taggedSchema } from './yjson.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { checkContent } from '../htmlToContent.ts';
 import { DOCUMENT_FILE, FILE_ENTRY } from '../fileNames.ts';
-import type { PmNode } from '../pmNode.ts';
+import type { PmNode } from '../../shared/richText/pmNode.ts';
 import {
   ARCHIVE_MAX_BYTES,
   DOCUMENT_JSON_MAX_BYTES,

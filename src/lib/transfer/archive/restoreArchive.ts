@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { sha256Hex } from '../../files/hash.ts';
-import { DocumentField, indexRoots, documentRoots } from '../../model/schema.ts';
-import { normaliseTitle } from '../../model/WorkspaceIndex.ts';
+import { sha256Hex } from '../../shared/files/hash.ts';
+import { DocumentField, indexRoots, documentRoots } from '../../shared/model/schema.ts';
+import { normaliseTitle } from '../../shared/model/WorkspaceIndex.ts';
 import { writeContent } from '../writeContent.ts';
 import type { ArchivedMeta } from './format.ts';
 import { RECORD_ROOTS } from './format.ts';

@@ -1,9 +1,9 @@
-import { documentRoots, roomName } from '../../model/schema.ts';
+import { documentRoots, roomName } from '../../shared/model/schema.ts';
 import { acquireDoc } from '../../sync/docPool.ts';
 import type { SyncedDoc } from '../../sync/SyncedDoc.ts';
 import type { DocumentTarget } from '../archive/restoreArchive.ts';
 import { documentContent } from '../documentContent.ts';
-import type { PmNode } from '../pmNode.ts';
+import type { PmNode } from '../../shared/richText/pmNode.ts';
 
 /** How long to wait for the server's copy of a document before using the one on this device. */
 const SYNC_WAIT_MS = 15_000;

@@ -1,4 +1,4 @@
-import { LINK_SCHEMES } from '../richText/allowList.ts';
+import { LINK_SCHEMES } from './allowList.ts';
 
 /**
  * The only link targets a document may carry: web pages, e-mail, and links inside the app.

@@ -1,4 +1,4 @@
-import { attrOf, type PmNode } from '../transfer/pmNode.ts';
+import { attrOf, type PmNode } from './pmNode.ts';
 
 /**
  * Attributes of an untrusted node read as what they should be, or as nothing: the text of a

@@ -1,4 +1,4 @@
-import { isSafeHref } from '../editor/safeHref.ts';
+import { isSafeHref } from './safeHref.ts';
 import { isBlobHash } from '../files/hash.ts';
 import {
   attrOf,
@@ -10,7 +10,7 @@ import {
   typeOf,
   type DocLinkResolver,
   type PmNode
-} from '../transfer/pmNode.ts';
+} from './pmNode.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { sizeAttr, textAttr } from './nodeAttrs.ts';
 
