@@ -32,7 +32,7 @@ import { SqliteStorage } from './storage/SqliteStorage.ts';
 import { MeteredStorage } from './ops/MeteredStorage.ts';
 import { Metrics } from './ops/Metrics.ts';
 import { OpsEndpoints } from './ops/OpsEndpoints.ts';
-import { dataFolderProbe, sqliteWriteProbe } from './ops/probes.ts';
+import { dataFolderProbe, postgresWriteProbe, sqliteWriteProbe } from './ops/probes.ts';
 import { Readiness } from './ops/Readiness.ts';
 import { requestRouteLabel } from './ops/requestLabel.ts';
 
@@ -255,7 +255,11 @@ export class UzelServer {
         options.storage ??
         (engine.kind === 'postgres' ? await PostgresStorage.open(engine.pool) : undefined);
       fanout = await openFanout(config, accounts.access, log);
-      return new UzelServer({ ...options, storage, content, accounts, feedTokens, fanout });
+      const server = new UzelServer({ ...options, storage, content, accounts, feedTokens, fanout });
+      // Every store is in this database: while it takes no writes, this instance is not ready.
+      if (engine.kind === 'postgres')
+        server.readiness.register(postgresWriteProbe('database', engine.pool));
+      return server;
     } catch (err) {
       await fanout?.close();
       await accounts?.close();

@@ -11,6 +11,7 @@ import { dumpPostgres, isPostgresDump, restorePostgres } from './backup/postgres
 import { restoreDataDir } from './backup/restoreDataDir.ts';
 import { ConfigError, ensureDataDir, loadConfig, type Config } from './config.ts';
 import { closeEngine, openEngine, type Engine } from './db/engine.ts';
+import { describeMigration, migrateStores } from './db/migrateStores.ts';
 import { SchemaTooNewError } from './db/migrations.ts';
 import { isDatabaseConfigError } from './db/databaseConfigError.ts';
 
@@ -34,6 +35,11 @@ Commands:
       Unpacks a backup into DATA_DIR, which must be empty or absent, and checks every file
       against the archive's manifest. With DATABASE_URL set, restores a PostgreSQL backup
       (pg_restore) into that database, which must have no tables.
+  migrate
+      Creates or upgrades the tables of every store on the configured engine (the SQLite files
+      in DATA_DIR, or the PostgreSQL database of DATABASE_URL) and prints what it did, one line
+      per store. The server does the same at start; run it before starting several instances
+      of a new version. A database written by a newer Uzel is refused and left unchanged.
   help
       Prints this text.
 
@@ -145,9 +151,28 @@ const restore: FolderCommand = (args) => {
   };
 };
 
+const migrate: FolderCommand = (args) => {
+  parseArgs({ args, allowPositionals: false, strict: true, options: {} });
+  return async (config) => {
+    ensureDataDir(config.dataDir);
+    const engine = await openEngine(config);
+    try {
+      const lines = (await migrateStores(engine)).map(describeMigration);
+      const where =
+        engine.kind === 'postgres'
+          ? 'the PostgreSQL database of DATABASE_URL'
+          : `SQLite in ${config.dataDir}`;
+      return [...lines, `Every store is at this version's schema, on ${where}.`];
+    } finally {
+      await closeEngine(engine);
+    }
+  };
+};
+
 const FOLDER_COMMANDS = new Map<string, FolderCommand>([
   ['backup', backup],
-  ['restore', restore]
+  ['restore', restore],
+  ['migrate', migrate]
 ]);
 
 function fail(err: unknown): number {

@@ -1,6 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseDatabaseUrl } from './db/databaseConfigError.ts';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -93,11 +94,11 @@ const schema = z.object({
   HISTORY_KEEP_ALL_HOURS: positiveInt.default(48),
   /** At most this many automatic versions per document (named versions are always kept). */
   HISTORY_MAX_AUTO_VERSIONS: positiveInt.default(200),
-  /** postgres://… puts every store on PostgreSQL; without it, SQLite files in DATA_DIR. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
+  /**
+   * postgres://… puts every store on PostgreSQL; without it, SQLite files in DATA_DIR. Its shape
+   * is checked by `parseDatabaseUrl` below, in one line that never repeats the password.
+   */
+  DATABASE_URL: z.string().optional(),
   /** A bearer token Prometheus sends for /metrics; without it (and METRICS_ADDRESS) /metrics is off. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** host:port of a separate listener for /metrics only (e.g. 127.0.0.1:9464), without a token. */
@@ -152,6 +153,9 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/** Settings whose values are credentials (or carry one), kept out of every message. */
+const SECRET_SETTINGS = new Set(['DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN']);
+
 /** Reads and validates the environment; throws ConfigError with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw = Object.fromEntries(
@@ -159,13 +163,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) =>
-        `  ${issue.path.join('.')}=${JSON.stringify(raw[String(issue.path[0])])}: ${issue.message}`
-    );
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      // A URL or token may carry a password: named, never repeated.
+      const value = SECRET_SETTINGS.has(name) ? '(not shown)' : JSON.stringify(raw[name]);
+      return `  ${issue.path.join('.')}=${value}: ${issue.message}`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.DATABASE_URL !== undefined) {
+    try {
+      parseDatabaseUrl(c.DATABASE_URL);
+    } catch (err) {
+      throw new ConfigError((err as Error).message);
+    }
+  }
   if (c.REDIS_URL && !c.DATABASE_URL) {
     // Instances sharing rooms must share their storage: Redis only tells them where to look.
     throw new ConfigError(

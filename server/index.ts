@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     config = loadConfig();
     ensureDataDir(config.dataDir);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || isDatabaseConfigError(err)) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
+import { DatabaseConfigError } from './databaseConfigError.ts';
 
 /**
  * One store's schema history, once per engine. Versions apply in order and never change once
@@ -12,10 +13,17 @@ export type StoreSchema = {
   postgres: readonly string[];
 };
 
+/** What one store's migration did: its version before (0: new) and after. */
+export type MigrationResult = { store: string; from: number; to: number };
+
 export class SchemaTooNewError extends Error {
-  constructor(store: string, found: number, known: number) {
+  constructor(store: string, found: number, known: number, engine: 'sqlite' | 'postgres') {
+    const what =
+      engine === 'postgres'
+        ? `DATABASE_URL: the ${store} tables were written`
+        : `The ${store} database was written`;
     super(
-      `The ${store} database was written by a newer Uzel (schema ${found}, this one knows ${known}); upgrade Uzel or restore a backup`
+      `${what} by a newer Uzel (schema ${found}, this one knows ${known}); upgrade Uzel or restore a backup`
     );
     this.name = 'SchemaTooNewError';
   }
@@ -32,14 +40,17 @@ function checkLengths(schema: StoreSchema): number {
  * written before this module keep working). Read and applied in one write transaction: the server
  * and the admin command may open a new file at the same moment, and only one may create tables.
  */
-export function migrateSqlite(db: Database.Database, schema: StoreSchema): void {
+export function migrateSqlite(db: Database.Database, schema: StoreSchema): MigrationResult {
   const known = checkLengths(schema);
-  db.transaction(() => {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > known) throw new SchemaTooNewError(schema.store, version, known);
-    for (let v = version; v < known; v++) db.exec(schema.sqlite[v]!);
-    if (version < known) db.pragma(`user_version = ${known}`);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > known) throw new SchemaTooNewError(schema.store, version, known, 'sqlite');
+      for (let v = version; v < known; v++) db.exec(schema.sqlite[v]!);
+      if (version < known) db.pragma(`user_version = ${known}`);
+      return { store: schema.store, from: version, to: known };
+    })
+    .immediate();
 }
 
 /** PostgreSQL holds every store in one database, so versions live in a table keyed by store. */
@@ -50,11 +61,18 @@ const VERSIONS_TABLE = `CREATE TABLE IF NOT EXISTS uzel_schema_versions (
 
 /**
  * PostgreSQL: under a transaction-scoped advisory lock, so several instances starting at once
- * migrate one after another; each sees the version the previous one left.
+ * migrate one after another; each sees the version the previous one left. Runs at start: any
+ * failure but a newer schema (missing rights, a database that went away) is a
+ * DatabaseConfigError naming DATABASE_URL, which stops the start with one line.
  */
-export async function migratePostgres(pool: Pool, schema: StoreSchema): Promise<void> {
+export async function migratePostgres(pool: Pool, schema: StoreSchema): Promise<MigrationResult> {
   const known = checkLengths(schema);
-  const client = await pool.connect();
+  let client;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    throw startupError(schema.store, err);
+  }
   try {
     await client.query('BEGIN');
     await client.query("SELECT pg_advisory_xact_lock(hashtext('uzel_schema_versions'))");
@@ -64,7 +82,7 @@ export async function migratePostgres(pool: Pool, schema: StoreSchema): Promise<
       [schema.store]
     );
     const version = row.rows[0]?.version ?? 0;
-    if (version > known) throw new SchemaTooNewError(schema.store, version, known);
+    if (version > known) throw new SchemaTooNewError(schema.store, version, known, 'postgres');
     for (let v = version; v < known; v++) await client.query(schema.postgres[v]!);
     if (version < known)
       await client.query(
@@ -73,10 +91,24 @@ export async function migratePostgres(pool: Pool, schema: StoreSchema): Promise<
         [schema.store, known]
       );
     await client.query('COMMIT');
+    return { store: schema.store, from: version, to: known };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
-    throw err;
+    if (err instanceof SchemaTooNewError) throw err;
+    throw startupError(schema.store, err);
   } finally {
     client.release();
   }
+}
+
+/** PostgreSQL's SQLSTATE for a missing privilege (`permission denied for schema public`). */
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+function startupError(store: string, err: unknown): DatabaseConfigError {
+  const message = err instanceof Error ? err.message : String(err);
+  if ((err as { code?: unknown }).code === INSUFFICIENT_PRIVILEGE)
+    return new DatabaseConfigError(
+      `DATABASE_URL: the database user may not create the ${store} tables (${message}); make it the owner of the database or grant it CREATE on schema public`
+    );
+  return new DatabaseConfigError(`DATABASE_URL: preparing the ${store} tables failed: ${message}`);
 }

@@ -1,33 +1,7 @@
 import pg from 'pg';
+import { DatabaseConfigError, databaseLocation, parseDatabaseUrl } from './databaseConfigError.ts';
 
-/** A clear start-up failure that names the variable the operator has to fix. */
-export class DatabaseConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DatabaseConfigError';
-  }
-}
-
-/** Checks the shape of DATABASE_URL without connecting. */
-export function parseDatabaseUrl(value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new DatabaseConfigError(
-      'DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database'
-    );
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
-    throw new DatabaseConfigError(
-      `DATABASE_URL must start with postgres:// or postgresql:// (got ${url.protocol}//)`
-    );
-  if (url.pathname.length <= 1)
-    throw new DatabaseConfigError(
-      'DATABASE_URL names no database (postgres://host:5432/<database>)'
-    );
-  return url;
-}
+export { DatabaseConfigError, parseDatabaseUrl };
 
 export type PostgresOptions = { max?: number; connectionTimeoutMillis?: number };
 
@@ -52,7 +26,7 @@ export async function connectPostgres(
     client.release();
   } catch (err) {
     await pool.end().catch(() => {});
-    const where = `${url.hostname || 'localhost'}:${url.port || 5432}${url.pathname}`;
+    const where = databaseLocation(url);
     throw new DatabaseConfigError(
       `DATABASE_URL: cannot connect to PostgreSQL at ${where}: ${(err as Error).message}`
     );

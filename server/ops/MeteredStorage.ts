@@ -53,8 +53,8 @@ export class MeteredStorage implements RoomStorage {
     return this.#counted('owners', () => this.#inner.clientOwners(room));
   }
 
-  compact(room: string, state: Uint8Array, upToSeq: number): Promise<void> {
-    return this.#counted('compact', () => this.#inner.compact(room, state, upToSeq));
+  compact(room: string): Promise<void> {
+    return this.#counted('compact', () => this.#inner.compact(room));
   }
 
   listRooms(prefix?: string): Promise<string[]> {

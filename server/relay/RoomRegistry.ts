@@ -314,11 +314,10 @@ export class RoomRegistry {
     if (this.#compacting.has(room) || (room.updatesSinceCompaction === 0 && !force)) return;
     this.#compacting.add(room);
     try {
-      // The doc contains every update up to lastCommittedSeq (and perhaps some still in flight,
-      // which are stored again under higher sequence numbers: applying twice changes nothing).
-      const upTo = room.lastCommittedSeq;
+      // Storage folds what it has stored, not this room's doc: another process on the same
+      // database may have committed an update this one never saw.
       const counted = room.updatesSinceCompaction;
-      await this.#storage.compact(room.name, room.encodeState(), upTo);
+      await this.#storage.compact(room.name);
       room.updatesSinceCompaction -= counted;
       // The workspace now takes less room than the counted updates say.
       void this.#quota.refresh(workspaceOf(room.name)).catch(() => undefined);

@@ -168,30 +168,28 @@ export class PostgresStorage implements RoomStorage {
     return new Map(rows.map((r) => [Number(r.client), r.subject]));
   }
 
-  /** Compacts from the stored rows (never from a caller's state, which may lack another writer's). */
   async compact(room: string): Promise<void> {
-    await this.#compactStored(room);
-  }
-
-  async #compactStored(room: string): Promise<number> {
-    return this.#transaction(async (client) => {
+    await this.#transaction(async (client) => {
       // Two processes compacting one room take turns; appends need no lock here, because only
       // the rows read are deleted and a later commit only adds rows.
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK, room]);
-      const snapshot = await client.query<{ data: Buffer }>(
-        'SELECT data FROM room_snapshots WHERE room = $1',
+      const snapshot = await client.query<{ data: Buffer; up_to_seq: string }>(
+        'SELECT data, up_to_seq FROM room_snapshots WHERE room = $1',
         [room]
       );
       const { rows } = await client.query<{ id: string; seq: string; data: Buffer }>(
         'SELECT id, seq, data FROM room_updates WHERE room = $1 ORDER BY seq',
         [room]
       );
-      if (rows.length === 0) return 0;
+      if (rows.length === 0 && snapshot.rows.length === 0) return;
       const state = foldUpdates(
         snapshot.rows[0] ? fromBuffer(snapshot.rows[0].data) : null,
         rows.map((r) => fromBuffer(r.data))
       );
-      const upToSeq = Number(rows.at(-1)!.seq);
+      const upToSeq = Math.max(
+        Number(snapshot.rows[0]?.up_to_seq ?? 0),
+        Number(rows.at(-1)?.seq ?? 0)
+      );
       await client.query('DELETE FROM room_updates WHERE id = ANY($1::int8[])', [
         rows.map((r) => r.id)
       ]);
@@ -210,7 +208,6 @@ export class PostgresStorage implements RoomStorage {
            clock = GREATEST(room_clocks.clock, EXCLUDED.clock)`,
         [room, workspaceOf(room), upToSeq, state.byteLength]
       );
-      return rows.length;
     });
   }
 

@@ -52,8 +52,12 @@ export interface RoomStorage {
    * subject; empty for an unknown room. Bindings are kept with the room and survive compaction.
    */
   clientOwners(room: string): Promise<Map<number, string>>;
-  /** Replaces the snapshot and every update with `seq <= upToSeq` by `state`, atomically. */
-  compact(room: string, state: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * Folds the stored snapshot and the stored updates into one snapshot, atomically, from the rows
+   * it reads (never from a caller's in-memory state, which may lack an update another writer
+   * committed meanwhile) and deleting only those rows: an update committed while it runs stays.
+   */
+  compact(room: string): Promise<void>;
   /** Rooms that have anything stored, optionally only those starting with `prefix`, sorted. */
   listRooms(prefix?: string): Promise<string[]>;
   /**

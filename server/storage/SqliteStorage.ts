@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migrateSqlite } from '../db/migrations.ts';
+import { foldUpdates } from './foldUpdates.ts';
 import { ROOM_SCHEMA } from './roomSchema.ts';
 import { openSqliteFile } from '../db/sqliteFile.ts';
 import type { AppendEntry, RoomClock, RoomStorage, StoredRoom } from './RoomStorage.ts';
@@ -25,7 +26,7 @@ export class SqliteStorage implements RoomStorage {
   readonly #selectClock: Database.Statement<[string], { clock: number }>;
   readonly #selectOwners: Database.Statement<[string], { client: number; subject: string }>;
   readonly #appendAll: (entries: AppendEntry[]) => number[];
-  readonly #compact: (room: string, state: Uint8Array, upToSeq: number) => void;
+  readonly #compact: (room: string) => void;
 
   constructor(file: string, options: SqliteOptions = {}) {
     // Created 0600: the documents are nobody else's on the machine.
@@ -80,7 +81,17 @@ export class SqliteStorage implements RoomStorage {
         return seq;
       });
     });
-    this.#compact = this.#db.transaction((room: string, state: Uint8Array, upToSeq: number) => {
+    // Folds the rows it reads inside one write transaction: no other connection (another process
+    // on the same file) can commit between the read and the delete, so only rows read go.
+    const compactStored = this.#db.transaction((room: string) => {
+      const snapshot = this.#selectSnapshot.get(room);
+      const rows = this.#selectUpdates.all(room);
+      if (!snapshot && rows.length === 0) return;
+      const state = foldUpdates(
+        snapshot ? new Uint8Array(snapshot.data) : null,
+        rows.map((r) => new Uint8Array(r.data))
+      );
+      const upToSeq = Math.max(snapshot?.up_to_seq ?? 0, rows.at(-1)?.seq ?? 0);
       deleteUpTo.run(room, upToSeq);
       upsertSnapshot.run(room, state, upToSeq, Date.now());
       resizeAfterCompact.run({
@@ -90,6 +101,7 @@ export class SqliteStorage implements RoomStorage {
         size: state.byteLength
       });
     });
+    this.#compact = (room) => compactStored.immediate(room);
   }
 
   async load(room: string): Promise<StoredRoom> {
@@ -118,8 +130,8 @@ export class SqliteStorage implements RoomStorage {
     return this.#appendAll(entries);
   }
 
-  async compact(room: string, state: Uint8Array, upToSeq: number): Promise<void> {
-    this.#compact(room, state, upToSeq);
+  async compact(room: string): Promise<void> {
+    this.#compact(room);
   }
 
   async listRooms(prefix = ''): Promise<string[]> {

@@ -1,5 +1,8 @@
 import type { StoreSchema } from '../db/migrations.ts';
 
+/** The documents' file in DATA_DIR on SQLite. */
+export const DOCUMENTS_FILE = 'uzel.sqlite';
+
 /**
  * The documents store, once per engine. SQLite orders appends by its rowid (one writer at a time);
  * PostgreSQL takes each update's sequence number from a per-workspace counter row locked until

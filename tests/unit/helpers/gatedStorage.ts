@@ -43,8 +43,8 @@ export class GatedStorage implements RoomStorage {
     return this.#inner.clientOwners(room);
   }
 
-  compact(room: string, state: Uint8Array, upToSeq: number): Promise<void> {
-    return this.#inner.compact(room, state, upToSeq);
+  compact(room: string): Promise<void> {
+    return this.#inner.compact(room);
   }
 
   listRooms(prefix?: string): Promise<string[]> {
