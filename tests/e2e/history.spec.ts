@@ -90,3 +90,96 @@ test('VH7 save a named version, change the text, see the change highlighted, res
   await anna.context().close();
   await petr.context().close();
 });
+
+/** Replaces the page editor's content (editor commands, as two-person tests do). */
+async function setContent(page: Page, content: unknown[]): Promise<void> {
+  await page.evaluate((value) => {
+    const el = document.querySelector('[data-testid="editor"] .ProseMirror') as
+      (HTMLElement & { editor?: any }) | null;
+    if (!el?.editor) throw new Error('no editor on the page');
+    el.editor.chain().setContent({ type: 'doc', content: value }, { emitUpdate: true }).run();
+  }, content);
+}
+
+const text = (t: string, marks?: unknown[]) => ({
+  type: 'text',
+  text: t,
+  ...(marks ? { marks } : {})
+});
+const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content });
+const tableOf = (...rows: [string, ...string[]][]) => ({
+  type: 'table',
+  content: rows.map(([kind, ...cells]) => ({
+    type: 'tableRow',
+    content: cells.map((c) => ({ type: kind, content: [paragraph(text(c))] }))
+  }))
+});
+
+test('VH11 the comparison shows headings as headings, links with their words, bold words and tables', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Анна Лобанова');
+  const anna = await network.open(network.owner);
+  const planId = await createDocument(anna, 'План на 2026 год');
+  await anna.goto(`${server.url}/`);
+  await createDocument(anna, 'Расписание мастерской');
+  const site = { type: 'link', attrs: { href: 'https://museum.example.ru/' } };
+  await setContent(anna, [
+    { type: 'heading', attrs: { level: 2 }, content: [text('Расписание')] },
+    paragraph(text('Подробнее на '), text('сайте музея', [site]), text(' и в плане.')),
+    tableOf(['tableHeader', 'Время', 'Занятие'], ['tableCell', '10:00', 'Лепка'])
+  ]);
+  const dialog = anna.getByTestId('history-dialog');
+  await anna.getByTestId('history-open').click();
+  await dialog.getByTestId('history-name').fill('До правки');
+  await dialog.getByTestId('history-save').click();
+  await expect(dialog.getByRole('button', { name: /До правки/ })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Закрыть' }).click();
+
+  await setContent(anna, [
+    { type: 'heading', attrs: { level: 2 }, content: [text('Расписание на неделю')] },
+    paragraph(
+      text('Подробнее на '),
+      text('сайте музея', [site]),
+      text(' и в '),
+      text('плане', [{ type: 'bold' }]),
+      text(': '),
+      { type: 'docLink', attrs: { docId: planId } }
+    ),
+    tableOf(
+      ['tableHeader', 'Время', 'Занятие'],
+      ['tableCell', '10:00', 'Роспись'],
+      ['tableCell', '11:00', 'Сушка']
+    )
+  ]);
+
+  await anna.getByTestId('history-open').click();
+  await dialog.getByRole('button', { name: /До правки/ }).click();
+  const diff = dialog.getByTestId('history-diff');
+  // The heading is a heading, with the added words marked inside it.
+  const heading = diff.getByRole('heading', { name: /Расписание/ });
+  await expect(heading).toHaveText(/^Расписание\s*(добавлено:)?\s*на неделю/);
+  await expect(heading.locator('ins')).toContainText('на неделю');
+  // A link keeps its words and its address; a word made bold shows bold.
+  await expect(diff.getByRole('link', { name: 'сайте музея' })).toHaveAttribute(
+    'href',
+    'https://museum.example.ru/'
+  );
+  await expect(diff.locator('ins strong')).toHaveText('плане');
+  await expect(diff.locator('del')).toContainText(['плане']);
+  // A link to another document reads as its title and opens it.
+  await expect(diff.getByRole('link', { name: 'План на 2026 год' })).toHaveAttribute(
+    'href',
+    `/doc?id=${planId}`
+  );
+  // The table is a table: its header row, the changed cell and the added row.
+  const table = diff.getByRole('table');
+  await expect(table.getByRole('columnheader')).toHaveText(['Время', 'Занятие']);
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row').nth(1).locator('del')).toHaveText(/Лепка/);
+  await expect(table.getByRole('row').nth(1).locator('ins')).toHaveText(/Роспись/);
+  await expect(table.getByRole('row').nth(2).locator('ins')).toHaveText([/11:00/, /Сушка/]);
+  mkdirSync('tests/.artifacts', { recursive: true });
+  await diff.screenshot({ path: 'tests/.artifacts/history-rich-diff.png' });
+  await anna.context().close();
+});

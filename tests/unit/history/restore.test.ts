@@ -9,11 +9,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { contentExtensions } from '../../../src/lib/editor/createEditor.ts';
-import {
-  blocksOf,
-  versionDoc,
-  versionNode
-} from '../../../src/lib/editor/history/versionContent.ts';
+import { readBlocks } from '../../../src/lib/editor/history/readBlocks.ts';
+import { versionDoc, versionNode } from '../../../src/lib/editor/history/versionContent.ts';
 import { documentRoots } from '../../../src/lib/shared/model/schema.ts';
 
 const schema = getSchema(contentExtensions());
@@ -36,7 +33,8 @@ function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
 }
 
-const textOf = (doc: Y.Doc) => blocksOf(versionNode(doc, schema));
+const textOf = (doc: Y.Doc) =>
+  readBlocks(versionNode(doc, schema), () => '').map((b) => b.runs.map((r) => r.text).join(''));
 
 /**
  * One device's editor as far as Yjs sees it: the binding's mapping and the undo manager the

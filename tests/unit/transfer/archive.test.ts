@@ -18,7 +18,11 @@ import { archiveFileSource } from '../../../src/lib/transfer/localFiles.ts';
 import { writeContent } from '../../../src/lib/transfer/writeContent.ts';
 import type { PmNode } from '../../../src/lib/shared/richText/pmNode.ts';
 import { documentContent } from '../../../src/lib/transfer/documentContent.ts';
-import { doc, h, masterClass, p, text } from './fixtures.ts';
+import { archivedComments } from '../../../src/lib/transfer/archive/archivedComments.ts';
+import { createAnchor } from '../../../src/lib/shared/model/comments/anchors.ts';
+import { CommentStore } from '../../../src/lib/shared/model/comments/CommentStore.ts';
+import { anchoredText, rangeOf, view } from '../comments/fixture.ts';
+import { cell, doc, h, masterClass, p, row, schedule, table, text } from './fixtures.ts';
 
 /** A workspace as plain Y.Docs: its index and one doc per document. */
 class Workspace {
@@ -36,9 +40,11 @@ class Workspace {
     return yXmlFragmentToProsemirrorJSON(documentRoots.content(this.docOf(id))) as PmNode;
   }
   async archive(): Promise<Uint8Array> {
-    const documents = new WorkspaceIndex(this.index)
-      .all()
-      .map((meta) => ({ meta, content: this.content(meta.id) }));
+    const documents = new WorkspaceIndex(this.index).all().map((meta) => ({
+      meta,
+      content: this.content(meta.id),
+      comments: archivedComments(this.docOf(meta.id))
+    }));
     return buildArchive({ workspaceName: 'Сеть учреждений', indexDoc: this.index, documents });
   }
 }
@@ -353,5 +359,103 @@ describe('workspace archive', () => {
     expect(index.has('old1')).toBe(false);
     expect(documentRoots.content(target.docOf('plan1')).length).toBe(0);
     expect(index.get('mc1')?.get(DocumentField.title)).toBe('Дымковская игрушка');
+  });
+
+  it('EX6 a document with fields, tags, a table, a picture, links and comments survives export and restore', async () => {
+    const hash = await sha256Hex(strToU8('афиша'));
+    const content = doc(
+      ...(masterClass.content as PmNode[]),
+      schedule,
+      table(row(cell('tableCell', p(text('Без шапки'))))),
+      image(hash)
+    );
+    const source = sampleWorkspace({ mc1: content });
+    const mc = source.docOf('mc1');
+    const comments = new CommentStore(mc);
+    const anna = { id: 'u-anna', name: 'Анна Лобанова' };
+    const petr = { id: 'u-petr', name: 'Пётр Смирнов' };
+    const anchorOn = (words: string) => {
+      const { pm, mapping } = view(mc);
+      const { from, to } = rangeOf(pm, words);
+      return createAnchor(documentRoots.content(mc), mapping, from, to)!;
+    };
+    const onWords = comments.create({
+      anchor: anchorOn('дымковской игрушкой'),
+      quote: 'дымковской игрушкой',
+      author: anna,
+      text: 'Добавить фото готовых игрушек',
+      now: 1_700_000_300_000
+    })!;
+    comments.reply(onWords, petr, 'Сделаю, <@u-anna>', 1_700_000_400_000);
+    const inTable = comments.create({
+      anchor: anchorOn('Горелки'),
+      quote: 'Горелки',
+      author: petr,
+      text: 'Уточнить правила игры',
+      now: 1_700_000_500_000
+    })!;
+    comments.resolve(inTable, anna, 1_700_000_600_000);
+    const before = comments.threads();
+
+    const target = new Workspace();
+    const report = await restoreArchive(
+      readArchive(await source.archive()),
+      target.index,
+      target.target
+    );
+    expect(report.failed).toEqual([]);
+    expect(target.content('mc1')).toEqual(source.content('mc1'));
+    expect(new WorkspaceIndex(target.index).get('mc1')).toEqual(
+      new WorkspaceIndex(source.index).get('mc1')
+    );
+    const restored = target.docOf('mc1');
+    const after = new CommentStore(restored).threads();
+    // Everything but the anchor's bytes (they name items of the old Y.Doc) is as it was.
+    const plain = (list: typeof before) => list.map(({ anchor: _anchor, ...rest }) => rest);
+    expect(plain(after)).toEqual(plain(before));
+    expect(after[0]!.messages[1]!.mentions).toEqual(['u-anna']);
+    expect(after[1]!.resolved).toEqual({ by: anna, at: 1_700_000_600_000 });
+    // Each thread covers its words again, anchored to the restored text.
+    expect(after.map((t) => anchoredText(restored, t.anchor!))).toEqual([
+      'дымковской игрушкой',
+      'Горелки'
+    ]);
+  });
+
+  it('EX6 an orphaned thread stays orphaned with its quote; an archive without comments restores', async () => {
+    const source = sampleWorkspace({ plan1: doc(p(text('Показать спектакль в трёх сёлах.'))) });
+    const plan = source.docOf('plan1');
+    const store = new CommentStore(plan);
+    const { pm, mapping } = view(plan);
+    const { from, to } = rangeOf(pm, 'трёх');
+    store.create({
+      anchor: createAnchor(documentRoots.content(plan), mapping, from, to)!,
+      quote: 'трёх',
+      author: { id: 'u-anna', name: 'Анна' },
+      text: 'Или в пяти?'
+    });
+    // The anchored words are deleted: the thread is orphaned before the export.
+    const paragraphText = (documentRoots.content(plan).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    paragraphText.delete(0, paragraphText.length);
+    const bytes = await source.archive();
+    const target = new Workspace();
+    await restoreArchive(readArchive(bytes), target.index, target.target);
+    const [thread] = new CommentStore(target.docOf('plan1')).threads();
+    expect(thread).toMatchObject({ anchor: null, quote: 'трёх' });
+    expect(thread!.messages.map((m) => m.text)).toEqual(['Или в пяти?']);
+
+    // An archive written before comments travelled has none and still restores.
+    const entries = unzipSync(bytes);
+    for (const name of Object.keys(entries).filter(
+      (n) => n.endsWith('.json') && n !== 'workspace.json'
+    )) {
+      const file = JSON.parse(strFromU8(entries[name]!)) as Record<string, unknown>;
+      delete file.comments;
+      entries[name] = strToU8(JSON.stringify(file));
+    }
+    const older = new Workspace();
+    const report = await restoreArchive(readArchive(zipSync(entries)), older.index, older.target);
+    expect(report.failed).toEqual([]);
+    expect(new CommentStore(older.docOf('plan1')).threads()).toEqual([]);
   });
 });

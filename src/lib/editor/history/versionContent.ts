@@ -16,17 +16,6 @@ export function versionNode(doc: Y.Doc, schema: Schema): Node {
   return yXmlFragmentToProseMirrorRootNode(documentRoots.content(doc), schema);
 }
 
-/** The text of every text block (paragraph, heading, list item's paragraph), in order. */
-export function blocksOf(node: Node): string[] {
-  const blocks: string[] = [];
-  node.descendants((child) => {
-    if (!child.isTextblock) return true;
-    blocks.push(child.textContent);
-    return false;
-  });
-  return blocks;
-}
-
 /**
  * Restores a version as one new edit: the editor's whole content becomes the version's, through
  * an ordinary transaction. y-prosemirror turns it into the smallest change it finds to the shared

@@ -12,9 +12,10 @@ import {
   type DocumentFile,
   type WorkspaceFile
 } from './format.ts';
+import type { ArchivedThread } from './archivedComments.ts';
 import { encode, type Tagged } from './yjson.ts';
 
-export type ArchivedDocument = { meta: DocumentMeta; content: PmNode };
+export type ArchivedDocument = { meta: DocumentMeta; content: PmNode; comments?: ArchivedThread[] };
 
 /**
  * The blobs a workspace's documents refer to (images, attachments), once documents hold them.
@@ -57,7 +58,7 @@ export async function buildArchive(input: BuildInput): Promise<Uint8Array> {
   const files = (await input.files?.list()) ?? [];
   const paths = new Map(files.map((f) => [f.hash, filePath(f.hash, f.type)]));
   const zip: Zippable = {};
-  for (const { meta, content } of input.documents) {
+  for (const { meta, content, comments = [] } of input.documents) {
     const file: DocumentFile = {
       format: 'uzel-document',
       version: ARCHIVE_VERSION,
@@ -75,7 +76,8 @@ export async function buildArchive(input: BuildInput): Promise<Uint8Array> {
         updatedAt: meta.updatedAt,
         deletedAt: meta.deletedAt
       },
-      content: content as DocumentFile['content']
+      content: content as DocumentFile['content'],
+      comments
     };
     const base = bases.get(meta.id)!;
     zip[`documents/${base}.json`] = json(file);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_TYPE_IDS } from '../../shared/model/documentTypes.ts';
 import { isValidId } from '../../shared/model/ids.ts';
 import { TITLE_MAX_LENGTH } from '../../shared/model/schema.ts';
+import { archivedThreadsSchema } from './archivedComments.ts';
 import { taggedSchema } from './yjson.ts';
 
 /**
@@ -51,7 +52,9 @@ export const documentFileSchema = z.object({
   format: z.literal('uzel-document'),
   version: z.literal(ARCHIVE_VERSION),
   meta: documentMetaSchema,
-  content: pmNodeSchema
+  content: pmNodeSchema,
+  /** Absent in archives written before comments travelled. */
+  comments: archivedThreadsSchema.optional()
 });
 export type DocumentFile = z.infer<typeof documentFileSchema>;
 

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { checkContent } from '../htmlToContent.ts';
 import { DOCUMENT_FILE, FILE_ENTRY } from '../fileNames.ts';
 import type { PmNode } from '../../shared/richText/pmNode.ts';
+import type { ArchivedThread } from './archivedComments.ts';
 import {
   ARCHIVE_MAX_BYTES,
   DOCUMENT_JSON_MAX_BYTES,
@@ -23,7 +24,7 @@ export class ArchiveError extends Error {
 }
 
 export type ReadDocument =
-  | { ok: true; meta: ArchivedMeta; content: PmNode }
+  | { ok: true; meta: ArchivedMeta; content: PmNode; comments: ArchivedThread[] }
   | { ok: false; id: string; title: string; reason: string };
 
 export type ReadArchive = {
@@ -100,10 +101,10 @@ function readDocument(id: string, bytes: Uint8Array | undefined): ReadDocument {
   }
   const parsed = documentFileSchema.safeParse(raw);
   if (!parsed.success) return fail('invalid');
-  const { meta, content } = parsed.data;
+  const { meta, content, comments = [] } = parsed.data;
   if (meta.id !== id) return fail('invalid', meta.title);
   try {
-    return { ok: true, meta, content: checkContent(content as PmNode) };
+    return { ok: true, meta, content: checkContent(content as PmNode), comments };
   } catch {
     return fail('invalidContent', meta.title);
   }

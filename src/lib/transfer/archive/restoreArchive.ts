@@ -3,6 +3,7 @@ import { sha256Hex } from '../../shared/files/hash.ts';
 import { DocumentField, indexRoots, documentRoots } from '../../shared/model/schema.ts';
 import { normaliseTitle } from '../../shared/model/WorkspaceIndex.ts';
 import { writeContent } from '../writeContent.ts';
+import { restoreComments } from './archivedComments.ts';
 import type { ArchivedMeta } from './format.ts';
 import { RECORD_ROOTS } from './format.ts';
 import type { ReadArchive } from './readArchive.ts';
@@ -88,6 +89,7 @@ export async function restoreArchive(
         try {
           if (documentRoots.content(doc).length > 0) throw new Error('notEmpty');
           writeContent(doc, item.content);
+          restoreComments(doc, item.comments);
         } finally {
           await close();
         }

@@ -1,6 +1,7 @@
 import { documentRoots, roomName } from '../../shared/model/schema.ts';
 import { acquireDoc } from '../../sync/docPool.ts';
 import type { SyncedDoc } from '../../sync/SyncedDoc.ts';
+import { archivedComments, type ArchivedThread } from '../archive/archivedComments.ts';
 import type { DocumentTarget } from '../archive/restoreArchive.ts';
 import { documentContent } from '../documentContent.ts';
 import type { PmNode } from '../../shared/richText/pmNode.ts';
@@ -28,18 +29,21 @@ export function settled(doc: SyncedDoc, timeoutMs = SYNC_WAIT_MS): Promise<void>
 }
 
 /**
- * A document's content, read through the sync pool (the device's copy, brought up to date), and
- * the hashes of the files it names.
+ * A document's content, read through the sync pool (the device's copy, brought up to date), the
+ * hashes of the files it names and its comment threads.
  */
 export async function readContent(
   workspaceId: string,
   docId: string
-): Promise<{ content: PmNode; hashes: string[] }> {
+): Promise<{ content: PmNode; hashes: string[]; comments: ArchivedThread[] }> {
   const lease = acquireDoc(roomName(workspaceId, docId));
   try {
     await lease.doc.whenLoaded;
     await settled(lease.doc);
-    return documentContent(documentRoots.content(lease.doc.doc));
+    return {
+      ...documentContent(documentRoots.content(lease.doc.doc)),
+      comments: archivedComments(lease.doc.doc)
+    };
   } finally {
     lease.release();
   }

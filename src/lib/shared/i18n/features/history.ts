@@ -35,7 +35,12 @@ export const ru = {
     'Текст документа станет таким, как в этой версии. Это обычная правка: её можно отменить (Ctrl+Z), а правки коллег в других местах сохранятся. Восстановить?',
   'history.restored': 'Версия восстановлена. Отменить: Ctrl+Z.',
   'history.versionLabel': 'Текст версии (только чтение)',
-  'history.loadFailed': 'Не удалось загрузить версию.'
+  'history.loadFailed': 'Не удалось загрузить версию.',
+  'history.restyled': 'изменено оформление',
+  'history.image': 'Рисунок: {alt}',
+  'history.noDescription': 'без описания',
+  'history.file': 'Файл: {name}',
+  'history.otherDocument': 'другой документ'
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -73,5 +78,10 @@ export const en: Record<keyof typeof ru, string> = {
     'The document’s text will become this version’s. It is an ordinary edit: you can undo it (Ctrl+Z), and colleagues’ edits elsewhere stay. Restore?',
   'history.restored': 'Version restored. Undo: Ctrl+Z.',
   'history.versionLabel': 'Version text (read only)',
-  'history.loadFailed': 'Could not load the version.'
+  'history.loadFailed': 'Could not load the version.',
+  'history.restyled': 'formatting changed',
+  'history.image': 'Picture: {alt}',
+  'history.noDescription': 'no description',
+  'history.file': 'File: {name}',
+  'history.otherDocument': 'another document'
 };

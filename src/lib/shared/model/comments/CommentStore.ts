@@ -75,6 +75,42 @@ export class CommentStore {
     return id;
   }
 
+  /**
+   * Writes a thread as it was, id, authors and times included: what a restored archive brings
+   * back. Messages keep their ids (read marks of the inbox refer to them); a deleted opening
+   * comment comes back as its tombstone. A thread whose id is taken is left as it is.
+   */
+  restore(thread: CommentThread): boolean {
+    if (this.#threads.has(thread.id) || thread.messages.length === 0) return false;
+    this.doc.transact(() => {
+      const entry = new Y.Map<unknown>();
+      if (thread.anchor) {
+        entry.set(ThreadField.anchorStart, thread.anchor.start);
+        entry.set(ThreadField.anchorEnd, thread.anchor.end);
+      }
+      entry.set(ThreadField.quote, oneLineQuote(thread.quote));
+      entry.set(ThreadField.authorId, thread.author.id);
+      entry.set(ThreadField.authorName, name(thread.author));
+      entry.set(ThreadField.createdAt, thread.createdAt);
+      entry.set(ThreadField.resolvedAt, thread.resolved?.at ?? null);
+      if (thread.resolved) {
+        entry.set(ThreadField.resolvedById, thread.resolved.by.id);
+        entry.set(ThreadField.resolvedByName, name(thread.resolved.by));
+      }
+      const replies = new Y.Array<Y.Map<unknown>>();
+      replies.push(
+        thread.messages.map((m) => {
+          const entry = message(m.id, m.author, m.deleted ? '' : m.text, m.createdAt);
+          if (m.deleted) entry.set(MessageField.deletedAt, m.createdAt);
+          return entry;
+        })
+      );
+      entry.set(ThreadField.replies, replies);
+      this.#threads.set(thread.id, entry);
+    });
+    return true;
+  }
+
   /** Adds a reply; returns its id, or null for an empty reply or a thread that is gone. */
   reply(threadId: string, author: CommentAuthor, text: string, now = Date.now()): string | null {
     const clean = normaliseCommentText(text);
