@@ -32,8 +32,10 @@ export const ru = {
   'history.noChanges': 'Текст этой версии совпадает с текущим.',
   'history.restore': 'Восстановить эту версию',
   'history.restoreConfirm':
-    'Текст документа станет таким, как в этой версии. Это обычная правка: её можно отменить (Ctrl+Z), а правки коллег в других местах сохранятся. Восстановить?',
-  'history.restored': 'Версия восстановлена. Отменить: Ctrl+Z.',
+    'Текст документа станет таким, как в этой версии. Это обычная правка: её можно отменить кнопкой «Отменить» (или Ctrl+Z), а правки коллег в других местах сохранятся. Восстановить?',
+  'history.restored': 'Версия восстановлена.',
+  'history.undoRestore': 'Отменить',
+  'history.restoreUndone': 'Восстановление отменено.',
   'history.versionLabel': 'Текст версии (только чтение)',
   'history.loadFailed': 'Не удалось загрузить версию.'
 } as const;
@@ -70,8 +72,10 @@ export const en: Record<keyof typeof ru, string> = {
   'history.noChanges': 'This version’s text is the same as the current one.',
   'history.restore': 'Restore this version',
   'history.restoreConfirm':
-    'The document’s text will become this version’s. It is an ordinary edit: you can undo it (Ctrl+Z), and colleagues’ edits elsewhere stay. Restore?',
-  'history.restored': 'Version restored. Undo: Ctrl+Z.',
+    'The document’s text will become this version’s. It is an ordinary edit: you can undo it with “Undo” (or Ctrl+Z), and colleagues’ edits elsewhere stay. Restore?',
+  'history.restored': 'Version restored.',
+  'history.undoRestore': 'Undo',
+  'history.restoreUndone': 'The restore was undone.',
   'history.versionLabel': 'Version text (read only)',
   'history.loadFailed': 'Could not load the version.'
 };
