@@ -179,7 +179,7 @@ for (const screen of [SCREENS[0], SCREENS[2]]) {
         if (scroll > inner) found.push(`${path}: sideways ${scroll} > ${inner} (${culprit})`);
         found.push(...(await seriousViolations(visitor)).map((v) => `${path}: ${v}`));
         await visitor.screenshot({
-          path: `${SHOTS}/${screen.name}-${locale}-public${path.split('/').length > 4 ? '-material' : ''}.png`
+          path: `${SHOTS}/${screen.name}-${locale}-public-${path.endsWith('/') ? 'catalogue' : 'material'}.png`
         });
       }
       await guest.close();
