@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createDocument, treeRow } from './fixtures/app.ts';
+import { createDocument, insertParagraphAtEnd, treeRow } from './fixtures/app.ts';
 import {
   APP_PAGES,
   PUBLIC_APP_PAGES,
@@ -230,5 +230,171 @@ test('FR7 a delete far down a long list keeps «Вернуть» on screen and t
   await expect(treeRow(page, before.id)).toBeVisible();
   await expect(page.getByTestId('document-row')).toHaveCount(12);
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+/** The caret's box, what covers the top of the page, and the bottom of what can be seen. */
+function caretPlace(page: Page) {
+  return page.evaluate(() => {
+    const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+    const view = el.editor.view;
+    const rect = view.coordsAtPos(view.state.selection.head);
+    const viewport = window.visualViewport!;
+    const bar = document.querySelector('[data-testid="app-bar"]')!.getBoundingClientRect();
+    const toolbar = document
+      .querySelector('[data-testid="editor-toolbar"]')!
+      .getBoundingClientRect();
+    return {
+      top: rect.top as number,
+      bottom: rect.bottom as number,
+      covered: Math.max(bar.bottom, toolbar.top <= bar.bottom + 1 ? toolbar.bottom : 0),
+      viewportBottom: viewport.offsetTop + viewport.height
+    };
+  });
+}
+
+for (const screen of [SCREENS[1], SCREENS[2]]) {
+  test(`FR9 a line typed under the bar comes into view, and stays in view when the on-screen keyboard shrinks the screen; the link picker stays inside what can be seen (${screen.name})`, async ({
+    browser
+  }) => {
+    const { context } = await touchMember(browser, server.url, screen);
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await settled(page);
+    await createDocument(page, 'Конспект занятия «Глиняная игрушка»');
+    await page.evaluate(() => {
+      const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+      const paragraphs = Array.from({ length: 60 }, (_, i) => ({
+        type: 'paragraph',
+        content: [{ type: 'text', text: `Шаг ${i + 1}: вылепить, просушить, расписать.` }]
+      }));
+      el.editor.chain().insertContentAt(0, paragraphs).run();
+    });
+    await page.locator('.ProseMirror').tap();
+
+    // The caret on a line that the bar and the toolbar cover: typing brings it out.
+    await page.evaluate(() => {
+      const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+      let at = 0;
+      el.editor.state.doc.descendants((node: any, pos: number) => {
+        if (node.isText && node.text.startsWith('Шаг 30:')) at = pos + node.text.length;
+      });
+      el.editor.commands.setTextSelection(at);
+    });
+    // A frame later (the caret's own scroll is done), the page is scrolled by a finger.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await page.evaluate(() => {
+      const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+      const rect = el.editor.view.coordsAtPos(el.editor.state.selection.head);
+      window.scrollBy(0, rect.top - 60);
+    });
+    const hidden = await caretPlace(page);
+    expect(hidden.top, 'the caret starts under the bar').toBeLessThan(hidden.covered);
+    await page.keyboard.type(' Глазурь');
+    await expect(page.locator('.ProseMirror')).toContainText('расписать. Глазурь');
+    await expect
+      .poll(async () => (await caretPlace(page)).top - (await caretPlace(page)).covered)
+      .toBeGreaterThanOrEqual(0);
+
+    // The keyboard opens over the lower part of the screen while the caret is at the end.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Итог');
+    await page.setViewportSize({ width: screen.width, height: screen.height - 340 });
+    await expect
+      .poll(async () => {
+        const place = await caretPlace(page);
+        return place.bottom <= place.viewportBottom && place.top >= place.covered;
+      })
+      .toBe(true);
+
+    // A link picker opened at the bottom line goes above it, below the bar, above the keyboard.
+    await page.keyboard.type(' [[');
+    const picker = page.getByTestId('link-picker');
+    await expect(picker).toBeVisible();
+    await expect
+      .poll(async () => {
+        const box = (await picker.boundingBox())!;
+        const place = await caretPlace(page);
+        return box.y >= place.covered && box.y + box.height <= place.viewportBottom;
+      })
+      .toBe(true);
+    await page.screenshot({ path: `${SHOTS}/${screen.name}_doc-keyboard.png` });
+    await context.close();
+  });
+}
+
+test('FR10 a calendar event is a 44×44 target on a landscape tablet, a portrait tablet and a phone', async ({
+  browser
+}) => {
+  const { context } = await touchMember(browser, server.url, SCREENS[0]);
+  const page = await context.newPage();
+  await page.goto(server.url + '/calendar');
+  await settled(page);
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+  for (const title of ['Творческий вечер «Мамины руки»', 'Круглый стол библиотекарей']) {
+    await page.getByTestId('create-event').click();
+    await page.getByTestId('event-title').fill(title);
+    await page.getByTestId('event-start-date').fill(today);
+    await page.getByTestId('event-start-time').fill('15:00');
+    await page.getByTestId('event-end-time').fill('17:00');
+    await page.getByTestId('event-save').click();
+    await page.goto(server.url + '/calendar');
+    await settled(page);
+  }
+  for (const screen of SCREENS) {
+    await page.setViewportSize({ width: screen.width, height: screen.height });
+    const chips = page.locator(`td[data-date="${today}"] [data-testid="event-chip"]`);
+    await expect(chips.first()).toBeVisible();
+    for (const chip of await chips.all()) {
+      const box = (await chip.boundingBox())!;
+      expect(box.width, screen.name).toBeGreaterThanOrEqual(44);
+      expect(box.height, screen.name).toBeGreaterThanOrEqual(44);
+    }
+    const { scroll, inner, culprit } = await overflow(page);
+    expect(scroll, `sideways: ${culprit}`).toBeLessThanOrEqual(inner);
+    await page.screenshot({ path: `${SHOTS}/${screen.name}_calendar-events.png` });
+  }
+  await context.close();
+});
+
+test('FR11 a restored version is taken back with the «Отменить» button in its message', async ({
+  browser
+}) => {
+  const { context } = await touchMember(browser, server.url, SCREENS[1]);
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+  await settled(page);
+  await createDocument(page, 'Мастер-класс «Дымковская игрушка»');
+  await insertParagraphAtEnd(page, 'Лепим барыню из красной глины.');
+  const dialog = page.getByTestId('history-dialog');
+  await page.getByTestId('history-open').tap();
+  await dialog.getByTestId('history-name').fill('Перед занятием');
+  await dialog.getByTestId('history-save').tap();
+  const version = dialog
+    .getByTestId('history-versions')
+    .getByRole('button', { name: /Перед занятием/ });
+  await expect(version).toBeVisible();
+  await dialog.getByRole('button', { name: 'Закрыть' }).tap();
+  await insertParagraphAtEnd(page, 'Расписываем узором.');
+
+  await page.getByTestId('history-open').tap();
+  await version.tap();
+  page.once('dialog', (d) => void d.accept());
+  await dialog.getByTestId('history-restore').tap();
+  await expect(page.locator('.ProseMirror')).not.toContainText('Расписываем узором.');
+  const notice = page.getByTestId('history-notice');
+  await expect(notice).toContainText('Версия восстановлена.');
+  await expect(notice).not.toContainText('Ctrl');
+  const undo = notice.getByRole('button', { name: 'Отменить' });
+  const box = (await undo.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  await undo.tap();
+  await expect(page.locator('.ProseMirror')).toContainText('Расписываем узором.');
+  await expect(page.locator('.ProseMirror')).toContainText('Лепим барыню из красной глины.');
+  await expect(notice).toContainText('Восстановление отменено.');
   await context.close();
 });

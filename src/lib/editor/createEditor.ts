@@ -7,6 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { DOCUMENT_CONTENT_FIELD } from '../shared/model/schema.ts';
+import { CaretInView } from './caretInView.ts';
 import { CommentHighlights } from './comments/CommentHighlights.ts';
 import { DocLink } from './docLink/DocLink.ts';
 import {
@@ -92,7 +93,8 @@ export function createEditor(options: CreateEditorOptions): Editor {
       FileInsert.configure({ insert: options.files?.insert ?? null }),
       Collaboration.configure({ document: options.doc, field: DOCUMENT_CONTENT_FIELD }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
-      CommentHighlights.configure({ doc: options.doc })
+      CommentHighlights.configure({ doc: options.doc }),
+      CaretInView
     ],
     editorProps: {
       attributes: {

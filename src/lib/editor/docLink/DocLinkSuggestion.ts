@@ -2,8 +2,8 @@ import { Extension, type Editor, type Range } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { PluginKey } from '@tiptap/pm/state';
 import { Suggestion, type SuggestionOptions } from '@tiptap/suggestion';
-import { shift } from '@floating-ui/dom';
 import { DOC_LINK_ID_ATTR, DOC_LINK_NODE } from '../../shared/model/documentLinks.ts';
+import { insideVisibleArea } from '../../viewport/popupPlacement.ts';
 
 /** One row of the document picker. */
 export type DocLinkPickerItem = { id: string; title: string };
@@ -63,7 +63,9 @@ export const DocLinkSuggestion = Extension.create<DocLinkSuggestionOptions>({
       // A trigger typed by someone else must not open a picker here.
       shouldShow: ({ transaction }: { transaction: Parameters<typeof isChangeOrigin>[0] }) =>
         !isChangeOrigin(transaction),
-      floatingUi: { middleware: [shift({ padding: 8 })] },
+      // Our own flip and shift, measured against what can be seen (not the bar, not the keyboard).
+      flip: false,
+      floatingUi: { middleware: insideVisibleArea() },
       render
     };
     return [
