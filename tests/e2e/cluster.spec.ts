@@ -28,7 +28,8 @@ import {
   editorText,
   insertParagraphAtEnd,
   status,
-  waitAllSaved
+  waitAllSaved,
+  waitForServiceWorker
 } from './fixtures/app.ts';
 
 let cluster: Cluster;
@@ -126,6 +127,8 @@ test('CL4 two people on different instances co-edit one document through nginx a
     { name: 'Борис Юрченко', role: 'editor' }
   ]);
   const anna = await open(owner, 0, '/');
+  // The app is what people run: behind nginx's TLS the page is a secure context with its worker.
+  await waitForServiceWorker(anna);
   const id = await createDocument(anna, 'План дня партнёрского взаимодействия');
   await insertParagraphAtEnd(anna, 'Открытие в библиотеке им. Лиханова.');
   const boris = await open(members[0]!, 1, `/doc?id=${id}`);
@@ -201,6 +204,7 @@ test('CL5 a role downgrade made on one instance is enforced at once on the other
     el.editor.commands.insertContentAt(el.editor.state.doc.content.size, '<p>Правка читателя</p>');
   });
   const check = await open(owner, 1, `/doc?id=${id}`);
+  await expect(check.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
   await insertParagraphAtEnd(check, 'Контрольная правка владельца.');
   await expect.poll(() => editorText(boris)).toContain('Контрольная правка владельца.');
   await waitAllSaved(check);
