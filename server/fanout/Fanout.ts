@@ -46,8 +46,9 @@ export interface Fanout {
   /** Events published by other instances; returns the unsubscribe function. */
   onEvent(listener: (event: ClusterEvent) => void): () => void;
   /**
-   * Called when the connection to the bus came back after a loss: any message may have been
-   * missed meanwhile, so every open room resyncs from storage.
+   * Called when the connection to the bus came back after a loss, or when another instance fell
+   * silent (it may have stored updates it never published): any message may have been missed,
+   * so every open room resyncs from storage.
    */
   onReconnect(listener: () => void): () => void;
   close(): Promise<void>;

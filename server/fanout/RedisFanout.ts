@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { nanoid } from 'nanoid';
 import type { Logger } from '../log.ts';
 import type { ClusterEvent, Fanout, RoomListener, RoomUpdate } from './Fanout.ts';
+import { ALIVE_EVERY_MS, PeerLiveness } from './PeerLiveness.ts';
 import {
   decodeEvent,
   decodeRoomFrame,
@@ -12,6 +13,8 @@ import {
 
 const ROOM_CHANNEL = 'uzel:room:';
 const EVENT_CHANNEL = 'uzel:events';
+/** Heartbeats: each instance publishes its id here every ALIVE_EVERY_MS. */
+const ALIVE_CHANNEL = 'uzel:alive';
 
 /**
  * Updates committed while the publishing connection was away, sent once it is back (receivers
@@ -45,6 +48,8 @@ export class RedisFanout implements Fanout {
   /** The subscriber lost its connection since it was last ready. */
   #lost = false;
   #closed = false;
+  readonly #liveness = new PeerLiveness();
+  readonly #heartbeat: NodeJS.Timeout;
 
   private constructor(url: string, log: Logger) {
     this.#log = log;
@@ -80,9 +85,12 @@ export class RedisFanout implements Fanout {
     this.#subscriber.on('ready', () => {
       if (!this.#lost || this.#closed) return;
       this.#lost = false;
+      this.#liveness.forgive();
       void this.#resubscribe();
     });
     this.#publisher.on('ready', () => this.#sendUnsent());
+    this.#heartbeat = setInterval(() => this.#beat(), ALIVE_EVERY_MS);
+    this.#heartbeat.unref();
     this.#subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) =>
       this.#receive(channel.toString(), message)
     );
@@ -93,7 +101,9 @@ export class RedisFanout implements Fanout {
     const fanout = new RedisFanout(url, log);
     const first = Promise.all([
       fanout.#publisher.connect(),
-      fanout.#subscriber.connect().then(() => fanout.#subscriber.subscribe(EVENT_CHANNEL))
+      fanout.#subscriber
+        .connect()
+        .then(() => fanout.#subscriber.subscribe(EVENT_CHANNEL, ALIVE_CHANNEL))
     ]);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
@@ -212,12 +222,34 @@ export class RedisFanout implements Fanout {
     try {
       await this.#subscriber.subscribe(
         EVENT_CHANNEL,
+        ALIVE_CHANNEL,
         ...[...this.#rooms.keys()].map((room) => ROOM_CHANNEL + room)
       );
     } catch (err) {
       this.#log.warn('resubscribing after a Redis reconnect failed', { error: messageOf(err) });
     }
     this.#log.info('Redis is back; resyncing open rooms from storage', { rooms: this.#rooms.size });
+    this.#resync();
+  }
+
+  /**
+   * Says this instance is alive, and resyncs every open room when another one fell silent: it may
+   * have stored updates it never published.
+   */
+  #beat(): void {
+    if (this.#closed || this.#publisher.status !== 'ready') return;
+    this.#publisher.publish(ALIVE_CHANNEL, this.instanceId).catch(() => undefined);
+    if (!this.connected) return;
+    const dead = this.#liveness.sweep();
+    if (dead.length === 0) return;
+    this.#log.warn('another instance stopped answering; resyncing open rooms from storage', {
+      instances: dead.length,
+      rooms: this.#rooms.size
+    });
+    this.#resync();
+  }
+
+  #resync(): void {
     for (const listener of this.#reconnectListeners) {
       try {
         listener();
@@ -229,6 +261,11 @@ export class RedisFanout implements Fanout {
 
   #receive(channel: string, message: Buffer): void {
     try {
+      if (channel === ALIVE_CHANNEL) {
+        const from = message.toString();
+        if (from !== this.instanceId) this.#liveness.heard(from);
+        return;
+      }
       if (channel === EVENT_CHANNEL) {
         const { from, event } = decodeEvent(message.toString());
         if (from === this.instanceId) return;
@@ -256,6 +293,7 @@ export class RedisFanout implements Fanout {
 
   async close(): Promise<void> {
     this.#closed = true;
+    clearInterval(this.#heartbeat);
     this.#rooms.clear();
     this.#publisher.disconnect();
     this.#subscriber.disconnect();

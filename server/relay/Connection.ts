@@ -14,6 +14,7 @@ import { ByteBucket, type PersonByteBudget } from './ByteBudget.ts';
 import { WorkspaceQuotaExceeded } from './DocumentQuota.ts';
 import { RateLimiter } from './RateLimiter.ts';
 import { StorageReadOnly } from './ReadOnlyGuard.ts';
+import { HeldUpdates } from './HeldUpdates.ts';
 import { ClientIdTaken, type Room } from './Room.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 import { PendingUpdate } from './updateCheck.ts';
@@ -69,6 +70,9 @@ export class Connection implements Peer {
   /** Frames that arrived before the room was ready, handled in order once it is. */
   #early: Uint8Array[] | null = [];
   #lastReadOnlyNotice = -Infinity;
+  /** The client has answered the server's step 1; before that, updates may wait (HeldUpdates). */
+  #step2Received = false;
+  readonly #held = new HeldUpdates();
   #closed = false;
   readonly #closeListeners: (() => void)[] = [];
 
@@ -221,8 +225,7 @@ export class Connection implements Peer {
           break;
         case 'update':
           if (!this.#role || !canWrite(this.#role)) this.#refuseWrite();
-          else if (isEmptyUpdate(message.update)) this.#registry.acknowledge(room, this);
-          else this.#registry.submitUpdate(room, message.update, this, message.frame);
+          else this.#submit(room, message);
           break;
         case 'awareness':
           room.applyAwareness(this, message.update);
@@ -240,6 +243,35 @@ export class Connection implements Peer {
         return this.#refuse(CloseCode.workspaceQuotaExceeded, detail);
       // y-protocols and Yjs throw on payloads that frame correctly but are not valid data.
       this.#reject(detail);
+    }
+  }
+
+  /**
+   * Before the client's step 2, an update that builds on what the room lacks is held, not
+   * refused (see HeldUpdates); the step 2 brings what it builds on, then the held ones follow.
+   * Held updates count as writes in flight, so no acknowledgement covers them before they are
+   * stored.
+   */
+  #submit(room: Room, message: Extract<ClientMessage, { kind: 'update' }>): void {
+    const isStep2 = message.frame === null;
+    if (isEmptyUpdate(message.update)) this.#registry.acknowledge(room, this);
+    else if (isStep2 || this.#step2Received) {
+      this.#registry.submitUpdate(room, message.update, this, message.frame);
+    } else {
+      try {
+        this.#registry.submitUpdate(room, message.update, this, message.frame);
+      } catch (err) {
+        if (!(err instanceof PendingUpdate) || !this.#held.hold(message)) throw err;
+        this.writesInFlight++;
+      }
+    }
+    if (isStep2 && !this.#step2Received) {
+      this.#step2Received = true;
+      const held = this.#held.release();
+      this.writesInFlight -= held.length;
+      // One that still does not fit throws PendingUpdate and closes the connection (4422).
+      for (const update of held)
+        this.#registry.submitUpdate(room, update.update, this, update.frame);
     }
   }
 

@@ -8,6 +8,8 @@ export type Scorecard = {
   lost: number;
   lostExamples: string[];
   duplicated: number;
+  /** For a room that did not converge: edits PostgreSQL has and a client lacks, and the reverse. */
+  divergence: { room: string; onlyStored: string[]; onlyClient: string[] }[];
   documents: number;
   converged: number;
   unacknowledged: number;
@@ -33,9 +35,22 @@ export function scorecard(run: {
   const duplicated = [...counts.values()].filter((n) => n > 1).length;
   // A room converged when every client that stayed in it ends with exactly what PostgreSQL holds.
   let converged = 0;
+  const divergence: Scorecard['divergence'] = [];
+  const ids = (text: string) => new Set(text.split(';').filter(Boolean));
   for (const [room, texts] of run.clientTexts) {
-    const stored = run.rebuilt.texts.get(room);
-    if (texts.every((text) => text === stored)) converged++;
+    const stored = run.rebuilt.texts.get(room) ?? '';
+    const differing = texts.find((text) => text !== stored);
+    if (differing === undefined) {
+      converged++;
+      continue;
+    }
+    const inStore = ids(stored);
+    const inClient = ids(differing);
+    divergence.push({
+      room,
+      onlyStored: [...inStore].filter((id) => !inClient.has(id)).slice(0, 10),
+      onlyClient: [...inClient].filter((id) => !inStore.has(id)).slice(0, 10)
+    });
   }
   const documents = run.clientTexts.size;
   return {
@@ -45,6 +60,7 @@ export function scorecard(run: {
     lost: lost.length,
     lostExamples: lost.slice(0, 10),
     duplicated,
+    divergence,
     documents,
     converged,
     unacknowledged: run.unacknowledged,

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres } from '../../../server/db/postgres.ts';
 import { PostgresStorage } from '../../../server/storage/PostgresStorage.ts';
@@ -77,6 +78,44 @@ describe('FO rooms shared by two instances over Redis', () => {
       return seen.includes('Итоги года. ') && seen.includes('Раздел 2.');
     }, 'B refills what it missed and shows everything');
     expect(textSeenBy(onB)).toMatch(/^Раздел 1\. /);
+  });
+
+  it('FO10 the last update of a room, stored by an instance that died before publishing it, reaches both instances’ clients once its heartbeats stop, with no later edit to show the gap', async () => {
+    const { room, onA, onB } = await pair('itogi');
+    const docA = new Y.Doc();
+    await type(onA, docA, 'Раздел 1. ');
+    await waitFor(() => textSeenBy(onB) === 'Раздел 1. ', 'B follows A');
+
+    // A third instance: heard alive on Redis, then it stores an update and dies unpublished.
+    const ghost = new Redis(cluster.redis.url);
+    defer(() => ghost.quit().then(() => undefined));
+    const beat = () => ghost.publish('uzel:alive', 'ghost-instance');
+    await beat();
+    const beating = setInterval(() => void beat(), 500);
+    defer(() => clearInterval(beating));
+    const pool = await connectPostgres(cluster.database.url);
+    defer(() => pool.end());
+    const storage = await PostgresStorage.open(pool);
+    const last = new Y.Doc();
+    Y.applyUpdate(last, Y.encodeStateAsUpdate(docA));
+    const sv = Y.encodeStateVector(last);
+    last.getText('body').insert(last.getText('body').length, 'Последняя правка.');
+    await storage.append([{ room, update: Y.encodeStateAsUpdate(last, sv) }]);
+    // While the ghost is heard, nothing shows B the update (no later message of the room).
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(textSeenBy(onB)).toBe('Раздел 1. ');
+    clearInterval(beating);
+
+    // Nobody types again: both instances resync when the ghost falls silent.
+    const diedAt = Date.now();
+    await waitFor(
+      () =>
+        textSeenBy(onA, docA) === 'Раздел 1. Последняя правка.' &&
+        textSeenBy(onB) === 'Раздел 1. Последняя правка.',
+      'the stored update reaches the clients of both instances',
+      10_000
+    );
+    expect(Date.now() - diedAt).toBeLessThan(6000);
   });
 
   it('FO5 presence set on instance A shows on instance B under the authenticated name, and nothing of it is stored', async () => {

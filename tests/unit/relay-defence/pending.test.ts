@@ -4,7 +4,7 @@ import { SqliteStorage } from '../../../server/storage/SqliteStorage.ts';
 import { ApiServer } from '../accounts/apiServer.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
 import { DocClient } from '../helpers/docClient.ts';
-import { savedCount, updateFrame } from '../helpers/frames.ts';
+import { savedCount, syncStep2Frame, updateFrame } from '../helpers/frames.ts';
 import { dbFileIn, makeTempDir, TestRelay } from '../helpers/relay.ts';
 import { StoreReader } from '../helpers/storedDoc.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -12,6 +12,8 @@ import { postBatch } from '../sync/batchHttp.ts';
 import { deletionBomb, openAs, updateWithGap } from './attacks.ts';
 
 const ROOM = 'ws-pending/plan';
+/** What a client with nothing the room lacks answers to the server's step 1. */
+const EMPTY_STEP2 = Y.encodeStateAsUpdate(new Y.Doc(), Y.encodeStateVector(new Y.Doc()));
 const OTHER = 'ws-pending/other';
 
 function textUpdate(text: string): Uint8Array {
@@ -35,6 +37,8 @@ describe('RL1 updates that would leave data pending are refused', () => {
     defer(() => elsewhere.close());
 
     bomber.send(updateFrame(deletionBomb(20_000)));
+    // Held until the step 2 (which could bring what it refers to); this one brings nothing.
+    bomber.send(syncStep2Frame(EMPTY_STEP2));
     expect(await bomber.closed()).toEqual({
       code: 4422,
       reason: 'update refers to data the document does not have'
@@ -52,6 +56,42 @@ describe('RL1 updates that would leave data pending are refused', () => {
     const client = await openAs(relay, ROOM, 'Ирина');
     defer(() => client.close());
     client.send(updateFrame(updateWithGap()));
+    client.send(syncStep2Frame(EMPTY_STEP2));
+    expect((await client.closed()).code).toBe(4422);
+    const store = new StoreReader(relay.dbFile);
+    defer(() => store.close());
+    expect(store.counts(ROOM)).toEqual({ updates: 0, snapshots: 0 });
+  });
+
+  it('RL1 after its instance died, a client’s keystroke sent before its step 2 builds on ones that were never stored: it is held, stored after the step 2 brings them, and acknowledged only then', async () => {
+    // What the tablet typed: the first words went to an instance that died before storing them.
+    const tablet = new Y.Doc();
+    tablet.getText('body').insert(0, 'Выставка ');
+    const lostVector = Y.encodeStateVector(tablet);
+    tablet.getText('body').insert(9, 'в библиотеке');
+    const typedAfter = Y.encodeStateAsUpdate(tablet, lostVector);
+
+    const client = await openAs(relay, ROOM, 'Ирина');
+    defer(() => client.close());
+    // y-websocket sends a new keystroke at once; its step 2 only answers the server's step 1.
+    client.send(updateFrame(typedAfter));
+    const store = new StoreReader(relay.dbFile);
+    defer(() => store.close());
+    // Nothing is acknowledged while the keystroke waits for what it builds on.
+    client.send(updateFrame(EMPTY_STEP2));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.counts(ROOM).updates).toBe(0);
+    client.send(syncStep2Frame(Y.encodeStateAsUpdate(tablet, Y.encodeStateVector(new Y.Doc()))));
+    const { frame } = await client.next((f) => savedCount(f) !== null, 'the edits are saved');
+    expect(savedCount(frame)).toBe(3);
+    expect(store.doc(ROOM).getText('body').toString()).toBe('Выставка в библиотеке');
+    expect(client.closedWith).toBeNull();
+  });
+
+  it('RL1 a client that holds back more than the bound before its step 2 is refused with 4422, nothing of it stored', async () => {
+    const client = await openAs(relay, ROOM, 'Ирина');
+    defer(() => client.close());
+    for (let i = 0; i < 65; i++) client.send(updateFrame(updateWithGap()));
     expect((await client.closed()).code).toBe(4422);
     const store = new StoreReader(relay.dbFile);
     defer(() => store.close());
