@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import * as Y from 'yjs';
-import { documentRoots } from '../../src/lib/model/schema.ts';
+import { documentRoots } from '../../src/lib/shared/model/schema.ts';
 
 export async function storedDocumentText(databaseUrl: string, room: string): Promise<string> {
   const client = new pg.Client({ connectionString: databaseUrl });
