@@ -5,7 +5,7 @@ import {
   type BlockShape,
   type ContentBlock,
   type Run
-} from '../../model/history/contentBlocks.ts';
+} from '../../shared/model/history/contentBlocks.ts';
 import { DOC_LINK_ID_ATTR, DOC_LINK_NODE } from '../../shared/model/documentLinks.ts';
 import { isValidId } from '../../shared/model/ids.ts';
 import { docHref } from '../docLink/linkTarget.ts';
