@@ -1,64 +1,40 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Accounts } from './accounts/Accounts.ts';
-import type { Config } from './config.ts';
-import { CalendarFeeds } from './calendar/CalendarFeeds.ts';
-import { openFeedTokenStore, type FeedTokenStore } from './calendar/FeedTokens.ts';
-import type { Engine } from './db/engine.ts';
-import { ApiRouter } from './http/ApiRouter.ts';
+import type { Accounts } from './accounts/Accounts.ts';
 import type { BlobStore } from './blobs/BlobStore.ts';
-import {
-  closeContentStores,
-  openContentStores,
-  sqliteContentStores,
-  type ContentStores
-} from './contentStores.ts';
-import { seedSampleWorkspace } from './seed/sampleWorkspace.ts';
+import type { CalendarFeeds } from './calendar/CalendarFeeds.ts';
+import { composeServices, openStores, type ComposeOptions } from './compose.ts';
+import type { Config } from './config.ts';
+import type { Engine } from './db/engine.ts';
+import type { FanoutServices } from './fanout/openFanout.ts';
+import type { SharedRooms } from './fanout/SharedRooms.ts';
+import type { History } from './history/History.ts';
+import type { ApiRouter } from './http/ApiRouter.ts';
 import type { Logger } from './log.ts';
 import { redactText } from './logRedaction.ts';
-import { History } from './history/History.ts';
-import { WorkspaceDirectory } from './publishing/WorkspaceDirectory.ts';
-import { PublicSite } from './publishing/PublicSite.ts';
-import { Publishing } from './publishing/Publishing.ts';
-import { BatchSync } from './relay/BatchSync.ts';
-import { Relay } from './relay/Relay.ts';
-import { RoomRegistry } from './relay/RoomRegistry.ts';
-import { openFanout, type FanoutServices } from './fanout/openFanout.ts';
-import { SharedRooms } from './fanout/SharedRooms.ts';
-import { PostgresStorage } from './storage/PostgresStorage.ts';
-import type { RoomStorage } from './storage/RoomStorage.ts';
-import { SqliteStorage } from './storage/SqliteStorage.ts';
-import { MeteredStorage } from './ops/MeteredStorage.ts';
-import { Metrics } from './ops/Metrics.ts';
+import type { Metrics } from './ops/Metrics.ts';
 import { OpsEndpoints } from './ops/OpsEndpoints.ts';
-import { dataFolderProbe, postgresWriteProbe, sqliteWriteProbe } from './ops/probes.ts';
-import { Readiness } from './ops/Readiness.ts';
+import { postgresWriteProbe } from './ops/probes.ts';
+import type { Readiness } from './ops/Readiness.ts';
 import { requestRouteLabel } from './ops/requestLabel.ts';
+import type { PublicSite } from './publishing/PublicSite.ts';
+import type { Publishing } from './publishing/Publishing.ts';
+import type { BatchSync } from './relay/BatchSync.ts';
+import type { Relay } from './relay/Relay.ts';
+import type { RoomRegistry } from './relay/RoomRegistry.ts';
+import type { RoomStorage } from './storage/RoomStorage.ts';
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-export type UzelServerOptions = {
-  config: Config;
-  log: Logger;
+export type UzelServerOptions = ComposeOptions & {
   /** The web app's request handler (adapter-node's); without it only the relay and health answer. */
   appHandler?: HttpHandler;
-  storage?: RoomStorage;
-  /** People, workspaces and roles; by default `accounts.sqlite` in the data folder. */
-  accounts?: Accounts;
-  /** Calendar subscription links; by default `calendar-feeds.sqlite` in the data folder. */
-  feedTokens?: FeedTokenStore;
-  /** The JSON API under /api/; by default built on `accounts`. */
-  api?: ApiRouter;
-  /** History, publications, files and the signing key (`openContentStores`); SQLite by default. */
-  content?: ContentStores;
-  /** Fan-out between instances (`openFanout`); by default this instance is alone. */
-  fanout?: FanoutServices;
 };
 
 /**
  * One process, one port: the web app, the health check and the websocket relay share an http
- * server. `close()` is the graceful path used on SIGTERM: stop accepting, flush, close.
+ * server. The services come from `composeServices`; this class is the transport and the order
+ * of shutdown. `close()` is the graceful path used on SIGTERM: stop accepting, flush, close.
  */
 export class UzelServer {
   readonly http: Server;
@@ -87,117 +63,26 @@ export class UzelServer {
   readonly #sharedRooms: SharedRooms | null;
   #closing: Promise<void> | null = null;
 
-  constructor({
-    config,
-    log,
-    appHandler,
-    storage,
-    accounts,
-    feedTokens,
-    api,
-    content,
-    fanout
-  }: UzelServerOptions) {
+  constructor({ appHandler, ...options }: UzelServerOptions) {
+    const { config, log } = options;
     this.#config = config;
     this.#log = log;
-    this.metrics = new Metrics({
-      openConnections: () => this.relay.connectionCount,
-      roomsInMemory: () => this.registry.loadedRoomCount
-    });
-    this.readiness = new Readiness({
-      timeoutMs: config.readinessTimeoutMs,
-      failed: (probe) => this.metrics.storageFailed(`readiness: ${probe}`)
-    });
-    this.readiness.register(dataFolderProbe(config.dataDir));
-    const documentsFile = path.join(config.dataDir, 'uzel.sqlite');
-    if (!storage) {
-      this.readiness.register(
-        sqliteWriteProbe('document storage', documentsFile, config.readinessTimeoutMs)
-      );
-    }
-    this.storage = new MeteredStorage(
-      storage ?? new SqliteStorage(documentsFile, { synchronous: config.sqliteSync }),
-      this.metrics
-    );
-    const stores = content ?? sqliteContentStores(config);
-    this.accounts = accounts ?? Accounts.fromConfig(config, { log, signingKey: stores.signingKey });
-    this.#fanout = fanout ?? null;
-    const shared =
-      fanout?.fanout.shared === true
-        ? new SharedRooms(fanout.fanout, this.storage, log)
-        : undefined;
-    this.#sharedRooms = shared ?? null;
-    this.history = new History({
-      store: stores.history,
-      storage: this.storage,
-      registry: () => this.registry,
-      accounts: this.accounts,
-      log,
-      options: config.history
-    });
-    this.registry = new RoomRegistry(this.storage, log, {
-      idleMs: config.roomIdleMs,
-      compactAfterUpdates: config.compactAfterUpdates,
-      writeBatchMs: config.writeBatchMs,
-      workspaceQuotaBytes: config.docWorkspaceQuotaBytes,
-      committed: this.history.edited,
-      shared,
-      acknowledged: () => this.metrics.acknowledged()
-    });
-    this.publishing = new Publishing({
-      store: stores.publications,
-      storage: this.storage,
-      registry: this.registry,
-      accounts: this.accounts,
-      log
-    });
-    this.blobs = stores.blobs;
-    this.publicSite = new PublicSite({
-      publishing: this.publishing,
-      blobs: this.blobs,
-      log,
-      origin: config.origin,
-      directory: new WorkspaceDirectory(this.registry, this.storage)
-    });
-    this.calendarFeeds = feedTokens
-      ? new CalendarFeeds(feedTokens, this.storage)
-      : CalendarFeeds.inDataDir(config.dataDir, this.storage, config.sqliteSync);
-    this.api =
-      api ??
-      new ApiRouter({
-        accounts: this.accounts,
-        log,
-        allowedOrigins: config.allowedOrigins,
-        workspaceCreated: (id) => this.#firstWorkspaceSamples(id),
-        publishing: this.publishing,
-        calendarFeeds: this.calendarFeeds,
-        calendarFeedLimit: config.calendarFeedLimit,
-        history: this.history,
-        limits: fanout?.limits
-      });
-    this.batchSync = new BatchSync(this.registry, this.storage);
-    this.api.useSync(this.batchSync);
-    this.api.useBlobs(this.blobs);
-    this.relay = new Relay(this.registry, log, {
-      access: fanout?.access ?? this.accounts.access,
-      connectionCap: fanout?.connectionCap,
-      messagesPerSecond: config.messagesPerSecond,
-      maxConnectionsPerUser: config.maxConnectionsPerUser,
-      maxMessageBytes: config.maxMessageBytes,
-      writeBytesPerSecond: config.writeBytesPerSecond,
-      userWriteBytesPerSecond: config.userWriteBytesPerSecond,
-      maxQueuedBytes: config.maxQueuedBytes,
-      heartbeatMs: config.heartbeatMs,
-      allowedOrigins: config.allowedOrigins,
-      closed: (code) => this.metrics.closed(code)
-    });
-    // The relay stops taking changes after storage refused a write: not ready for them.
-    this.readiness.register({
-      name: 'document writes',
-      check: async () => {
-        if (this.registry.storageReadOnly) throw new Error('storage refused a write: read-only');
-      }
-    });
+    const services = composeServices(options);
+    this.metrics = services.metrics;
+    this.readiness = services.readiness;
+    this.storage = services.storage;
+    this.accounts = services.accounts;
+    this.registry = services.registry;
+    this.history = services.history;
+    this.publishing = services.publishing;
+    this.blobs = services.blobs;
+    this.publicSite = services.publicSite;
+    this.calendarFeeds = services.calendarFeeds;
+    this.batchSync = services.batchSync;
+    this.api = services.api;
+    this.relay = services.relay;
+    this.#sharedRooms = services.sharedRooms;
+    this.#fanout = services.fanout;
     this.#ops = new OpsEndpoints({
       readiness: this.readiness,
       metrics: this.metrics,
@@ -240,40 +125,15 @@ export class UzelServer {
    * caller's to close.
    */
   static async onEngine(
-    options: Omit<UzelServerOptions, 'accounts' | 'feedTokens' | 'content'>,
+    options: Omit<UzelServerOptions, 'accounts' | 'feedTokens' | 'content' | 'fanout'>,
     engine: Engine
   ): Promise<UzelServer> {
-    const { config, log } = options;
-    const content = await openContentStores(engine, config);
-    let accounts: Accounts | undefined;
-    let fanout: FanoutServices | undefined;
-    try {
-      accounts = await Accounts.open(config, engine, { log, signingKey: content.signingKey });
-      const feedTokens = await openFeedTokenStore(engine);
-      // Documents live with the other stores: on PostgreSQL every instance shares them.
-      const storage =
-        options.storage ??
-        (engine.kind === 'postgres' ? await PostgresStorage.open(engine.pool) : undefined);
-      fanout = await openFanout(config, accounts.access, log);
-      const server = new UzelServer({ ...options, storage, content, accounts, feedTokens, fanout });
-      // Every store is in this database: while it takes no writes, this instance is not ready.
-      if (engine.kind === 'postgres')
-        server.readiness.register(postgresWriteProbe('database', engine.pool));
-      return server;
-    } catch (err) {
-      await fanout?.close();
-      await accounts?.close();
-      await closeContentStores(content);
-      throw err;
-    }
-  }
-
-  /** The first workspace on a new server gets the Russian sample documents (SAMPLE_DATA=on). */
-  async #firstWorkspaceSamples(workspaceId: string): Promise<void> {
-    if (!this.#config.sampleData || (await this.accounts.workspaceCount()) !== 1) return;
-    if (await seedSampleWorkspace(this.storage, workspaceId)) {
-      this.#log.info('sample documents written', { workspaceId });
-    }
+    const stores = await openStores(engine, options.config, options.log, options.storage);
+    const server = new UzelServer({ ...options, ...stores });
+    // Every store is in this database: while it takes no writes, this instance is not ready.
+    if (engine.kind === 'postgres')
+      server.readiness.register(postgresWriteProbe('database', engine.pool));
+    return server;
   }
 
   async listen(): Promise<string> {

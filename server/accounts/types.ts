@@ -1,32 +1,21 @@
 /**
  * The access model shared by the HTTP API, the relay and the admin command: who a person is,
- * which workspaces they belong to, and with which role.
+ * which workspaces they belong to, and with which role (the parts the browser also speaks live
+ * in `src/lib/shared/api/accounts.ts`).
  */
 
-export const ROLES = ['owner', 'editor', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../src/lib/shared/api/accounts.ts';
 
-/** Roles an invite link may carry (ownership is never handed out by link). */
-export const INVITE_ROLES = ['editor', 'viewer'] as const;
-export type InviteRole = (typeof INVITE_ROLES)[number];
-
-export function canWrite(role: Role): boolean {
-  return role === 'owner' || role === 'editor';
-}
-
-export type User = {
-  id: string;
-  /** Login; null for service members created by the admin command. */
-  email: string | null;
-  displayName: string;
-  /** The institution of the network a person works at (free text for now). */
-  institution: string;
-  kind: 'person' | 'service';
-};
-
-export type Workspace = { id: string; name: string; createdAt: number };
-
-export type Member = { user: User; role: Role };
+export {
+  canWrite,
+  INVITE_ROLES,
+  ROLES,
+  type InviteRole,
+  type Member,
+  type Role,
+  type User,
+  type Workspace
+} from '../../src/lib/shared/api/accounts.ts';
 
 /** Who is on the other end of a request or a websocket, once authenticated. */
 export type Principal = {

@@ -2,6 +2,7 @@ import type { Accounts } from '../accounts/Accounts.ts';
 import type { Role } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
 import { committedDoc } from '../publishing/serverDoc.ts';
+import type { RegistryHooks } from '../relay/RegistryHooks.ts';
 import type { RoomRegistry } from '../relay/RoomRegistry.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { roomName } from '../../src/lib/shared/model/schema.ts';
@@ -29,7 +30,7 @@ export type HistoryDeps = {
   /** Where versions are kept (`openHistoryStore`); closed with the history. */
   store: HistoryStore;
   storage: RoomStorage;
-  registry: () => RoomRegistry;
+  registry: RoomRegistry;
   accounts: Accounts;
   log: Logger;
   options: KeeperOptions;
@@ -52,15 +53,20 @@ export class History {
     this.#accounts = deps.accounts;
     this.keeper = new VersionKeeper(
       this.#store,
-      (room) => committedDoc(deps.registry(), deps.storage, room),
+      (room) => committedDoc(deps.registry, deps.storage, room),
       deps.log,
       deps.options,
       deps.clock
     );
   }
 
-  /** Hand to the registry's `committed` option. */
-  readonly edited = (room: string, authors: string[]) => this.keeper.edited(room, authors);
+  /** Automatic versions follow the edits the registry commits. */
+  readonly registryHooks: RegistryHooks = {
+    name: 'history',
+    committed: ({ rooms }) => {
+      for (const { room, authors } of rooms) this.keeper.edited(room, authors);
+    }
+  };
 
   async list(userId: string, workspaceId: string, docId: string): Promise<VersionInfo[]> {
     await this.#role(userId, workspaceId);

@@ -4,20 +4,9 @@
  * chosen by `openHistoryStore`. History never writes the document store, so it can be backed up,
  * bounded or wiped on its own.
  */
-export type VersionKind = 'auto' | 'named';
+import type { VersionInfo } from '../../src/lib/shared/api/history.ts';
 
-/** A version as listed: everything but the (possibly large) state. */
-export type VersionInfo = {
-  id: number;
-  createdAt: number;
-  kind: VersionKind;
-  /** The name a person gave it (named versions), or null. */
-  name: string | null;
-  /** Display name of who saved a named version, or null. */
-  savedBy: string | null;
-  /** Display names of the people whose edits arrived since the previous version. */
-  authors: string[];
-};
+export type { VersionInfo, VersionKind } from '../../src/lib/shared/api/history.ts';
 
 export type NewVersion = Omit<VersionInfo, 'id'> & { state: Uint8Array };
 

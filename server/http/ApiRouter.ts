@@ -47,6 +47,10 @@ export type ApiRouterOptions = {
   limits?: WindowLimitFactory;
   /** Version history of documents; without it those endpoints do not exist. */
   history?: History;
+  /** The batch sync of the server that owns the rooms; without it those endpoints answer 503. */
+  sync?: BatchSync;
+  /** Images and files of documents; without it those endpoints do not exist. */
+  blobs?: BlobStore;
 };
 
 /**
@@ -68,7 +72,7 @@ const PARAM_PATTERNS: Record<string, RegExp> = {
  * `routes/` only say what happens.
  */
 export class ApiRouter {
-  #routes: Route[];
+  readonly #routes: Route[];
   readonly #deps: ApiDeps;
   readonly #allowedOrigins: readonly string[];
 
@@ -80,7 +84,7 @@ export class ApiRouter {
     this.#allowedOrigins = options.allowedOrigins;
     this.#deps = {
       workspaceCreated: options.workspaceCreated ?? (async () => undefined),
-      sync: null,
+      sync: options.sync ?? null,
       accounts: options.accounts,
       log: options.log,
       now,
@@ -100,18 +104,9 @@ export class ApiRouter {
       ...(options.calendarFeeds
         ? calendarFeedRoutes(this.#deps, options.calendarFeeds, options.calendarFeedLimit)
         : []),
-      ...(options.history ? historyRoutes(options.history) : [])
+      ...(options.history ? historyRoutes(options.history) : []),
+      ...(options.blobs ? blobRoutes(this.#deps, options.blobs) : [])
     ];
-  }
-
-  /** The server that owns the rooms hands over its batch sync (the routes answer 503 before). */
-  useSync(sync: BatchSync): void {
-    this.#deps.sync = sync;
-  }
-
-  /** The server that keeps document files hands over its blob store (the routes exist after). */
-  useBlobs(blobs: BlobStore): void {
-    this.#routes = [...this.#routes, ...blobRoutes(this.#deps, blobs)];
   }
 
   /** Answers requests under /api/; returns false for any other path, leaving it to the app. */

@@ -19,7 +19,7 @@ export type ApiDeps = {
   limit: WindowLimitFactory;
   /** Called after a workspace is created, before the answer (e.g. to put sample documents in). */
   workspaceCreated: (workspaceId: string) => Promise<void>;
-  /** Many documents synced over HTTP; set by the server that owns the rooms (null until then). */
+  /** Many documents synced over HTTP, by the server that owns the rooms (null: answered 503). */
   sync: BatchSync | null;
 };
 

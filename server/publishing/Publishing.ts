@@ -6,7 +6,8 @@ import type { RoomRegistry } from '../relay/RoomRegistry.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { INDEX_DOC_ID, roomName } from '../../src/lib/shared/model/schema.ts';
 import { extractPinned } from './extract.ts';
-import { DEFAULT_LICENCE, isLicenceId, type LicenceId } from '../../src/lib/shared/api/licences.ts';
+import { DEFAULT_LICENCE, isLicenceId } from '../../src/lib/shared/api/licences.ts';
+import type { PublicationView, SettingsView } from '../../src/lib/shared/api/publishing.ts';
 import { materialPath } from './material.ts';
 import type { PublicationStore } from './PublicationStore.ts';
 import { notAllowed, PublishingError } from './PublishingError.ts';
@@ -26,31 +27,7 @@ export type PublishingOptions = {
   now?: () => number;
 };
 
-export type PublicationView = {
-  docId: string;
-  status: Publication['status'];
-  proposed: boolean;
-  proposedAt: number | null;
-  version: number;
-  licence: LicenceId | null;
-  publishedAt: number | null;
-  firstPublishedAt: number | null;
-  unpublishedAt: number | null;
-  /** The public address while published, else null. */
-  path: string | null;
-  /** True when the document changed since the version that is public; null when not published. */
-  changedSincePublished: boolean | null;
-};
-
-export type SettingsView = {
-  slug: string;
-  title: string;
-  defaultLicence: LicenceId;
-  /** Whether the asking person may publish (an owner, or a member with the publisher right). */
-  canPublish: boolean;
-  /** Members who may publish besides the owners (shown to owners only). */
-  publishers?: string[];
-};
+export type { PublicationView, SettingsView } from '../../src/lib/shared/api/publishing.ts';
 
 /**
  * Who may publish: the owners, and members an owner names publishers (kept here, not as a fourth

@@ -1,5 +1,6 @@
 import type { DocumentType } from '../../src/lib/shared/model/documentTypes.ts';
 import type { LicenceId } from '../../src/lib/shared/api/licences.ts';
+import type { PublicationStatus } from '../../src/lib/shared/api/publishing.ts';
 
 /** One ProseMirror node as `yXmlFragmentToProsemirrorJSON` gives it: untrusted, peer-written. */
 export type PmNode = {
@@ -34,7 +35,7 @@ export type PinnedVersion = {
   linkTitles?: Record<string, string>;
 };
 
-export type PublicationStatus = 'draft' | 'published' | 'unpublished';
+export type { PublicationStatus };
 
 export type Publication = {
   workspaceId: string;

@@ -53,7 +53,6 @@ export class Connection implements Peer {
   readonly wantsAcks: boolean;
   readonly workspaceId: string;
   syncMessagesReceived = 0;
-  writesInFlight = 0;
   readonly #ws: WebSocket;
   readonly #registry: RoomRegistry;
   readonly #log: Logger;

@@ -17,8 +17,6 @@ export interface Peer {
   readonly wantsAcks: boolean;
   /** Sync messages (step 1, step 2, update) received from this client so far. */
   readonly syncMessagesReceived: number;
-  /** Updates from this client handed to storage and not yet committed. */
-  writesInFlight: number;
   readonly isOpen: boolean;
   /**
    * `sent` is called once the frame has left for the network (or the peer closed); `continues`

@@ -49,13 +49,13 @@ export class Room {
    */
   readonly #presenceSubjects = new Map<number, string>();
   /** Sequence number of the last committed update. */
-  lastCommittedSeq = 0;
+  #lastCommittedSeq = 0;
   /** Updates stored since the last compaction (or load). */
-  updatesSinceCompaction = 0;
+  #updatesSinceCompaction = 0;
   /** Updates handed to storage and not yet committed; a room is never evicted while > 0. */
-  writesInFlight = 0;
+  #writesInFlight = 0;
   /** Peers to tell what is stored once nothing is in flight for the room. */
-  readonly ackWaiters = new Set<Peer>();
+  readonly #ackWaiters = new Set<Peer>();
   /** Sync step 1 messages answered once nothing is in flight (see `answerSyncStep1`). */
   readonly #heldStep1: { peer: Peer; stateVector: Uint8Array; answered?: () => void }[] = [];
   /**
@@ -106,9 +106,50 @@ export class Room {
       log.warn('stored room held data that could never apply; dropped it', { room: name, dropped });
     }
     // The stored clock, not the last update's: after a compaction there may be no update left.
-    room.lastCommittedSeq = Math.max(stored.clock, stored.updates.at(-1)?.seq ?? 0);
-    room.updatesSinceCompaction = stored.updates.length;
+    room.#lastCommittedSeq = Math.max(stored.clock, stored.updates.at(-1)?.seq ?? 0);
+    room.#updatesSinceCompaction = stored.updates.length;
     return room;
+  }
+
+  get lastCommittedSeq(): number {
+    return this.#lastCommittedSeq;
+  }
+
+  get updatesSinceCompaction(): number {
+    return this.#updatesSinceCompaction;
+  }
+
+  get writesInFlight(): number {
+    return this.#writesInFlight;
+  }
+
+  /** `counted` updates (those stored when the compaction began) are now in the snapshot. */
+  compacted(counted: number): void {
+    this.#updatesSinceCompaction -= counted;
+  }
+
+  /** Storage refused the writes in flight: none will commit (their clients resend them). */
+  writesFailed(): void {
+    this.#writesInFlight = 0;
+  }
+
+  /**
+   * Whether `peer` may be told now that everything it sent is stored: only when nothing at all
+   * is in flight for the room (a step 2 may leave out what the room holds from another
+   * connection). Otherwise it waits, and `takeAckWaiters` hands it out once that is true.
+   */
+  readyToAcknowledge(peer: Peer): boolean {
+    if (this.#writesInFlight === 0) return true;
+    this.#ackWaiters.add(peer);
+    return false;
+  }
+
+  /** The peers waiting for an acknowledgement, once nothing is in flight (else none). */
+  takeAckWaiters(): Peer[] {
+    if (this.#writesInFlight > 0) return [];
+    const waiters = [...this.#ackWaiters];
+    this.#ackWaiters.clear();
+    return waiters;
   }
 
   get peerCount(): number {
@@ -125,7 +166,7 @@ export class Room {
   leave(peer: Peer): void {
     const owned = this.#peers.get(peer);
     this.#peers.delete(peer);
-    this.ackWaiters.delete(peer);
+    this.#ackWaiters.delete(peer);
     if (owned && owned.size > 0) {
       for (const id of owned) this.#presenceOwners.delete(id);
       const ids = [...owned].filter((id) => this.awareness.meta.has(id));
@@ -144,7 +185,7 @@ export class Room {
     Y.decodeStateVector(stateVector);
     // The doc already holds the updates still being committed; a step 2 from it now would hand
     // them out before they are durable. Answer once they are stored.
-    if (this.writesInFlight > 0) this.#heldStep1.push({ peer, stateVector, answered });
+    if (this.#writesInFlight > 0) this.#heldStep1.push({ peer, stateVector, answered });
     else this.#sendStep2(peer, stateVector, answered);
   }
 
@@ -180,17 +221,17 @@ export class Room {
   apply(update: Uint8Array, origin: Peer, subject: string, claims: number[]): void {
     Y.applyUpdate(this.doc, update, origin);
     for (const client of claims) this.clientOwners.set(client, subject);
-    this.writesInFlight++;
+    this.#writesInFlight++;
   }
 
   /** Called once storage has committed an update received earlier: now others may see it. */
   forwardCommitted(update: Uint8Array, seq: number, origin: Peer, frame: Uint8Array | null): void {
-    this.lastCommittedSeq = Math.max(this.lastCommittedSeq, seq);
-    this.updatesSinceCompaction++;
-    this.writesInFlight--;
+    this.#lastCommittedSeq = Math.max(this.#lastCommittedSeq, seq);
+    this.#updatesSinceCompaction++;
+    this.#writesInFlight--;
     // A client's `update` frame is forwarded byte for byte; a sync step 2 is re-framed as an update.
     this.#broadcast(frame ?? encodeUpdate(update), origin);
-    if (this.writesInFlight === 0) {
+    if (this.#writesInFlight === 0) {
       for (const { peer, stateVector, answered } of this.#heldStep1.splice(0)) {
         if (!peer.isOpen || !this.#peers.has(peer)) continue;
         try {

@@ -5,7 +5,7 @@ import type { Peer } from './Peer.ts';
 import { workspaceOf } from '../storage/SqliteStorage.ts';
 import { DocumentQuota } from './DocumentQuota.ts';
 import { ReadOnlyGuard } from './ReadOnlyGuard.ts';
-import type { SharedRooms } from '../fanout/SharedRooms.ts';
+import { HookList, type CommittedBatch, type RegistryHooks } from './RegistryHooks.ts';
 import { Room } from './Room.ts';
 import { WriteBatcher, type BatchItem } from './WriteBatcher.ts';
 
@@ -28,7 +28,6 @@ function detachedPeer(subject: string): Peer {
     displayName: '',
     wantsAcks: false,
     syncMessagesReceived: 0,
-    writesInFlight: 0,
     isOpen: false,
     send: () => undefined,
     close: () => undefined
@@ -44,20 +43,14 @@ export type RegistryOptions = {
   workspaceQuotaBytes?: number;
   /** How long a write batch stays open for more updates (0: until the end of the event-loop turn). */
   writeBatchMs?: number;
-  /**
-   * Told after each committed batch which rooms changed and who sent the updates (display names
-   * of the connections; empty for updates that came over HTTP). Version history listens here.
-   */
-  committed?: (room: string, authors: string[]) => void;
-  /** Rooms shared with other instances (fan-out over Redis); absent on a single instance. */
-  shared?: SharedRooms;
   /** Told each time a client is told its writes are stored (for metrics). */
   acknowledged?: () => void;
 };
 
 /**
  * The document lifecycle: loads rooms on first use, commits updates before they are applied and
- * fanned out, compacts, and evicts rooms nobody is connected to. Knows nothing of websockets.
+ * fanned out, compacts, and evicts rooms nobody is connected to. Knows nothing of websockets, nor
+ * of what listens to the lifecycle (history, the fan-out): those plug in through `use`.
  */
 export class RoomRegistry {
   readonly #storage: RoomStorage;
@@ -72,11 +65,13 @@ export class RoomRegistry {
   readonly #batcher: WriteBatcher<WriteContext>;
   readonly #quota: DocumentQuota;
   readonly #readOnly = new ReadOnlyGuard();
+  readonly #hooks: HookList;
 
   constructor(storage: RoomStorage, log: Logger, options: RegistryOptions) {
     this.#storage = storage;
     this.#log = log;
     this.#options = options;
+    this.#hooks = new HookList(log);
     this.#quota = new DocumentQuota(
       storage,
       options.workspaceQuotaBytes ?? Number.MAX_SAFE_INTEGER
@@ -93,6 +88,11 @@ export class RoomRegistry {
       },
       options.writeBatchMs ?? 0
     );
+  }
+
+  /** Plugs hooks into the lifecycle; they are called in the order they were added. */
+  use(hooks: RegistryHooks): void {
+    this.#hooks.add(hooks);
   }
 
   /** Storage refused to write (a read-only data folder): writes are refused, reads go on. */
@@ -120,16 +120,14 @@ export class RoomRegistry {
     if (evicting) await evicting;
     let room = this.#rooms.get(name);
     if (!room) {
-      const shared = this.#options.shared;
-      // Subscribed before the room is read: an update committed elsewhere meanwhile is heard.
-      room = (shared ? shared.beforeLoad(name) : Promise.resolve())
+      // Hooks hear of the load before the room is read: a subscription made there (the
+      // fan-out's) hears an update committed elsewhere meanwhile.
+      room = this.#hooks
+        .beforeLoad(name)
         .then(() => this.#quota.prepare(name))
         .then(() => Room.load(name, this.#storage, this.#log))
         .then((loaded) => {
-          if (shared) {
-            shared.afterLoad(loaded, loaded.lastCommittedSeq);
-            loaded.onPresence((update) => shared.presence(name, update));
-          }
+          this.#hooks.notify('afterLoad', loaded);
           return loaded;
         });
       this.#rooms.set(name, room);
@@ -140,7 +138,7 @@ export class RoomRegistry {
         },
         () => {
           this.#rooms.delete(name);
-          shared?.loadFailed(name);
+          this.#hooks.notify('loadFailed', name);
         }
       );
     }
@@ -183,7 +181,6 @@ export class RoomRegistry {
       this.#quota.giveBack(room.name, update.byteLength);
       throw err;
     }
-    origin.writesInFlight++;
     this.#batcher.enqueue({
       room: room.name,
       update,
@@ -233,8 +230,7 @@ export class RoomRegistry {
    */
   acknowledge(room: Room, peer: Peer): void {
     if (!peer.wantsAcks) return;
-    if (peer.writesInFlight === 0 && room.writesInFlight === 0) this.#sendSaved(room, peer);
-    else room.ackWaiters.add(peer);
+    if (room.readyToAcknowledge(peer)) this.#sendSaved(room, peer);
   }
 
   #sendSaved(room: Room, peer: Peer): void {
@@ -243,43 +239,48 @@ export class RoomRegistry {
   }
 
   #committed(items: BatchItem<WriteContext>[], seqs: number[], previous: number[] | null): void {
-    // Committed: the other instances holding these rooms may hear of them now.
-    if (this.#options.shared && previous) {
-      this.#options.shared.committed(
-        items.map((item, i) => ({
-          room: item.room,
-          seq: seqs[i]!,
-          prevSeq: previous[i]!,
-          update: item.update,
-          claims: item.claims
-        }))
-      );
-    }
     if (this.#readOnly.succeeded()) this.#log.info('storage writes again; accepting changes');
-    const origins = new Map<Peer, Room>();
     const touched = new Map<Room, Set<string>>();
+    for (const { context } of items) {
+      const authors = touched.get(context.room) ?? new Set<string>();
+      if (context.origin.displayName) authors.add(context.origin.displayName);
+      touched.set(context.room, authors);
+    }
+    // Committed: the hooks (the other instances holding these rooms, history) may hear of it now.
+    this.#hooks.notify('committed', this.#batch(items, seqs, previous, touched));
+    const origins = new Map<Peer, Room>();
     items.forEach((item, i) => {
       const { room, origin, frame, settled } = item.context;
       room.forwardCommitted(item.update, seqs[i]!, origin, frame);
-      origin.writesInFlight--;
-      const authors = touched.get(room) ?? new Set<string>();
-      if (origin.displayName) authors.add(origin.displayName);
-      touched.set(room, authors);
       if (settled) settled();
       else origins.set(origin, room);
     });
     // One acknowledgement per client per batch, however many updates it sent.
     for (const [peer, room] of origins) this.acknowledge(room, peer);
-    for (const [room, authors] of touched) {
-      this.#options.committed?.(room.name, [...authors]);
-      if (room.writesInFlight === 0) {
-        for (const peer of room.ackWaiters) this.#sendSaved(room, peer);
-        room.ackWaiters.clear();
-      }
+    for (const room of touched.keys()) {
+      for (const peer of room.takeAckWaiters()) this.#sendSaved(room, peer);
       if (room.updatesSinceCompaction >= this.#options.compactAfterUpdates)
         void this.#compact(room);
       if (room.peerCount === 0) this.#scheduleEviction(room);
     }
+  }
+
+  #batch(
+    items: BatchItem<WriteContext>[],
+    seqs: number[],
+    previous: number[] | null,
+    touched: Map<Room, Set<string>>
+  ): CommittedBatch {
+    return {
+      updates: items.map((item, i) => ({
+        room: item.room,
+        seq: seqs[i]!,
+        prevSeq: previous ? previous[i]! : null,
+        update: item.update,
+        claims: item.claims
+      })),
+      rooms: [...touched].map(([room, authors]) => ({ room: room.name, authors: [...authors] }))
+    };
   }
 
   #failed(items: BatchItem<WriteContext>[], error: unknown): void {
@@ -296,15 +297,14 @@ export class RoomRegistry {
     const rooms = new Set(items.map((item) => item.context.room));
     for (const item of items) {
       this.#quota.giveBack(item.room, item.update.byteLength);
-      item.context.origin.writesInFlight = 0;
       item.context.settled?.(error ?? new Error('storing failed'));
     }
     for (const room of rooms) {
-      room.writesInFlight = 0;
+      room.writesFailed();
       const reason = readOnly ? CloseCode.storageReadOnly : CloseCode.storageUnavailable;
       room.closeAllPeers((peer) => peer.close(reason));
+      this.#hooks.notify('beforeEvict', room);
       this.#rooms.delete(room.name);
-      this.#options.shared?.evicted(room.name);
       room.destroy();
     }
   }
@@ -318,7 +318,7 @@ export class RoomRegistry {
       // database may have committed an update this one never saw.
       const counted = room.updatesSinceCompaction;
       await this.#storage.compact(room.name);
-      room.updatesSinceCompaction -= counted;
+      room.compacted(counted);
       // The workspace now takes less room than the counted updates say.
       void this.#quota.refresh(workspaceOf(room.name)).catch(() => undefined);
     } catch (error) {
@@ -348,8 +348,8 @@ export class RoomRegistry {
       await this.#compact(room);
       // Someone may have connected while we were storing: keep the room then.
       if (room.peerCount > 0 || room.writesInFlight > 0) return;
+      this.#hooks.notify('beforeEvict', room);
       this.#rooms.delete(room.name);
-      this.#options.shared?.evicted(room.name);
       room.destroy();
       this.#log.debug('room evicted', { room: room.name });
     })();

@@ -11,9 +11,8 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { MessageType } from '../../src/lib/shared/protocol/messageTypes.ts';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_SAVED = 100;
 const REMOTE = Symbol('remote');
 
 type PendingEdit = { id: string; connection: number; message: number };
@@ -109,7 +108,7 @@ export class ChaosClient {
 
   #send(type: number, payload: Uint8Array): void {
     const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, MessageType.sync);
     encoding.writeVarUint(e, type);
     encoding.writeVarUint8Array(e, payload);
     this.#ws!.send(encoding.toUint8Array(e));
@@ -126,13 +125,13 @@ export class ChaosClient {
   }
 
   #receive(data: Buffer): void {
-    if (data[0] === MESSAGE_SAVED) {
+    if (data[0] === MessageType.saved) {
       const d = decoding.createDecoder(data);
       decoding.readVarUint(d);
       this.#onSaved(decoding.readVarUint(d));
       return;
     }
-    if (data[0] !== MESSAGE_SYNC) return;
+    if (data[0] !== MessageType.sync) return;
     const d = decoding.createDecoder(data);
     decoding.readVarUint(d);
     const type = decoding.readVarUint(d);

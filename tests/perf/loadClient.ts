@@ -9,14 +9,12 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { MessageType } from '../../src/lib/shared/protocol/messageTypes.ts';
 import type { EditLog } from './editLog.ts';
 
-const MESSAGE_SYNC = 0;
 const SYNC_STEP1 = syncProtocol.messageYjsSyncStep1;
 const SYNC_STEP2 = syncProtocol.messageYjsSyncStep2;
 const SYNC_UPDATE = syncProtocol.messageYjsUpdate;
-/** Uzel's "saved" acknowledgement, sent to clients that connect with `?acks=1`. */
-const MESSAGE_SAVED = 100;
 
 /**
  * Each edit inserts `edit#<id>;`. Yjs stores inserted text as plain UTF-8 in the update, so a
@@ -99,11 +97,11 @@ export class LoadClient {
   }
 
   #receive(data: Buffer, synced: () => void): void {
-    if (data[0] === MESSAGE_SAVED) {
+    if (data[0] === MessageType.saved) {
       this.acks++;
       return;
     }
-    if (data[0] !== MESSAGE_SYNC) return; // awareness and anything else: not measured
+    if (data[0] !== MessageType.sync) return; // awareness and anything else: not measured
     const sub = data[1];
     if (sub === SYNC_UPDATE) this.#recordReceipts(data);
     else if (sub === SYNC_STEP1) this.#answerStep1(data);
@@ -134,7 +132,7 @@ export class LoadClient {
 
 function frame(syncType: number, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_SYNC);
+  encoding.writeVarUint(e, MessageType.sync);
   encoding.writeVarUint(e, syncType);
   encoding.writeVarUint8Array(e, payload);
   return encoding.toUint8Array(e);

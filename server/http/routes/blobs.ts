@@ -1,18 +1,10 @@
-import { noWorkspace } from '../../accounts/AccountError.ts';
-import type { Role } from '../../accounts/types.ts';
 import { BlobError, type BlobErrorCode } from '../../blobs/BlobError.ts';
 import { SHA256_PATTERN, type BlobMeta, type BlobStore } from '../../blobs/BlobStore.ts';
 import { blobHeaders } from '../../blobs/blobHeaders.ts';
 import { mediaType, servedType } from '../../blobs/sniff.ts';
 import { ApiError } from '../ApiError.ts';
-import {
-  route,
-  signedIn,
-  type ApiContext,
-  type ApiDeps,
-  type Reply,
-  type Route
-} from '../route.ts';
+import { requireRole, type Refusal } from '../roleGuard.ts';
+import { route, type ApiContext, type ApiDeps, type Reply, type Route } from '../route.ts';
 
 const BLOB_STATUS: Record<BlobErrorCode, number> = {
   file_too_large: 413,
@@ -25,6 +17,12 @@ const BLOB_STATUS: Record<BlobErrorCode, number> = {
 /** A year: the address names the content, so what is behind it never changes. */
 const IMMUTABLE = 'private, max-age=31536000, immutable';
 
+/** The app tells a viewer by this code that the workspace is read-only for them. */
+const READ_ONLY: Refusal = {
+  code: 'read_only',
+  message: 'A viewer cannot add files to this workspace.'
+};
+
 /**
  * Files of documents. Members read; owners and editors write. A blob is never served as active
  * content (see `blobHeaders`). Published files have their own route on the public side.
@@ -33,18 +31,15 @@ export function blobRoutes(deps: ApiDeps, blobs: BlobStore): Route[] {
   const { accounts } = deps;
 
   async function member(
-    ctx: ApiContext<unknown>
-  ): Promise<{ workspaceId: string; role: Role; hash: string }> {
-    const me = signedIn(ctx);
-    const workspaceId = ctx.params.id!;
-    const role = (await accounts.workspace(me.id, workspaceId))?.role;
-    // Unknown and not-a-member answer alike, so workspace ids cannot be probed.
-    if (!role) throw noWorkspace();
+    ctx: ApiContext<unknown>,
+    needed: 'viewer' | 'editor' = 'viewer'
+  ): Promise<{ workspaceId: string; hash: string }> {
+    const { workspaceId } = await requireRole(accounts, ctx, needed, READ_ONLY);
     const hash = ctx.params.sha256!;
     if (!SHA256_PATTERN.test(hash)) {
       throw new ApiError(400, 'invalid_hash', 'The address must end in a lowercase SHA-256 hash.');
     }
-    return { workspaceId, role, hash };
+    return { workspaceId, hash };
   }
 
   async function found(workspaceId: string, hash: string): Promise<BlobMeta> {
@@ -75,10 +70,7 @@ export function blobRoutes(deps: ApiDeps, blobs: BlobStore): Route[] {
 
     {
       ...route('PUT', path, async (ctx) => {
-        const { workspaceId, role, hash } = await member(ctx);
-        if (role === 'viewer') {
-          throw new ApiError(403, 'read_only', 'A viewer cannot add files to this workspace.');
-        }
+        const { workspaceId, hash } = await member(ctx, 'editor');
         const length = ctx.req.headers['content-length'];
         try {
           const { created, meta } = await blobs.put({

@@ -1,10 +1,9 @@
-import { noWorkspace } from '../../accounts/AccountError.ts';
-import { canWrite } from '../../accounts/types.ts';
 import type { CalendarFeeds } from '../../calendar/CalendarFeeds.ts';
 import { ICS_CONTENT_TYPE } from '../../../src/lib/shared/calendar/ics.ts';
 import { DEFAULT_CALENDAR_FEED_LIMIT } from '../../config.ts';
 import { ApiError } from '../ApiError.ts';
-import { route, signedIn, type ApiContext, type ApiDeps, type Route } from '../route.ts';
+import { requireRole } from '../roleGuard.ts';
+import { route, type ApiContext, type ApiDeps, type Route } from '../route.ts';
 
 export const FEED_PATH = '/api/calendar-feeds/';
 
@@ -35,24 +34,17 @@ export function calendarFeedRoutes(
     windowMs: FEED_LIMIT_WINDOW_MS
   });
   const perFeed = makeLimit('feed-link', { max: limit.perToken, windowMs: FEED_LIMIT_WINDOW_MS });
-  const membership = async (ctx: ApiContext<unknown>) => {
-    const me = signedIn(ctx);
-    const workspace = await accounts.workspace(me.id, ctx.params.id!);
-    if (!workspace) throw noWorkspace();
-    return { me, workspace };
-  };
-  const writer = async (ctx: ApiContext<unknown>) => {
-    const found = await membership(ctx);
-    if (!canWrite(found.workspace.role)) {
-      throw new ApiError(403, 'forbidden', 'Only members who can edit manage the calendar link.');
-    }
-    return found;
-  };
+  const membership = (ctx: ApiContext<unknown>) => requireRole(accounts, ctx);
+  const writer = (ctx: ApiContext<unknown>) =>
+    requireRole(accounts, ctx, 'editor', {
+      code: 'forbidden',
+      message: 'Only members who can edit manage the calendar link.'
+    });
 
   return [
     route('GET', '/api/workspaces/:id/calendar-feed', async (ctx) => {
-      const { workspace } = await membership(ctx);
-      const feed = await feeds.tokens.active(workspace.id);
+      const { workspaceId } = await membership(ctx);
+      const feed = await feeds.tokens.active(workspaceId);
       return {
         status: 200,
         body: { feed: feed ? { id: feed.id, createdAt: feed.createdAt } : null }
@@ -60,18 +52,18 @@ export function calendarFeedRoutes(
     }),
 
     route('POST', '/api/workspaces/:id/calendar-feed', async (ctx) => {
-      const { me, workspace } = await writer(ctx);
-      const { feed, token } = await feeds.tokens.create(workspace.id, me.id, now());
-      log.info('calendar feed created', { workspaceId: workspace.id, feedId: feed.id, by: me.id });
+      const { me, workspaceId } = await writer(ctx);
+      const { feed, token } = await feeds.tokens.create(workspaceId, me.id, now());
+      log.info('calendar feed created', { workspaceId, feedId: feed.id, by: me.id });
       // The only time the link is shown: only its hash is stored.
       const path = `${FEED_PATH}${token}`;
       return { status: 201, body: { feed: { id: feed.id, createdAt: feed.createdAt, path } } };
     }),
 
     route('DELETE', '/api/workspaces/:id/calendar-feed', async (ctx) => {
-      const { me, workspace } = await writer(ctx);
-      if (!(await feeds.tokens.revoke(workspace.id, now()))) throw noFeed();
-      log.info('calendar feed revoked', { workspaceId: workspace.id, by: me.id });
+      const { me, workspaceId } = await writer(ctx);
+      if (!(await feeds.tokens.revoke(workspaceId, now()))) throw noFeed();
+      log.info('calendar feed revoked', { workspaceId, by: me.id });
       return { status: 204 };
     }),
 

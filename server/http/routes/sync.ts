@@ -1,5 +1,4 @@
-import { noWorkspace } from '../../accounts/AccountError.ts';
-import type { Role } from '../../accounts/types.ts';
+import { canWrite } from '../../accounts/types.ts';
 import { ReadOnlyBatchError, RefusedBatchError } from '../../relay/BatchSync.ts';
 import {
   BatchFormatError,
@@ -9,14 +8,8 @@ import {
   SYNC_BATCH_CONTENT_TYPE
 } from '../../../src/lib/shared/protocol/syncBatch.ts';
 import { ApiError } from '../ApiError.ts';
-import {
-  binaryRoute,
-  route,
-  signedIn,
-  type ApiContext,
-  type ApiDeps,
-  type Route
-} from '../route.ts';
+import { requireRole } from '../roleGuard.ts';
+import { binaryRoute, route, type ApiDeps, type Route } from '../route.ts';
 
 /** A clock is a SQLite rowid: a non-negative integer well inside the safe range. */
 const CLOCK = /^\d{1,15}$/;
@@ -30,17 +23,6 @@ const DEFAULT_LIMIT = 1000;
 export function syncRoutes(deps: ApiDeps): Route[] {
   const { accounts, log } = deps;
 
-  async function memberRole(
-    ctx: ApiContext<unknown>
-  ): Promise<{ workspaceId: string; role: Role; userId: string }> {
-    const me = signedIn(ctx);
-    const workspaceId = ctx.params.id!;
-    const role = (await accounts.workspace(me.id, workspaceId))?.role;
-    // Unknown and not-a-member answer alike, so workspace ids cannot be probed.
-    if (!role) throw noWorkspace();
-    return { workspaceId, role, userId: me.id };
-  }
-
   function service() {
     if (!deps.sync) {
       throw new ApiError(503, 'sync_unavailable', 'This server does not hold documents.');
@@ -50,7 +32,7 @@ export function syncRoutes(deps: ApiDeps): Route[] {
 
   return [
     route('GET', '/api/workspaces/:id/changes', async (ctx) => {
-      const { workspaceId } = await memberRole(ctx);
+      const { workspaceId } = await requireRole(accounts, ctx);
       const query = new URL(ctx.req.url ?? '/', 'http://api.invalid').searchParams;
       const since = query.get('since') ?? '0';
       const limit = query.get('limit') ?? String(DEFAULT_LIMIT);
@@ -69,10 +51,11 @@ export function syncRoutes(deps: ApiDeps): Route[] {
       '/api/workspaces/:id/sync',
       { contentType: SYNC_BATCH_CONTENT_TYPE, maxBytes: MAX_BATCH_BYTES },
       async (ctx) => {
-        const { workspaceId, role, userId } = await memberRole(ctx);
+        // Viewers may sync too: what they send is refused entry by entry, what they lack arrives.
+        const { workspaceId, role, me } = await requireRole(accounts, ctx);
         try {
           const entries = decodeBatchRequest(ctx.body);
-          const answers = await service().exchange(workspaceId, entries, role !== 'viewer', userId);
+          const answers = await service().exchange(workspaceId, entries, canWrite(role), me.id);
           const written = entries.filter((e) => e.update).length;
           if (written > 0) {
             log.debug('batch sync wrote', { workspaceId, rooms: written, userId: ctx.user?.id });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema, workspaceNameSchema } from '../../accounts/validation.ts';
 import { noWorkspace } from '../../accounts/AccountError.ts';
+import { requireRole } from '../roleGuard.ts';
 import { route, signedIn, type ApiDeps, type Route } from '../route.ts';
 import { inviteView, memberView, workspaceView } from '../views.ts';
 
@@ -40,10 +41,9 @@ export function workspaceRoutes({ accounts, log, workspaceCreated }: ApiDeps): R
     }),
 
     route('GET', '/api/workspaces/:id/members', async (ctx) => {
-      const me = signedIn(ctx);
-      const workspaceId = ctx.params.id!;
+      const { me, workspaceId, role } = await requireRole(accounts, ctx);
       const members = await accounts.members(me.id, workspaceId);
-      const isOwner = (await accounts.workspace(me.id, workspaceId))?.role === 'owner';
+      const isOwner = role === 'owner';
       const invites = isOwner ? await accounts.invites(me.id, workspaceId) : null;
       return {
         status: 200,

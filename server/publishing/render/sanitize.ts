@@ -10,7 +10,7 @@ export const PUBLIC_FILE_SRC = /^\/p\/[a-z0-9-]{1,64}\/files\/[0-9a-f]{64}$/;
 
 /**
  * The second lock behind the renderer's allow-list: whatever markup reached here, only the public
- * page's elements and attributes (src/lib/richText/allowList.ts) leave, links only to http(s),
+ * page's elements and attributes (src/lib/shared/richText/allowList.ts) leave, links only to http(s),
  * mailto or this site, and images only from this site's published-file route (the page's
  * Content-Security-Policy would block others anyway). Should the renderer ever gain a bug, a
  * `<script>`, an `on…` handler or a `javascript:` link still cannot pass.

@@ -13,8 +13,8 @@ export class ApiError extends Error {
 /** The network could not be reached (offline, server down): distinct from a refusal. */
 export class NetworkError extends Error {}
 
-// The same shapes the server answers with: declared once, in the server's access model.
-import type { Role, User } from '../../../server/accounts/types.ts';
+// The same shapes the server answers with: declared once, in the shared access model.
+import type { Role, User } from '../shared/api/accounts.ts';
 
 export type { Role, User };
 export type WorkspaceSummary = { id: string; name: string; role: Role };

@@ -1,5 +1,5 @@
 import { ApiError, NetworkError } from './client.ts';
-import type { VersionInfo } from '../../../server/history/HistoryStore.ts';
+import type { VersionInfo } from '../shared/api/history.ts';
 
 export type { VersionInfo };
 

@@ -1,8 +1,8 @@
 import { ApiError, NetworkError } from './client.ts';
-import type { PublicationView, SettingsView } from '../../../server/publishing/Publishing.ts';
+import type { PublicationView, SettingsView } from '../shared/api/publishing.ts';
 import type { LicenceId } from '../shared/api/licences.ts';
 
-// The same shapes the server answers with, declared once on the server.
+// The same shapes the server answers with, declared once in the shared module.
 export type { PublicationView, SettingsView, LicenceId };
 export { LICENCE_IDS } from '../shared/api/licences.ts';
 

@@ -1,5 +1,6 @@
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CloseCode } from '../shared/protocol/closeCodes.ts';
 import { isBrowserOnline, onConnectivityChange } from './connectivity.ts';
 import { LocalPersistence } from './LocalPersistence.ts';
 import { compactIfLong, localDbName } from './localRoom.ts';
@@ -7,15 +8,15 @@ import { localStorageCount, SaveTracker } from './SaveTracker.ts';
 import { createTrackedProvider } from './trackedProvider.ts';
 import { PENDING_KEY_PREFIX } from './unsyncedRooms.ts';
 
-/** Close codes the app explains to the person (see server/relay/closeCodes.ts). */
+/** Close codes the app explains to the person. */
 const PROBLEM_BY_CLOSE_CODE: Record<number, SyncProblem> = {
-  1009: 'tooBig',
-  4401: 'unauthorised',
-  4403: 'forbidden',
-  4100: 'roleChanged',
-  4503: 'storage',
-  4529: 'rateLimited',
-  4530: 'rateLimited'
+  [CloseCode.messageTooBig.code]: 'tooBig',
+  [CloseCode.unauthorised.code]: 'unauthorised',
+  [CloseCode.forbidden.code]: 'forbidden',
+  [CloseCode.roleChanged.code]: 'roleChanged',
+  [CloseCode.storageUnavailable.code]: 'storage',
+  [CloseCode.rateLimited.code]: 'rateLimited',
+  [CloseCode.tooManyConnections.code]: 'rateLimited'
 };
 
 export type Connection = 'offline' | 'connecting' | 'online';

@@ -1,10 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { MessageType } from '../shared/protocol/messageTypes.ts';
 import type { SaveTracker } from './SaveTracker.ts';
-
-/** Message type of the relay's "stored" acknowledgement (see server/relay/protocol.ts). */
-export const MESSAGE_SAVED = 100;
 
 type WebSocketClass = typeof WebSocket;
 
@@ -58,7 +56,7 @@ export function createTrackedProvider(
     // a long task in this tab and a whole-state update to apply in each of the others.
     disableBc: true
   });
-  provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+  provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
     tracker.acknowledged(decoding.readVarUint(decoder));
   };
   // Opened or closed: the counting starts again with the next connection's messages.

@@ -8,7 +8,7 @@ import {
 
 /**
  * Imported HTML (from a .docx or from Markdown) goes through the import allow-list of the elements
- * the editor has (src/lib/richText/allowList.ts), before anything parses it into a document. No
+ * the editor has (src/lib/shared/richText/allowList.ts), before anything parses it into a document. No
  * scripts, no event handlers, no styles, and links only to web pages, e-mail and the app itself.
  */
 const ALLOWED_ATTR = attributeNames(IMPORT_ALLOW_LIST);

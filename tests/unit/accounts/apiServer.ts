@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Accounts } from '../../../server/accounts/Accounts.ts';
 import { loadConfig } from '../../../server/config.ts';
-import { ApiRouter, type ApiRouterOptions } from '../../../server/http/ApiRouter.ts';
+import type { ApiRouterOptions } from '../../../server/http/ApiRouter.ts';
 import { createLogger, type Logger } from '../../../server/log.ts';
 import { UzelServer } from '../../../server/UzelServer.ts';
 import type { Defer } from '../helpers/cleanup.ts';
@@ -39,6 +39,8 @@ export type StartOptions = {
   clock?: TestClock;
   log?: Logger;
   loginLimit?: ApiRouterOptions['loginLimit'];
+  /** The batch sync's answer budget in bytes (the default is sized for real rooms). */
+  batchAnswerBytes?: number;
   dataDir?: string;
 };
 
@@ -74,14 +76,13 @@ export class ApiServer {
     const clock = options.clock ?? new TestClock();
     const log = options.log ?? createLogger('silent');
     const accounts = Accounts.fromConfig(config, { now: clock.now, log });
-    const api = new ApiRouter({
-      accounts,
+    const server = new UzelServer({
+      config,
       log,
-      allowedOrigins: config.allowedOrigins,
-      loginLimit: options.loginLimit,
-      now: clock.now
+      accounts,
+      api: { loginLimit: options.loginLimit, now: clock.now },
+      batchAnswerBytes: options.batchAnswerBytes
     });
-    const server = new UzelServer({ config, log, accounts, api });
     const url = await server.listen();
     const started = new ApiServer(server, url, dataDir, clock);
     defer(() => server.close());

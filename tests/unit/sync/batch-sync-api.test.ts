@@ -2,7 +2,6 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BatchSync } from '../../../server/relay/BatchSync.ts';
 import { encodeBatchRequest, MAX_BATCH_ROOMS } from '../../../src/lib/shared/protocol/syncBatch.ts';
 import { ApiServer } from '../accounts/apiServer.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
@@ -27,8 +26,8 @@ function textOf(update: Uint8Array): string {
 describe('batch sync over HTTP', () => {
   const defer = deferCleanup();
 
-  async function setup() {
-    const server = await ApiServer.start(defer);
+  async function setup(batchAnswerBytes?: number) {
+    const server = await ApiServer.start(defer, { batchAnswerBytes });
     const { owner, workspaceId } = await server.workspace();
     const store = () => {
       const reader = new StoreReader(dbFileIn(server.dataDir));
@@ -204,9 +203,7 @@ describe('batch sync over HTTP', () => {
   });
 
   it('WS18 the answer stops at its byte budget, in request order; the first room is always answered; every push is committed', async () => {
-    const { server, owner, workspaceId, store } = await setup();
-    const { registry, storage } = server.server;
-    server.server.api.useSync(new BatchSync(registry, storage, { answerBytes: 2000 }));
+    const { owner, workspaceId, store } = await setup(2000);
     // Four rooms of about 800 answer bytes each: two fit under 2000, a third would not.
     const rooms = ['s1', 's2', 's3', 's4'];
     const answer = await postBatch(

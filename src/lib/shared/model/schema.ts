@@ -5,8 +5,8 @@ import * as Y from 'yjs';
  * themselves; they use the typed accessors built on these.
  */
 
-/** The document id of a workspace's index (its room is `<workspaceId>/index`). */
-export const INDEX_DOC_ID = 'index';
+// Room names are part of the wire protocol; the model re-exports them for its callers.
+export { INDEX_DOC_ID, roomName } from '../protocol/roomName.ts';
 
 /** Workspace index: `documents` maps a document id to its metadata map. */
 export const indexRoots = {
@@ -61,7 +61,3 @@ export const documentRoots = {
 export const DOCUMENT_CONTENT_FIELD = 'content';
 
 export const TITLE_MAX_LENGTH = 200;
-
-export function roomName(workspaceId: string, docId: string): string {
-  return `${workspaceId}/${docId}`;
-}

@@ -11,3 +11,10 @@ export function parseRoomName(room: string): RoomName | null {
   const m = ROOM.exec(room);
   return m ? { room, workspaceId: m[1]!, docId: m[2]! } : null;
 }
+
+/** The document id of a workspace's index (its room is `<workspaceId>/index`). */
+export const INDEX_DOC_ID = 'index';
+
+export function roomName(workspaceId: string, docId: string): string {
+  return `${workspaceId}/${docId}`;
+}
