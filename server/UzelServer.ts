@@ -29,6 +29,7 @@ import { SharedRooms } from './fanout/SharedRooms.ts';
 import { PostgresStorage } from './storage/PostgresStorage.ts';
 import type { RoomStorage } from './storage/RoomStorage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
+import { Mailer } from './mail/Mailer.ts';
 import { MeteredStorage } from './ops/MeteredStorage.ts';
 import { Metrics } from './ops/Metrics.ts';
 import { OpsEndpoints } from './ops/OpsEndpoints.ts';
@@ -85,6 +86,7 @@ export class UzelServer {
   readonly #config: Config;
   readonly #fanout: FanoutServices | null;
   readonly #sharedRooms: SharedRooms | null;
+  readonly #mailer: Mailer | null;
   #closing: Promise<void> | null = null;
 
   constructor({
@@ -162,6 +164,11 @@ export class UzelServer {
     this.calendarFeeds = feedTokens
       ? new CalendarFeeds(feedTokens, this.storage)
       : CalendarFeeds.inDataDir(config.dataDir, this.storage, config.sqliteSync);
+    // A deleted account's calendar links stop working and stop naming it (152-FZ).
+    this.accounts.afterAccountDeleted(async (userId) => {
+      await this.calendarFeeds.tokens.forgetCreator(userId, Date.now());
+    });
+    this.#mailer = config.mail ? new Mailer(config.mail.smtpUrl, config.mail.from) : null;
     this.api =
       api ??
       new ApiRouter({
@@ -173,7 +180,10 @@ export class UzelServer {
         calendarFeeds: this.calendarFeeds,
         calendarFeedLimit: config.calendarFeedLimit,
         history: this.history,
-        limits: fanout?.limits
+        limits: fanout?.limits,
+        registrationsPerHour: config.registrationsPerAddressPerHour,
+        mailer: this.#mailer,
+        origin: config.origin
       });
     this.batchSync = new BatchSync(this.registry, this.storage);
     this.api.useSync(this.batchSync);
@@ -311,6 +321,7 @@ export class UzelServer {
       await this.accounts.close();
       await this.calendarFeeds.close();
       await this.blobs.close();
+      this.#mailer?.close();
       const metricsServer = this.#metricsServer;
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await httpClosed;
