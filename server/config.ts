@@ -1,10 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  parseRegistrationPolicy,
-  type RegistrationPolicy
-} from './accounts/registrationPolicy.ts';
+import { parseRegistrationPolicy, type RegistrationPolicy } from './accounts/registrationPolicy.ts';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

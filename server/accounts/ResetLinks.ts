@@ -1,6 +1,11 @@
 import { hashToken, randomToken } from './secrets.ts';
 import type { ResetTable } from './store/AccountStore.ts';
 
+/** Where a reset link opens in the app (the token in the query, as invite links carry theirs). */
+export function resetPagePath(token: string): string {
+  return `/reset?token=${encodeURIComponent(token)}`;
+}
+
 export type ResetStatus = 'valid' | 'expired' | 'used';
 
 /**
@@ -31,7 +36,8 @@ export class ResetLinks {
     if (token.length > 256) return null;
     const row = await this.#table.byTokenHash(hashToken(token));
     if (!row) return null;
-    const status = row.usedAt !== null ? 'used' : row.expiresAt <= this.#now() ? 'expired' : 'valid';
+    const status =
+      row.usedAt !== null ? 'used' : row.expiresAt <= this.#now() ? 'expired' : 'valid';
     return { userId: row.userId, status };
   }
 }

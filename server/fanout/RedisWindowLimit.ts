@@ -43,9 +43,7 @@ export class RedisWindowLimit implements WindowLimit {
   async hit(key: string): Promise<number> {
     // penalty() counts without refusing, atomically in Redis, and answers the count: concurrent
     // attempts each see their own place. The insurance limiter takes over when Redis fails.
-    const state = await this.#limiter
-      .penalty(key, 1)
-      .catch(() => this.#insurance.penalty(key, 1));
+    const state = await this.#limiter.penalty(key, 1).catch(() => this.#insurance.penalty(key, 1));
     return state.consumedPoints;
   }
 

@@ -82,9 +82,7 @@ export function meRoutes(deps: ApiDeps): Route[] {
       '/api/me',
       async (ctx) => {
         const me = signedIn(ctx);
-        await confirmingPassword(ctx, me, () =>
-          accounts.deletion.deleteOwn(me, ctx.body.password)
-        );
+        await confirmingPassword(ctx, me, () => accounts.deletion.deleteOwn(me, ctx.body.password));
         log.info('account deleted by its owner', { userId: me.id });
         return { status: 204, cookies: [clearedSessionCookie(ctx.secure)] };
       },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema, workspaceNameSchema } from '../../accounts/validation.ts';
 import { noWorkspace } from '../../accounts/AccountError.ts';
+import { resetPagePath } from '../../accounts/ResetLinks.ts';
 import { resetLetter } from '../../mail/Mailer.ts';
 import { route, signedIn, type ApiContext, type ApiDeps, type Route } from '../route.ts';
 import { inviteView, memberView, workspaceView } from '../views.ts';
@@ -83,7 +84,7 @@ export function workspaceRoutes(deps: ApiDeps): Route[] {
       const me = signedIn(ctx);
       const { id, userId } = ctx.params as { id: string; userId: string };
       const link = await accounts.credentials.linkForMember(me.id, id, userId);
-      const path = resetPath(link.token);
+      const path = resetPagePath(link.token);
       log.info('reset link made', { workspaceId: id, userId, by: me.id, mailed: mailer !== null });
       if (mailer && link.user.email) {
         await mailer.send(resetLetter(link.user.email, publicUrl(deps, ctx, path), link.expiresAt));
@@ -107,10 +108,6 @@ export function workspaceRoutes(deps: ApiDeps): Route[] {
       return { status: 200, body: token };
     })
   ];
-}
-
-export function resetPath(token: string): string {
-  return `/reset?token=${encodeURIComponent(token)}`;
 }
 
 /** A link for an e-mail: on ORIGIN when it is set, else on the address the request came to. */

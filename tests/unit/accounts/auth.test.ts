@@ -111,7 +111,11 @@ describe('registration, sign-in and sessions', () => {
     const first = await api.client().post('/api/auth/register', body);
     const again = await api
       .client()
-      .post('/api/auth/register', { ...body, email: 'Boris@EXAMPLE.org', password: 'Другой-пароль-42' });
+      .post('/api/auth/register', {
+        ...body,
+        email: 'Boris@EXAMPLE.org',
+        password: 'Другой-пароль-42'
+      });
     // Nothing in the answer says the address had an account: not the status, body nor cookies.
     for (const res of [first, again]) {
       expect(res.status).toBe(202);
@@ -124,8 +128,7 @@ describe('registration, sign-in and sessions', () => {
       .post('/api/auth/login', { email: body.email, password: 'Другой-пароль-42' });
     expect(second.status).toBe(401);
     expect(
-      (await api.client().post('/api/auth/login', { email: body.email, password: PASSWORD }))
-        .status
+      (await api.client().post('/api/auth/login', { email: body.email, password: PASSWORD })).status
     ).toBe(200);
   });
 
