@@ -13,6 +13,7 @@ import type { ApiRouter } from './http/ApiRouter.ts';
 import type { Logger } from './log.ts';
 import { redactText } from './logRedaction.ts';
 import type { Metrics } from './ops/Metrics.ts';
+import type { Mailer } from './mail/Mailer.ts';
 import { OpsEndpoints } from './ops/OpsEndpoints.ts';
 import { postgresWriteProbe } from './ops/probes.ts';
 import type { Readiness } from './ops/Readiness.ts';
@@ -61,6 +62,7 @@ export class UzelServer {
   readonly #config: Config;
   readonly #fanout: FanoutServices | null;
   readonly #sharedRooms: SharedRooms | null;
+  readonly #mailer: Mailer | null;
   #closing: Promise<void> | null = null;
 
   constructor({ appHandler, ...options }: UzelServerOptions) {
@@ -83,6 +85,7 @@ export class UzelServer {
     this.relay = services.relay;
     this.#sharedRooms = services.sharedRooms;
     this.#fanout = services.fanout;
+    this.#mailer = services.mailer;
     this.#ops = new OpsEndpoints({
       readiness: this.readiness,
       metrics: this.metrics,
@@ -175,6 +178,7 @@ export class UzelServer {
       await this.accounts.close();
       await this.calendarFeeds.close();
       await this.blobs.close();
+      this.#mailer?.close();
       const metricsServer = this.#metricsServer;
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await httpClosed;

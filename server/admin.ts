@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AccountError } from './accounts/AccountError.ts';
 import { Accounts } from './accounts/Accounts.ts';
+import { resetPagePath } from './accounts/ResetLinks.ts';
 import { INVITE_ROLES, type InviteRole } from './accounts/types.ts';
+import { Mailer, resetLetter } from './mail/Mailer.ts';
 import { backupDataDir } from './backup/backupDataDir.ts';
 import { BackupError } from './backup/manifest.ts';
 import { dumpPostgres, isPostgresDump, restorePostgres } from './backup/postgresDump.ts';
@@ -27,6 +29,10 @@ Commands:
       Prints a sync token for y-websocket clients on the last line (pass it as ?token=...).
       The token belongs to a service member of the workspace with that display name
       (default "${DEFAULT_SERVICE_NAME}"), created on first use and reused afterwards.
+  reset-password <e-mail>
+      Prints a one-time link (on the last line) with which that person sets a new password; it
+      works once, for RESET_LINK_TTL_HOURS (default 24), and using it signs out every session.
+      With SMTP_URL set, the link is also e-mailed to the person.
   backup <file>
       Writes everything in DATA_DIR (every database through SQLite's online backup, the files,
       the signing key) into one archive (.tar.gz), while the server runs or not. With
@@ -50,7 +56,7 @@ Settings come from the environment, as for the server (DATA_DIR, TOKEN_TTL_MINUT
 class UsageError extends Error {}
 
 /** A command checks its arguments first, then runs against the accounts file. */
-type Command = (args: string[]) => (accounts: Accounts) => Promise<string[]>;
+type Command = (args: string[]) => (accounts: Accounts, config: Config) => Promise<string[]>;
 
 const createWorkspace: Command = (args) => {
   const { positionals, values } = parseArgs({
@@ -99,6 +105,31 @@ const token: Command = (args) => {
       `valid until ${new Date(granted.expiresAt).toISOString()}:`,
       granted.token
     ];
+  };
+};
+
+const resetPassword: Command = (args) => {
+  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} });
+  if (positionals.length !== 1) {
+    throw new UsageError('reset-password takes one argument, the e-mail of the person.');
+  }
+  return async (accounts, config) => {
+    const link = await accounts.credentials.linkForEmail(positionals[0]!);
+    if (!link) throw new UsageError('Nobody is registered with this e-mail.');
+    const base = config.origin ?? `http://${config.host}:${config.port}`;
+    const url = base + resetPagePath(link.token);
+    const lines: string[] = [];
+    if (config.mail && link.user.email) {
+      const mailer = new Mailer(config.mail.smtpUrl, config.mail.from);
+      try {
+        await mailer.send(resetLetter(link.user.email, url, link.expiresAt));
+      } finally {
+        mailer.close();
+      }
+      lines.push(`E-mailed to ${link.user.email}.`);
+    }
+    const until = new Date(link.expiresAt).toISOString().slice(0, 16).replace('T', ' ');
+    return [...lines, `A one-time link to set a new password, until ${until} UTC:`, url];
   };
 };
 
@@ -216,7 +247,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const chosen = new Map<string, Command>([
     ['create-workspace', createWorkspace],
-    ['token', token]
+    ['token', token],
+    ['reset-password', resetPassword]
   ]).get(command);
   if (!chosen) {
     process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
@@ -230,7 +262,7 @@ async function main(argv: string[]): Promise<number> {
     ensureDataDir(config.dataDir);
     engine = await openEngine(config);
     accounts = await Accounts.open(config, engine);
-    process.stdout.write((await run(accounts)).join('\n') + '\n');
+    process.stdout.write((await run(accounts, config)).join('\n') + '\n');
     return 0;
   } catch (err) {
     return fail(err);

@@ -17,6 +17,7 @@ import { sharedRoomsHooks } from './fanout/sharedRoomsHooks.ts';
 import { History } from './history/History.ts';
 import { ApiRouter, type ApiRouterOptions } from './http/ApiRouter.ts';
 import type { Logger } from './log.ts';
+import { Mailer } from './mail/Mailer.ts';
 import { MeteredStorage } from './ops/MeteredStorage.ts';
 import { Metrics } from './ops/Metrics.ts';
 import { dataFolderProbe, sqliteWriteProbe } from './ops/probes.ts';
@@ -50,7 +51,7 @@ export type ComposeOptions = Stores & {
   config: Config;
   log: Logger;
   /** The sign-in limits and clock of the JSON API (tests set them; the defaults suit a server). */
-  api?: Pick<ApiRouterOptions, 'loginLimit' | 'now'>;
+  api?: Pick<ApiRouterOptions, 'loginLimit' | 'now' | 'mailer'>;
   /** How many bytes one batch-sync answer may carry before the rest waits for the next request. */
   batchAnswerBytes?: number;
 };
@@ -72,6 +73,8 @@ export type Services = {
   relay: Relay;
   sharedRooms: SharedRooms | null;
   fanout: FanoutServices | null;
+  /** Sends reset links when SMTP_URL is set. */
+  mailer: Mailer | null;
 };
 
 /**
@@ -182,7 +185,14 @@ export function composeServices(options: ComposeOptions): Services {
   const calendarFeeds = options.feedTokens
     ? new CalendarFeeds(options.feedTokens, storage)
     : CalendarFeeds.inDataDir(config.dataDir, storage, config.sqliteSync);
+  // A deleted account's calendar links stop working and stop naming it (152-FZ).
+  accounts.afterAccountDeleted(async (userId) => {
+    await calendarFeeds.tokens.forgetCreator(userId, Date.now());
+  });
   const batchSync = new BatchSync(registry, storage, { answerBytes: options.batchAnswerBytes });
+  const mailer =
+    options.api?.mailer ??
+    (config.mail ? new Mailer(config.mail.smtpUrl, config.mail.from) : null);
 
   const api = new ApiRouter({
     ...options.api,
@@ -196,7 +206,10 @@ export function composeServices(options: ComposeOptions): Services {
     history,
     sync: batchSync,
     blobs,
-    limits: fanout?.limits
+    limits: fanout?.limits,
+    registrationsPerHour: config.registrationsPerAddressPerHour,
+    mailer,
+    origin: config.origin
   });
   const relay = new Relay(registry, log, {
     access: fanout?.access ?? accounts.access,
@@ -227,7 +240,8 @@ export function composeServices(options: ComposeOptions): Services {
     api,
     relay,
     sharedRooms,
-    fanout
+    fanout,
+    mailer
   };
 }
 

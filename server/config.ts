@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseDatabaseUrl } from './db/databaseConfigError.ts';
+import { parseRegistrationPolicy, type RegistrationPolicy } from './accounts/registrationPolicy.ts';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -76,6 +77,26 @@ const schema = z.object({
   SAMPLE_DATA: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   /** How long a sign-in lasts without being used (it is extended while in use), in hours. */
   SESSION_TTL_HOURS: positiveInt.default(720),
+  /** Who may register: open, invite-only, or a comma list of e-mail domains (default: see README). */
+  REGISTRATION: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const policy = parseRegistrationPolicy(value);
+      if (typeof policy === 'string') ctx.addIssue({ code: 'custom', message: policy });
+      return policy as RegistrationPolicy;
+    }),
+  /** Registrations accepted from one address per hour (a school shares one address). */
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: positiveInt.default(20),
+  /** How long a password reset link works, in hours. */
+  RESET_LINK_TTL_HOURS: positiveInt.default(24),
+  /** smtp://user:password@host:port (or smtps://) to e-mail reset links; without it they are shown. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of those e-mails. */
+  MAIL_FROM: z.string().min(3).default('Узел <no-reply@localhost>'),
   /** How long a sync token from the admin command or the API stays valid, in minutes. */
   TOKEN_TTL_MINUTES: positiveInt.default(60),
   /** The largest file (image, presentation, PDF) one upload may carry, in bytes. */
@@ -139,6 +160,11 @@ export type Config = {
   docWorkspaceQuotaBytes: number;
   sessionTtlHours: number;
   tokenTtlMinutes: number;
+  registration: RegistrationPolicy;
+  registrationsPerAddressPerHour: number;
+  resetLinkTtlHours: number;
+  /** Where reset links are e-mailed from; undefined: they are shown instead. */
+  mail: { smtpUrl: string; from: string } | undefined;
   blobMaxFileBytes: number;
   blobWorkspaceQuotaBytes: number;
   /** Calendar feed requests allowed per link and per address in each hour. */
@@ -210,6 +236,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     docWorkspaceQuotaBytes: c.DOC_WORKSPACE_QUOTA_BYTES,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     tokenTtlMinutes: c.TOKEN_TTL_MINUTES,
+    registration: c.REGISTRATION,
+    registrationsPerAddressPerHour: c.REGISTRATIONS_PER_ADDRESS_PER_HOUR,
+    resetLinkTtlHours: c.RESET_LINK_TTL_HOURS,
+    mail: c.SMTP_URL ? { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM } : undefined,
     blobMaxFileBytes: c.BLOB_MAX_FILE_BYTES,
     blobWorkspaceQuotaBytes: c.BLOB_WORKSPACE_QUOTA_BYTES,
     calendarFeedLimit: {

@@ -12,7 +12,9 @@ const IN_TEXT: [RegExp, string][] = [
   [/(uzel_session=)[^;\s"']+/gi, `$1${REDACTED}`],
   [/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, `$1${REDACTED}`],
   [/(\/api\/calendar-feeds\/)[^/?\s"']+/gi, `$1${REDACTED}`],
-  [/(\/api\/invites\/)[^/?\s"']+/gi, `$1${REDACTED}`]
+  [/(\/api\/invites\/)[^/?\s"']+/gi, `$1${REDACTED}`],
+  [/(\/api\/password-resets\/)[^/?\s"']+/gi, `$1${REDACTED}`],
+  [/(uzel_device=)[^;\s"']+/gi, `$1${REDACTED}`]
 ];
 
 export function redactText(text: string): string {

@@ -12,7 +12,9 @@ export type AccountErrorCode =
   | 'last_owner'
   | 'expired'
   | 'revoked'
-  | 'used_up';
+  | 'used_up'
+  | 'registration_closed'
+  | 'wrong_password';
 
 export class AccountError extends Error {
   readonly code: AccountErrorCode;

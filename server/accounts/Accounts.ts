@@ -2,7 +2,11 @@ import type { Config } from '../config.ts';
 import type { Engine } from '../db/engine.ts';
 import type { Logger } from '../log.ts';
 import { AccountError, inviteGone, noInvite, noWorkspace, parseInput } from './AccountError.ts';
+import { AccountDeletion } from './AccountDeletion.ts';
 import { AccountEvents } from './AccountEvents.ts';
+import { Credentials } from './Credentials.ts';
+import { KnownDevices } from './KnownDevices.ts';
+import { checkRegistration, type RegistrationPolicy } from './registrationPolicy.ts';
 import { keepAnOwner, memberRole, requireOwner, roleOf } from './membershipRules.ts';
 import { newAccountId } from './ids.ts';
 import {
@@ -13,7 +17,7 @@ import {
   type InviteStatus
 } from './Invites.ts';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
-import { RelayAccess, sessionKey } from './RelayAccess.ts';
+import { RelayAccess, sessionKey, sessionKeyOfHash } from './RelayAccess.ts';
 import { higherRole, outranks } from './roles.ts';
 import { loadOrCreateSecret } from './secretKey.ts';
 import { Sessions, type SessionGrant } from './Sessions.ts';
@@ -47,6 +51,13 @@ export type AccountsOptions = {
   log?: Logger;
   /** The sync-token key, read from its store at start; without it `secret.key` on first use. */
   signingKey?: Buffer;
+  /** How long a password reset link works (default 24 hours). */
+  resetLinkTtlMs?: number;
+  /**
+   * Who may register (`REGISTRATION`). The server passes the configured one (by default the first
+   * person, then invitees); without it, as for a store built by hand, anyone may.
+   */
+  registration?: RegistrationPolicy;
 };
 
 export type InviteOptions = { role: InviteRole; expiresInHours: number; maxUses: number | null };
@@ -56,6 +67,15 @@ export type InviteInfo = { workspaceName: string; role: InviteRole; status: Invi
 const HOUR = 3_600_000;
 
 type AccountsExtras = Pick<AccountsOptions, 'now' | 'log' | 'signingKey'>;
+
+export type RegistrationInput = {
+  email: string;
+  password: string;
+  displayName: string;
+  institution?: string;
+  /** An invite link's token: lets the person register where registration is by invite. */
+  inviteToken?: string;
+};
 
 /**
  * People, sessions, workspaces, memberships and invites, in an `AccountStore` (SQLite or
@@ -73,18 +93,48 @@ export class Accounts {
   readonly #events: AccountEvents<MembershipChange>;
   /** Sign-outs, by `Principal.sessionKey`. */
   readonly #sessionsEnded: AccountEvents<string>;
+  /** Run after an account is deleted, before the deletion is answered (calendar links). */
+  readonly #deletionHooks: ((userId: string) => Promise<void>)[] = [];
+  readonly #registration: RegistrationPolicy;
+  /** Password changes and reset links. */
+  readonly credentials: Credentials;
+  /** Deleting accounts on request. */
+  readonly deletion: AccountDeletion;
+  /** Browsers that signed in to an account before (their own sign-in allowance). */
+  readonly devices: KnownDevices;
 
   constructor(options: AccountsOptions) {
     this.#now = options.now ?? Date.now;
     this.#events = new AccountEvents<MembershipChange>('membership', options.log);
     this.#sessionsEnded = new AccountEvents<string>('sign-out', options.log);
+    this.#registration = options.registration ?? { kind: 'open' };
     this.#store =
       options.store ?? SqliteAccountStore.open(options.dataDir, options.synchronous ?? 'full');
     this.#sessions = new Sessions(this.#store.sessions, options.sessionTtlMs, this.#now);
     let secret: Buffer | undefined;
-    const signer = new SyncTokenSigner(
-      () => (secret ??= options.signingKey ?? loadOrCreateSecret(options.dataDir))
-    );
+    const loadSecret = () => (secret ??= options.signingKey ?? loadOrCreateSecret(options.dataDir));
+    const signer = new SyncTokenSigner(loadSecret);
+    this.devices = new KnownDevices(loadSecret);
+    this.credentials = new Credentials({
+      store: this.#store,
+      resetTtlMs: options.resetLinkTtlMs ?? 24 * HOUR,
+      now: this.#now,
+      endSessions: async (userId, keep) => {
+        for (const hash of await this.#sessions.endAllFor(userId, keep)) {
+          this.#sessionsEnded.emit(sessionKeyOfHash(hash));
+        }
+      }
+    });
+    this.deletion = new AccountDeletion({
+      store: this.#store,
+      now: this.#now,
+      checkPassword: (user, password) => this.credentials.checkPassword(user, password),
+      deleted: async (userId, hashes, changes) => {
+        for (const hash of hashes) this.#sessionsEnded.emit(sessionKeyOfHash(hash));
+        for (const change of changes) this.#events.emit(change);
+        for (const hook of this.#deletionHooks) await hook(userId);
+      }
+    });
     this.access = new RelayAccess({
       users: this.#store.users,
       sessions: this.#sessions,
@@ -114,32 +164,65 @@ export class Accounts {
       dataDir: config.dataDir,
       sessionTtlMs: config.sessionTtlHours * HOUR,
       syncTokenTtlMs: config.tokenTtlMinutes * 60_000,
-      synchronous: config.sqliteSync
+      synchronous: config.sqliteSync,
+      resetLinkTtlMs: config.resetLinkTtlHours * HOUR,
+      registration: config.registration
     };
   }
 
   // --- people and sessions ---
 
-  async register(input: {
-    email: string;
-    password: string;
-    displayName: string;
-    institution?: string;
-  }): Promise<User> {
+  /**
+   * A new account; `email_taken` when the e-mail is already registered, which the HTTP API answers
+   * like a success, so registering tells nobody who has an account (the password is hashed either
+   * way, so the time does not tell either). `REGISTRATION` is checked first and does not depend on
+   * the e-mail being known. With a valid invite the person also joins its workspace.
+   */
+  async register(input: RegistrationInput): Promise<User> {
     const email = parseInput(emailSchema, input.email);
     const password = parseInput(passwordSchema, input.password);
     const displayName = parseInput(displayNameSchema, input.displayName);
     const institution = parseInput(institutionSchema, input.institution ?? '');
-    const passwordHash = await hashPassword(password);
-    const user = await this.#store.users.insertPerson(newAccountId(), {
-      email,
-      displayName,
-      passwordHash,
-      now: this.#now()
+    const invite = input.inviteToken
+      ? await inviteByToken(this.#store.invites, input.inviteToken)
+      : null;
+    const invited = invite !== null && inviteStatus(invite, this.#now()) === 'valid';
+    if (input.inviteToken && !invited) {
+      const status = invite ? inviteStatus(invite, this.#now()) : null;
+      throw status && status !== 'valid' ? inviteGone(status) : noInvite();
+    }
+    // Cheap refusals first; this one is checked again with the insert, for the first person.
+    checkRegistration(this.#registration, email, {
+      firstPerson: (await this.#store.users.personCount()) === 0,
+      invited
     });
+    const passwordHash = await hashPassword(password);
+    const user = await this.#store.transaction(async ({ users }) => {
+      checkRegistration(this.#registration, email, {
+        firstPerson: (await users.personCount()) === 0,
+        invited
+      });
+      return users.insertPerson(newAccountId(), {
+        email,
+        displayName,
+        passwordHash,
+        now: this.#now()
+      });
+    });
+    if (input.inviteToken) await this.acceptInvite(user.id, input.inviteToken);
     // Optional at registration; the profile's column takes it, as a later profile edit would.
     if (!institution) return user;
     return (await this.#store.users.update(user.id, { institution })) ?? user;
+  }
+
+  /** Adds work done after every account deletion (another store forgetting the person). */
+  afterAccountDeleted(hook: (userId: string) => Promise<void>): void {
+    this.#deletionHooks.push(hook);
+  }
+
+  /** Which of these user ids belonged to deleted accounts (shown as «Удалённый участник»). */
+  deletedAmong(ids: readonly string[]): Promise<string[]> {
+    return this.#store.users.deletedAmong(ids.filter((id) => ID_PATTERN.test(id)).slice(0, 1000));
   }
 
   /** The person with this e-mail and password, or null; both failures look and take the same. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AccountEvents } from './AccountEvents.ts';
 import { lowerRole } from './roles.ts';
+import { hashToken } from './secrets.ts';
 import { sessionTokenFrom } from './sessionCookie.ts';
 import type { Sessions } from './Sessions.ts';
 import type { SyncTokenSigner } from './syncTokens.ts';
@@ -12,7 +13,15 @@ export type SyncToken = { token: string; expiresAt: number };
 
 /** Names a session without being able to use it: a digest of its token. */
 export function sessionKey(token: string): string {
-  return createHash('sha256').update(`uzel-session-key:${token}`).digest('base64url');
+  return sessionKeyOfHash(hashToken(token));
+}
+
+/**
+ * The same name from the stored hash, so that sessions ended in bulk (a password change, a reset,
+ * a deletion) close their connections too, though their tokens are not kept.
+ */
+export function sessionKeyOfHash(tokenHash: string): string {
+  return createHash('sha256').update(`uzel-session-key:${tokenHash}`).digest('base64url');
 }
 
 export type RelayAccessParts = {

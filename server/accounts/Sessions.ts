@@ -56,4 +56,9 @@ export class Sessions {
   async delete(token: string): Promise<void> {
     await this.#table.delete(hashToken(token));
   }
+
+  /** Ends every session of a person but `keepToken`'s; answers the hashes of those it ended. */
+  endAllFor(userId: string, keepToken: string | null): Promise<string[]> {
+    return this.#table.deleteForUser(userId, keepToken === null ? null : hashToken(keepToken));
+  }
 }

@@ -23,6 +23,11 @@ export interface FeedTokenStore {
   active(workspaceId: string): Promise<Feed | null>;
   /** False when the workspace had no live link. */
   revoke(workspaceId: string, now: number): Promise<boolean>;
+  /**
+   * A deleted account's links: each it made stops working and no longer names it. Answers how
+   * many links it had made.
+   */
+  forgetCreator(userId: string, now: number): Promise<number>;
   /** The live feed this token opens, or null (unknown, revoked or malformed). */
   byToken(token: string): Promise<Feed | null>;
   /** Closes what this store opened (a shared PostgreSQL pool stays open). */

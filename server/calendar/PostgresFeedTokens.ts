@@ -64,6 +64,15 @@ export class PostgresFeedTokens implements FeedTokenStore {
     return (result.rowCount ?? 0) > 0;
   }
 
+  async forgetCreator(userId: string, now: number) {
+    const result = await this.#pool.query(
+      `UPDATE calendar_feeds SET revoked_at = coalesce(revoked_at, $1), created_by = NULL
+       WHERE created_by = $2`,
+      [now, userId]
+    );
+    return result.rowCount ?? 0;
+  }
+
   async byToken(token: string): Promise<Feed | null> {
     if (token.length > 256) return null;
     const { rows } = await this.#pool.query<FeedRow>(

@@ -68,6 +68,15 @@ export class SqliteFeedTokens implements FeedTokenStore {
     return this.#revokeAll.run(now, workspaceId).changes > 0;
   }
 
+  async forgetCreator(userId: string, now: number) {
+    return this.#db
+      .prepare<[number, string]>(
+        `UPDATE calendar_feeds SET revoked_at = coalesce(revoked_at, ?), created_by = NULL
+         WHERE created_by = ?`
+      )
+      .run(now, userId).changes;
+  }
+
   async byToken(token: string): Promise<Feed | null> {
     if (token.length > 256) return null;
     const row = this.#byHash.get(hashToken(token));

@@ -40,9 +40,15 @@ export class RedisWindowLimit implements WindowLimit {
     return Math.max(1, state.msBeforeNext);
   }
 
-  async hit(key: string): Promise<void> {
-    // penalty() counts without refusing; the insurance limiter takes over when Redis fails.
-    await this.#limiter.penalty(key, 1).catch(() => this.#insurance.penalty(key, 1));
+  async hit(key: string): Promise<number> {
+    // penalty() counts without refusing, atomically in Redis, and answers the count: concurrent
+    // attempts each see their own place. The insurance limiter takes over when Redis fails.
+    const state = await this.#limiter.penalty(key, 1).catch(() => this.#insurance.penalty(key, 1));
+    return state.consumedPoints;
+  }
+
+  async forgive(key: string): Promise<void> {
+    await this.#limiter.reward(key, 1).catch(() => this.#insurance.reward(key, 1));
   }
 
   async reset(key: string): Promise<void> {

@@ -27,7 +27,9 @@ export const ACCOUNT_ERROR_STATUS: Record<AccountErrorCode, number> = {
   last_owner: 409,
   expired: 410,
   revoked: 410,
-  used_up: 410
+  used_up: 410,
+  registration_closed: 403,
+  wrong_password: 403
 };
 
 export const unauthorised = () =>

@@ -12,12 +12,15 @@ import type { BatchSync } from '../relay/BatchSync.ts';
 import type { BlobStore } from '../blobs/BlobStore.ts';
 import { blobRoutes } from './routes/blobs.ts';
 import { RateLimiter, type WindowLimitFactory } from './RateLimiter.ts';
+import { SignInThrottle, type LoginLimit } from './SignInThrottle.ts';
+import type { Mailer } from '../mail/Mailer.ts';
 import type { ApiContext, ApiDeps, Method, Reply, Route } from './route.ts';
 import type { CalendarFeeds } from '../calendar/CalendarFeeds.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarFeedRoutes } from './routes/calendarFeeds.ts';
 import { inviteRoutes } from './routes/invites.ts';
 import { meRoutes } from './routes/me.ts';
+import { passwordResetRoutes } from './routes/passwordResets.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { publishingRoutes } from './routes/publishing.ts';
 import { historyRoutes } from './routes/history.ts';
@@ -32,8 +35,14 @@ export type ApiRouterOptions = {
   log: Logger;
   /** Origins allowed to change things besides the server's own (the same list as the relay's). */
   allowedOrigins: readonly string[];
-  /** Failed sign-ins allowed per e-mail and per peer address within the window. */
-  loginLimit?: { perEmail: number; perAddress: number; windowMs: number };
+  /** Sign-in attempts allowed per account and per peer address in the first window. */
+  loginLimit?: LoginLimit;
+  /** Registrations allowed per peer address each hour (REGISTRATIONS_PER_ADDRESS_PER_HOUR). */
+  registrationsPerHour?: number;
+  /** E-mails reset links (SMTP_URL); without it they are shown to whoever made them. */
+  mailer?: Mailer | null;
+  /** The public origin for links in e-mails (ORIGIN). */
+  origin?: string;
   now?: () => number;
   /** Called after a workspace is created, before the answer is sent. */
   workspaceCreated?: (workspaceId: string) => Promise<void>;
@@ -55,7 +64,8 @@ export type ApiRouterOptions = {
 
 /**
  * Ten wrong passwords for one account in a quarter of an hour is more than a person makes and far
- * too few to guess one. The per-address bound is looser: a school shares one address.
+ * too few to guess one (later windows grow: `SignInThrottle`). The per-address bound is looser: a
+ * school shares one address.
  */
 const DEFAULT_LOGIN_LIMIT = { perEmail: 10, perAddress: 50, windowMs: 15 * 60_000 };
 
@@ -89,14 +99,21 @@ export class ApiRouter {
       log: options.log,
       now,
       limit: makeLimit,
-      loginLimits: {
-        perEmail: makeLimit('login-email', { max: limit.perEmail, windowMs: limit.windowMs }),
-        perAddress: makeLimit('login-address', { max: limit.perAddress, windowMs: limit.windowMs })
-      }
+      signIn: new SignInThrottle(makeLimit, limit),
+      registrations: {
+        limit: makeLimit('register-address', {
+          max: options.registrationsPerHour ?? 20,
+          windowMs: 3_600_000
+        }),
+        max: options.registrationsPerHour ?? 20
+      },
+      mailer: options.mailer ?? null,
+      origin: options.origin
     };
     this.#routes = [
       ...authRoutes(this.#deps),
       ...meRoutes(this.#deps),
+      ...passwordResetRoutes(this.#deps),
       ...workspaceRoutes(this.#deps),
       ...inviteRoutes(this.#deps),
       ...syncRoutes(this.#deps),

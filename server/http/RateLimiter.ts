@@ -6,8 +6,11 @@
 export interface WindowLimit {
   /** Milliseconds until the key may try again, or 0 when it is not limited. */
   retryAfter(key: string): number | Promise<number>;
-  hit(key: string): void | Promise<void>;
+  /** Counts one event; answers how many the key has in its window now (this one included). */
+  hit(key: string): number | Promise<number>;
   reset(key: string): void | Promise<void>;
+  /** Takes one event back (an attempt that turned out fine). */
+  forgive(key: string): void | Promise<void>;
 }
 
 /** Makes the limit called `name` (a key prefix where they are shared) with its size and window. */
@@ -43,20 +46,23 @@ export class RateLimiter implements WindowLimit {
     return entry.resetAt - now;
   }
 
-  hit(key: string): void {
+  hit(key: string): number {
     const now = this.#now();
     const entry = this.#entries.get(key);
-    if (entry && entry.resetAt > now) {
-      entry.count++;
-      return;
-    }
+    if (entry && entry.resetAt > now) return ++entry.count;
     this.#entries.delete(key);
     if (this.#entries.size >= this.#maxKeys) this.#prune(now);
     this.#entries.set(key, { count: 1, resetAt: now + this.#windowMs });
+    return 1;
   }
 
   reset(key: string): void {
     this.#entries.delete(key);
+  }
+
+  forgive(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry && entry.count > 0) entry.count--;
   }
 
   #prune(now: number): void {

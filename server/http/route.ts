@@ -6,15 +6,23 @@ import type { User } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
 import type { BatchSync } from '../relay/BatchSync.ts';
 import { unauthorised } from './ApiError.ts';
-import type { WindowLimit, WindowLimitFactory } from './RateLimiter.ts';
+import type { Mailer } from '../mail/Mailer.ts';
+import type { WindowLimitFactory } from './RateLimiter.ts';
+import type { SignInThrottle, Tier } from './SignInThrottle.ts';
 
 /** What the endpoints are built from. */
 export type ApiDeps = {
   accounts: Accounts;
   log: Logger;
   now: () => number;
-  /** Failed sign-ins, counted per e-mail and per peer address. */
-  loginLimits: { perEmail: WindowLimit; perAddress: WindowLimit };
+  /** Sign-in and password-check attempts, counted before any password is hashed. */
+  signIn: SignInThrottle;
+  /** Registrations per peer address. */
+  registrations: Tier;
+  /** Sends reset links by e-mail when SMTP_URL is set; null: they are shown instead. */
+  mailer: Mailer | null;
+  /** The server's public origin for links in e-mails (ORIGIN), else the request's Host. */
+  origin: string | undefined;
   /** Makes the other limits (the calendar feed's), shared by every instance where they are. */
   limit: WindowLimitFactory;
   /** Called after a workspace is created, before the answer (e.g. to put sample documents in). */

@@ -109,8 +109,13 @@ describe('the relay admits only members, in their role', () => {
         displayName: 'Методист'
       })
     });
-    expect(res.status).toBe(201);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    expect(res.status).toBe(202);
+    const signedIn = await fetch(`${relay.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: relay.url },
+      body: JSON.stringify({ email: 'metodist@example.org', password: 'пароль-надёжный' })
+    });
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
     const created = await fetch(`${relay.url}/api/workspaces`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: relay.url, cookie },
@@ -228,8 +233,12 @@ describe('the relay admits only members, in their role', () => {
         body: JSON.stringify(body)
       });
     const credentials = { email: 'pedagog@example.org', password: 'пароль-надёжный' };
-    const registered = await post('/api/auth/register', { ...credentials, displayName: 'Педагог' });
-    const tablet = registered.headers.get('set-cookie')!.split(';')[0]!;
+    expect(
+      (await post('/api/auth/register', { ...credentials, displayName: 'Педагог' })).status
+    ).toBe(202);
+    const tablet = (await post('/api/auth/login', credentials)).headers
+      .get('set-cookie')!
+      .split(';')[0]!;
     const laptop = (await post('/api/auth/login', credentials)).headers
       .get('set-cookie')!
       .split(';')[0]!;
@@ -263,7 +272,12 @@ describe('a session’s connections end with the session', () => {
   it('RA10 a cookie-admitted connection closes with 4401 when its session expires; a session extended meanwhile stays', async () => {
     const tmp = makeTempDir();
     defer(tmp.remove);
-    const config = loadConfig({ DATA_DIR: tmp.dir, PORT: '0', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATA_DIR: tmp.dir,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      REGISTRATION: 'open'
+    });
     // Sessions of three seconds, so expiry happens within the test.
     const accounts = new Accounts({ dataDir: tmp.dir, sessionTtlMs: 3000, syncTokenTtlMs: 60_000 });
     const server = new UzelServer({ config, log: createLogger('silent'), accounts });
@@ -282,9 +296,8 @@ describe('a session’s connections end with the session', () => {
     const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
     const credentials = { email: 'pedagog@example.org', password: 'пароль-надёжный' };
     // The session that stays is the older one: its first expiry check comes before the other's.
-    const staying = cookieOf(
-      await post('/api/auth/register', { ...credentials, displayName: 'Педагог' })
-    );
+    await post('/api/auth/register', { ...credentials, displayName: 'Педагог' });
+    const staying = cookieOf(await post('/api/auth/login', credentials));
     const created = await post('/api/workspaces', { name: 'Сеть' }, staying);
     const { workspace } = (await created.json()) as { workspace: { id: string } };
     const expiring = cookieOf(await post('/api/auth/login', credentials));

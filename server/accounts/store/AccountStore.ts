@@ -33,6 +33,15 @@ export interface UserTable {
   insertService(id: string, displayName: string, now: number): Promise<User>;
   /** Null when there is no such person. */
   update(id: string, changes: { displayName?: string; institution?: string }): Promise<User | null>;
+  /** How many people (not service members) have accounts: the first registers freely. */
+  personCount(): Promise<number>;
+  /**
+   * Removes a person's row (their sessions, memberships and reset links go with it) and keeps only
+   * their id in `deleted_users`. False when there was no such person. Run it in a transaction.
+   */
+  deletePerson(id: string, now: number): Promise<boolean>;
+  /** Which of these ids belonged to accounts that were deleted. */
+  deletedAmong(ids: readonly string[]): Promise<string[]>;
 }
 
 /** Sign-in sessions by token hash; the sliding-expiry rule is in `Sessions`. */
@@ -44,6 +53,18 @@ export interface SessionTable {
   delete(tokenHash: string): Promise<void>;
   /** Removes every session that has ended by `now`. */
   purgeExpired(now: number): Promise<void>;
+  /** Ends a person's sessions but the one kept (if any); answers the token hashes it removed. */
+  deleteForUser(userId: string, keepTokenHash: string | null): Promise<string[]>;
+}
+
+export type StoredReset = { userId: string; expiresAt: number; usedAt: number | null };
+
+/** One-time password reset links, by the hash of their token; the rules are in `ResetLinks`. */
+export interface ResetTable {
+  insert(tokenHash: string, userId: string, now: number, expiresAt: number): Promise<void>;
+  byTokenHash(tokenHash: string): Promise<StoredReset | null>;
+  /** Marks the link used in the statement that checks it is unused and live; false otherwise. */
+  use(tokenHash: string, now: number): Promise<boolean>;
 }
 
 /** Workspaces and memberships; who may change them is decided in `Accounts`. */
@@ -81,6 +102,7 @@ export type AccountTables = {
   sessions: SessionTable;
   workspaces: WorkspaceTable;
   invites: InviteTable;
+  resets: ResetTable;
 };
 
 /**

@@ -9,7 +9,9 @@ import type {
   InviteTable,
   MyWorkspace,
   NewInvite,
+  ResetTable,
   SessionTable,
+  StoredReset,
   UserTable,
   WorkspaceTable
 } from './AccountStore.ts';
@@ -100,6 +102,32 @@ class PostgresUsers implements UserTable {
     );
     return rows[0] ? toUser(rows[0]) : null;
   }
+
+  async personCount() {
+    const { rows } = await this.q<{ n: string }>(
+      "SELECT count(*) AS n FROM users WHERE kind = 'person'"
+    );
+    return Number(rows[0]!.n);
+  }
+
+  async deletePerson(id: string, now: number) {
+    const { rows } = await this.q<{ id: string }>(
+      `WITH gone AS (DELETE FROM users WHERE id = $1 AND kind = 'person' RETURNING id)
+       INSERT INTO deleted_users (id, deleted_at) SELECT id, $2 FROM gone
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [id, now]
+    );
+    return rows.length > 0;
+  }
+
+  async deletedAmong(ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    const { rows } = await this.q<{ id: string }>(
+      'SELECT id FROM deleted_users WHERE id = ANY($1::text[])',
+      [ids]
+    );
+    return rows.map((row) => row.id);
+  }
 }
 
 class PostgresSessions implements SessionTable {
@@ -135,6 +163,53 @@ class PostgresSessions implements SessionTable {
 
   async purgeExpired(now: number) {
     await this.q('DELETE FROM sessions WHERE expires_at <= $1', [now]);
+  }
+
+  async deleteForUser(userId: string, keepTokenHash: string | null) {
+    const { rows } = await this.q<{ token_hash: string }>(
+      `DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2
+       RETURNING token_hash`,
+      [userId, keepTokenHash]
+    );
+    return rows.map((row) => row.token_hash);
+  }
+}
+
+class PostgresResets implements ResetTable {
+  constructor(private readonly q: Query) {}
+
+  async insert(tokenHash: string, userId: string, now: number, expiresAt: number) {
+    await this.q(
+      `INSERT INTO password_resets (token_hash, user_id, created_at, expires_at)
+       VALUES ($1, $2, $3, $4)`,
+      [tokenHash, userId, now, expiresAt]
+    );
+  }
+
+  async byTokenHash(tokenHash: string): Promise<StoredReset | null> {
+    const { rows } = await this.q<{
+      user_id: string;
+      expires_at: string;
+      used_at: string | null;
+    }>('SELECT user_id, expires_at, used_at FROM password_resets WHERE token_hash = $1', [
+      tokenHash
+    ]);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      userId: row.user_id,
+      expiresAt: Number(row.expires_at),
+      usedAt: row.used_at === null ? null : Number(row.used_at)
+    };
+  }
+
+  async use(tokenHash: string, now: number) {
+    const { rowCount } = await this.q(
+      `UPDATE password_resets SET used_at = $1
+       WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1`,
+      [now, tokenHash]
+    );
+    return (rowCount ?? 0) > 0;
   }
 }
 
@@ -277,7 +352,8 @@ function tables(q: Query): AccountTables {
     users: new PostgresUsers(q),
     sessions: new PostgresSessions(q),
     workspaces: new PostgresWorkspaces(q),
-    invites: new PostgresInvites(q)
+    invites: new PostgresInvites(q),
+    resets: new PostgresResets(q)
   };
 }
 
@@ -287,6 +363,7 @@ export class PostgresAccountStore implements AccountStore {
   readonly sessions: SessionTable;
   readonly workspaces: WorkspaceTable;
   readonly invites: InviteTable;
+  readonly resets: ResetTable;
   readonly #pool: pg.Pool;
 
   private constructor(pool: pg.Pool) {
@@ -296,6 +373,7 @@ export class PostgresAccountStore implements AccountStore {
     this.sessions = outside.sessions;
     this.workspaces = outside.workspaces;
     this.invites = outside.invites;
+    this.resets = outside.resets;
   }
 
   /** Migrates the accounts tables (refusing a newer schema), then serves them. */

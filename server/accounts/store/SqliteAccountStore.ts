@@ -12,7 +12,9 @@ import type {
   InviteTable,
   MyWorkspace,
   NewInvite,
+  ResetTable,
   SessionTable,
+  StoredReset,
   StoredSession,
   UserTable,
   WorkspaceTable
@@ -118,6 +120,30 @@ function prepare(db: Database.Database) {
     revokeInvite: db.prepare<[number, string, string]>(
       'UPDATE invites SET revoked_at = coalesce(revoked_at, ?) WHERE workspace_id = ? AND id = ?'
     ),
+    personCount: db.prepare<[], { n: number }>(
+      "SELECT count(*) AS n FROM users WHERE kind = 'person'"
+    ),
+    deletePerson: db.prepare<[string]>("DELETE FROM users WHERE id = ? AND kind = 'person'"),
+    markDeleted: db.prepare<[string, number]>(
+      'INSERT INTO deleted_users (id, deleted_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'
+    ),
+    deletedAmong: db.prepare<[string], { id: string }>(
+      'SELECT id FROM deleted_users WHERE id IN (SELECT value FROM json_each(?))'
+    ),
+    userSessions: db.prepare<[string, string | null], { token_hash: string }>(
+      'DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ? RETURNING token_hash'
+    ),
+    insertReset: db.prepare<[string, string, number, number]>(
+      'INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'
+    ),
+    resetByHash: db.prepare<
+      [string],
+      { user_id: string; expires_at: number; used_at: number | null }
+    >('SELECT user_id, expires_at, used_at FROM password_resets WHERE token_hash = ?'),
+    useReset: db.prepare<[number, string, number]>(
+      `UPDATE password_resets SET used_at = ?
+       WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`
+    ),
     useInvite: db.prepare<[string]>(
       'UPDATE invites SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses)'
     )
@@ -174,6 +200,23 @@ class SqliteUsers implements UserTable {
     );
     return this.get(id);
   }
+
+  async personCount() {
+    return this.s.personCount.get()!.n;
+  }
+
+  async deletePerson(id: string, now: number) {
+    return this.write(() => {
+      if (this.s.deletePerson.run(id).changes === 0) return false;
+      this.s.markDeleted.run(id, now);
+      return true;
+    });
+  }
+
+  async deletedAmong(ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    return this.s.deletedAmong.all(JSON.stringify(ids)).map((row) => row.id);
+  }
 }
 
 class SqliteSessions implements SessionTable {
@@ -201,6 +244,31 @@ class SqliteSessions implements SessionTable {
 
   async purgeExpired(now: number) {
     await this.write(() => this.s.purgeSessions.run(now));
+  }
+
+  async deleteForUser(userId: string, keepTokenHash: string | null) {
+    const removed = await this.write(() => this.s.userSessions.all(userId, keepTokenHash));
+    return removed.map((row) => row.token_hash);
+  }
+}
+
+class SqliteResets implements ResetTable {
+  constructor(
+    private readonly s: Statements,
+    private readonly write: Write
+  ) {}
+
+  async insert(tokenHash: string, userId: string, now: number, expiresAt: number) {
+    await this.write(() => this.s.insertReset.run(tokenHash, userId, now, expiresAt));
+  }
+
+  async byTokenHash(tokenHash: string): Promise<StoredReset | null> {
+    const row = this.s.resetByHash.get(tokenHash);
+    return row ? { userId: row.user_id, expiresAt: row.expires_at, usedAt: row.used_at } : null;
+  }
+
+  async use(tokenHash: string, now: number) {
+    return (await this.write(() => this.s.useReset.run(now, tokenHash, now))).changes > 0;
   }
 }
 
@@ -300,7 +368,8 @@ function tables(s: Statements, write: Write): AccountTables {
     users: new SqliteUsers(s, write),
     sessions: new SqliteSessions(s, write),
     workspaces: new SqliteWorkspaces(s, write),
-    invites: new SqliteInvites(s, write)
+    invites: new SqliteInvites(s, write),
+    resets: new SqliteResets(s, write)
   };
 }
 
@@ -321,6 +390,7 @@ export class SqliteAccountStore implements AccountStore {
   readonly sessions: SessionTable;
   readonly workspaces: WorkspaceTable;
   readonly invites: InviteTable;
+  readonly resets: ResetTable;
   readonly #db: Database.Database;
   readonly #inside: AccountTables;
   #queue: Promise<unknown> = Promise.resolve();
@@ -333,6 +403,7 @@ export class SqliteAccountStore implements AccountStore {
     this.sessions = outside.sessions;
     this.workspaces = outside.workspaces;
     this.invites = outside.invites;
+    this.resets = outside.resets;
     this.#inside = tables(statements, async (statement) => statement());
   }
 

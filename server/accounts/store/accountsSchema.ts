@@ -51,7 +51,21 @@ export const ACCOUNTS_SCHEMA: StoreSchema = {
        uses INTEGER NOT NULL DEFAULT 0,
        revoked_at INTEGER
      );
-     CREATE INDEX invites_by_workspace ON invites (workspace_id, created_at);`
+     CREATE INDEX invites_by_workspace ON invites (workspace_id, created_at);`,
+    // Version 2: one-time password reset links (hashed, like invites), and the ids of deleted
+    // accounts, so what they wrote can be shown as «Удалённый участник» without keeping a name.
+    `CREATE TABLE password_resets (
+       token_hash TEXT PRIMARY KEY,
+       user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+       created_at INTEGER NOT NULL,
+       expires_at INTEGER NOT NULL,
+       used_at INTEGER
+     );
+     CREATE INDEX password_resets_by_user ON password_resets (user_id);
+     CREATE TABLE deleted_users (
+       id TEXT PRIMARY KEY,
+       deleted_at INTEGER NOT NULL
+     );`
   ],
   postgres: [
     `CREATE TABLE users (
@@ -97,6 +111,18 @@ export const ACCOUNTS_SCHEMA: StoreSchema = {
        uses INTEGER NOT NULL DEFAULT 0,
        revoked_at BIGINT
      );
-     CREATE INDEX invites_by_workspace ON invites (workspace_id, created_at);`
+     CREATE INDEX invites_by_workspace ON invites (workspace_id, created_at);`,
+    `CREATE TABLE password_resets (
+       token_hash TEXT PRIMARY KEY,
+       user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+       created_at BIGINT NOT NULL,
+       expires_at BIGINT NOT NULL,
+       used_at BIGINT
+     );
+     CREATE INDEX password_resets_by_user ON password_resets (user_id);
+     CREATE TABLE deleted_users (
+       id TEXT PRIMARY KEY,
+       deleted_at BIGINT NOT NULL
+     );`
   ]
 };

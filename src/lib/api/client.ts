@@ -23,6 +23,7 @@ export type MemberInfo = {
   userId: string;
   displayName: string;
   institution: string;
+  kind: 'person' | 'service';
   role: Role;
   email?: string | null;
 };
@@ -78,12 +79,29 @@ export const api = {
   me: () => call<Me>('GET', '/api/me'),
   updateMe: (patch: { displayName?: string; institution?: string }) =>
     call<{ user: User }>('PATCH', '/api/me', patch),
+  /** The same answer whether or not the e-mail had an account: sign in afterwards. */
   register: (body: {
     email: string;
     password: string;
     displayName: string;
     institution?: string;
-  }) => call<{ user: User }>('POST', '/api/auth/register', body),
+    inviteToken?: string;
+  }) => call<{ status: 'registered' }>('POST', '/api/auth/register', body),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call<void>('POST', '/api/me/password', { currentPassword, newPassword }),
+  deleteMyAccount: (password: string) => call<void>('DELETE', '/api/me', { password }),
+  resetLinkFor: (workspaceId: string, userId: string) =>
+    call<{ mailed: boolean; path?: string; expiresAt: number }>(
+      'POST',
+      `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}/reset-link`,
+      {}
+    ),
+  deleteMemberAccount: (workspaceId: string, userId: string) =>
+    call<void>('DELETE', `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}/account`),
+  resetLinkStatus: (token: string) =>
+    call<{ status: 'valid' | 'expired' | 'used' }>('GET', `/api/password-resets/${enc(token)}`),
+  resetPassword: (token: string, password: string) =>
+    call<void>('POST', `/api/password-resets/${enc(token)}`, { password }),
   login: (body: { email: string; password: string }) =>
     call<{ user: User }>('POST', '/api/auth/login', body),
   logout: () => call<void>('POST', '/api/auth/logout', {}),

@@ -12,7 +12,11 @@ const KNOWN = new Set([
   'password_guessable',
   'password_personal',
   'last_owner',
-  'forbidden'
+  'forbidden',
+  'wrong_password',
+  'registration_closed',
+  'expired',
+  'used_up'
 ]);
 
 /** A sentence a teacher understands, for any error an API call may throw. */

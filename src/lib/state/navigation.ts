@@ -1,5 +1,5 @@
 /** Pages that work without being signed in. */
-export const PUBLIC_PATHS = ['/signin', '/register', '/invite'];
+export const PUBLIC_PATHS = ['/signin', '/register', '/invite', '/reset'];
 /** Pages that work without a workspace open. */
 export const NO_WORKSPACE_PATHS = [...PUBLIC_PATHS, '/workspaces', '/profile'];
 

@@ -97,14 +97,25 @@ export class Session {
     await this.#afterSignIn(previous);
   }
 
+  /**
+   * Registers, then signs in with the same e-mail and password: registration answers alike for
+   * known and unknown e-mails, so only signing in tells the person whether it worked.
+   */
   async register(
     email: string,
     password: string,
     displayName: string,
-    institution = ''
+    institution = '',
+    inviteToken?: string
   ): Promise<void> {
-    await api.register({ email, password, displayName, ...(institution ? { institution } : {}) });
-    await this.#afterSignIn(undefined);
+    await api.register({
+      email,
+      password,
+      displayName,
+      ...(institution ? { institution } : {}),
+      ...(inviteToken ? { inviteToken } : {})
+    });
+    await this.signIn(email, password);
   }
 
   async signOut(): Promise<void> {

@@ -26,7 +26,7 @@ function movableClock(start = Date.UTC(2026, 10, 2, 9)) {
 }
 
 /**
- * AS1–AS8: what every AccountStore engine keeps, proven through the store and through Accounts on
+ * AS1–AS12: what every AccountStore engine keeps, proven through the store and through Accounts on
  * top of it (the rules people meet), so SQLite and PostgreSQL cannot drift apart.
  */
 export function runAccountStoreContract(name: string, makeFactory: AccountStoreFactory): void {
@@ -377,6 +377,85 @@ export function runAccountStoreContract(name: string, makeFactory: AccountStoreF
       expect(await reopened.workspaces(owner.id)).toEqual([
         { id: ws.id, name: 'Сеть', role: 'owner' }
       ]);
+    });
+
+    it('AS10 a password change ends the other sessions, and tells the relay which ones', async () => {
+      const accounts = accountsOn(store);
+      const owner = await person(accounts, 'pw');
+      const kept = await accounts.startSession(owner.id);
+      const other = await accounts.startSession(owner.id);
+      const ended: string[] = [];
+      accounts.access.onSessionEnded((key) => ended.push(key));
+      await expect(
+        accounts.credentials.changePassword(owner, 'не тот пароль', 'Новый-пароль-2027', kept.token)
+      ).rejects.toMatchObject({ code: 'wrong_password' });
+      await accounts.credentials.changePassword(
+        owner,
+        'пароль-для-проверки',
+        'Новый-пароль-2027',
+        kept.token
+      );
+      expect(ended).toEqual([sessionKey(other.token)]);
+      expect(await accounts.resumeSession(other.token)).toBeNull();
+      expect((await accounts.resumeSession(kept.token))!.user.id).toBe(owner.id);
+      expect(await accounts.login('personpw@example.org', 'пароль-для-проверки')).toBeNull();
+      expect(await accounts.login('personpw@example.org', 'Новый-пароль-2027')).toEqual(owner);
+    });
+
+    it('AS11 a reset link is stored hashed, works once and until it expires, and ends every session', async () => {
+      const accounts = accountsOn(store);
+      const owner = await person(accounts, 'r');
+      const session = await accounts.startSession(owner.id);
+      const link = (await accounts.credentials.linkForEmail('PersonR@example.org'))!;
+      expect(await store.resets.byTokenHash(link.token)).toBeNull();
+      expect(await store.resets.byTokenHash(hashToken(link.token))).toMatchObject({
+        userId: owner.id,
+        usedAt: null
+      });
+      expect(await accounts.credentials.linkForEmail('nobody@example.org')).toBeNull();
+      await accounts.credentials.resetPassword(link.token, 'Сброшенный-пароль-1');
+      expect(await accounts.resumeSession(session.token)).toBeNull();
+      expect(await accounts.login('personr@example.org', 'Сброшенный-пароль-1')).toEqual(owner);
+      await expect(
+        accounts.credentials.resetPassword(link.token, 'Ещё-один-пароль-2')
+      ).rejects.toMatchObject({ code: 'used_up' });
+      const late = (await accounts.credentials.linkForEmail('personr@example.org'))!;
+      clock.advance(24 * HOUR + 1);
+      expect((await accounts.credentials.resetInfo(late.token))!.status).toBe('expired');
+      await expect(
+        accounts.credentials.resetPassword(late.token, 'Ещё-один-пароль-2')
+      ).rejects.toMatchObject({ code: 'expired' });
+      expect(await accounts.login('personr@example.org', 'Сброшенный-пароль-1')).toEqual(owner);
+    });
+
+    it('AS12 a deleted account keeps only its id: no name, e-mail, sessions, memberships or links', async () => {
+      const accounts = accountsOn(store);
+      const owner = await person(accounts, 'o');
+      const leaving = await person(accounts, 'd', 'Дарья Уходящая');
+      const ws = await accounts.createWorkspace('Сеть', owner.id);
+      await store.workspaces.setMember(ws.id, leaving.id, 'editor', clock.now());
+      const session = await accounts.startSession(leaving.id);
+      await accounts.credentials.linkForEmail('persond@example.org');
+      await accounts.deletion.deleteMember(owner.id, ws.id, leaving.id);
+      expect(await store.users.get(leaving.id)).toBeNull();
+      expect(await store.users.withPassword('persond@example.org')).toBeNull();
+      expect(await accounts.resumeSession(session.token)).toBeNull();
+      expect((await accounts.members(owner.id, ws.id)).map((m) => m.user.id)).toEqual([owner.id]);
+      expect(await accounts.deletedAmong([leaving.id, owner.id, 'нет'])).toEqual([leaving.id]);
+      // The address is free again: the person may come back as someone new.
+      const back = await person(accounts, 'd', 'Дарья');
+      expect(back.id).not.toBe(leaving.id);
+      // The last owner of a workspace others use cannot leave it ownerless.
+      await store.workspaces.setMember(ws.id, back.id, 'viewer', clock.now());
+      await expect(accounts.deletion.deleteOwn(owner, 'не тот пароль')).rejects.toMatchObject({
+        code: 'wrong_password'
+      });
+      await expect(accounts.deletion.deleteOwn(owner, 'пароль-для-проверки')).rejects.toMatchObject(
+        { code: 'last_owner' }
+      );
+      await accounts.changeRole(owner.id, ws.id, back.id, 'owner');
+      await accounts.deletion.deleteOwn(owner, 'пароль-для-проверки');
+      expect(await accounts.deletedAmong([owner.id])).toEqual([owner.id]);
     });
   });
 }

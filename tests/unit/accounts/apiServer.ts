@@ -41,6 +41,7 @@ export type StartOptions = {
   loginLimit?: ApiRouterOptions['loginLimit'];
   /** The batch sync's answer budget in bytes (the default is sized for real rooms). */
   batchAnswerBytes?: number;
+  mailer?: ApiRouterOptions['mailer'];
   dataDir?: string;
 };
 
@@ -67,6 +68,8 @@ export class ApiServer {
       dataDir = tmp.dir;
     }
     const config = loadConfig({
+      // Most tests register several people; the registration rules have tests of their own.
+      REGISTRATION: 'open',
       ...options.env,
       DATA_DIR: dataDir,
       PORT: '0',
@@ -80,7 +83,7 @@ export class ApiServer {
       config,
       log,
       accounts,
-      api: { loginLimit: options.loginLimit, now: clock.now },
+      api: { loginLimit: options.loginLimit, now: clock.now, mailer: options.mailer ?? null },
       batchAnswerBytes: options.batchAnswerBytes
     });
     const url = await server.listen();
@@ -103,13 +106,21 @@ export class ApiServer {
 
   /** A new person, registered and signed in. */
   async person(
-    displayName = 'Анна Лобанова'
+    displayName = 'Анна Лобанова',
+    extra: { inviteToken?: string } = {}
   ): Promise<{ client: ApiClient; email: string; id: string }> {
     const client = this.client();
     const email = `person${++this.#clientCount}.${Date.now()}@example.org`;
-    const res = await client.post('/api/auth/register', { email, password: PASSWORD, displayName });
-    if (res.status !== 201) throw new Error(`register answered ${res.status}: ${res.text}`);
-    return { client, email, id: (res.json as { user: { id: string } }).user.id };
+    const res = await client.post('/api/auth/register', {
+      email,
+      password: PASSWORD,
+      displayName,
+      ...extra
+    });
+    if (res.status !== 202) throw new Error(`register answered ${res.status}: ${res.text}`);
+    const login = await client.post('/api/auth/login', { email, password: PASSWORD });
+    if (login.status !== 200) throw new Error(`login answered ${login.status}: ${login.text}`);
+    return { client, email, id: (login.json as { user: { id: string } }).user.id };
   }
 
   /** An owner with a new workspace. */
@@ -150,7 +161,10 @@ export type RequestOptions = {
 /** A browser-like API client: keeps the session cookie and sends the app's own Origin. */
 export class ApiClient {
   readonly baseUrl: string;
+  /** The session cookie pair (`uzel_session=…`), or null. */
   cookie: string | null = null;
+  /** The known-device cookie pair (`uzel_device=…`), kept across sign-outs as a browser does. */
+  deviceCookie: string | null = null;
 
   constructor(baseUrl: string) {
     this.baseUrl = baseUrl;
@@ -180,7 +194,8 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
       if (!options.noOrigin) headers.origin = this.baseUrl;
     }
-    if (this.cookie) headers.cookie = this.cookie;
+    const cookies = [this.cookie, this.deviceCookie].filter(Boolean);
+    if (cookies.length > 0) headers.cookie = cookies.join('; ');
     Object.assign(headers, options.headers);
     const response = await fetch(this.baseUrl + path, {
       method,
@@ -191,7 +206,9 @@ export class ApiClient {
     for (const line of setCookies) {
       const [pair] = line.split(';');
       const value = pair!.slice(pair!.indexOf('=') + 1);
-      this.cookie = /Max-Age=0/.test(line) || value === '' ? null : pair!;
+      const kept = /Max-Age=0/.test(line) || value === '' ? null : pair!;
+      if (pair!.startsWith('uzel_device=')) this.deviceCookie = kept;
+      else this.cookie = kept;
     }
     const text = await response.text();
     let json: unknown = null;

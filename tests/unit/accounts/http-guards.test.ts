@@ -41,7 +41,7 @@ describe('API guards', () => {
     }
     // Nothing was created by the refused requests.
     expect((await client.post('/api/auth/login', body)).status).toBe(401);
-    expect((await client.post('/api/auth/register', body)).status).toBe(201);
+    expect((await client.post('/api/auth/register', body)).status).toBe(202);
   });
 
   it('AC7 the CSRF checks also hold for a signed-in person (cookie alone is not enough)', async () => {
@@ -68,7 +68,7 @@ describe('API guards', () => {
     const res = await api
       .client()
       .post('/api/auth/register', body, { headers: { origin: 'https://uzel.example' } });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
   });
 
   it('AC7 a state-changing request that is not JSON is 415', async () => {
@@ -85,7 +85,7 @@ describe('API guards', () => {
       raw: JSON.stringify(body),
       headers: { 'content-type': 'application/json; charset=utf-8' }
     });
-    expect(withCharset.status).toBe(201);
+    expect(withCharset.status).toBe(202);
   });
 
   it('AC8 invalid bodies are 400 naming the field; malformed JSON is 400 invalid_json', async () => {
@@ -131,7 +131,7 @@ describe('API guards', () => {
     const json = JSON.stringify(body);
     const padded = json + ' '.repeat(64 * 1024 - Buffer.byteLength(json));
     const atLimit = await api.client().post('/api/auth/register', undefined, { raw: padded });
-    expect(atLimit.status).toBe(201);
+    expect(atLimit.status).toBe(202);
     // The server keeps serving.
     expect((await api.client().get('/api/me')).status).toBe(401);
   });
@@ -143,7 +143,7 @@ describe('API guards', () => {
     expect(missing.json).toEqual({ error: 'not_found', message: expect.any(String) });
     const method = await api.client().request('PUT', '/api/me', {});
     expect(method.status).toBe(405);
-    expect(method.headers.get('allow')).toBe('GET, PATCH');
+    expect(method.headers.get('allow')).toBe('GET, PATCH, DELETE');
     expect(method.json.error).toBe('method_not_allowed');
     // Outside /api/ the web app (absent here) answers as before.
     expect((await fetch(`${api.url}/healthz`)).status).toBe(200);

@@ -14,6 +14,7 @@ async function startServer(defer: ReturnType<typeof deferCleanup>, databaseUrl: 
   const tmp = makeTempDir();
   defer(tmp.remove);
   const config = loadConfig({
+    REGISTRATION: 'open',
     DATA_DIR: tmp.dir,
     PORT: '0',
     LOG_LEVEL: 'silent',
@@ -55,8 +56,13 @@ describe('two servers on one PostgreSQL database', () => {
       password: 'пароль-для-проверки',
       displayName: 'Анна Ёлкина'
     });
-    expect(registered.status).toBe(201);
-    const cookie = registered.res.headers.get('set-cookie')!.split(';')[0]!;
+    expect(registered.status).toBe(202);
+    const signedIn = await a.call('POST', '/api/auth/login', undefined, {
+      email: 'anna@example.org',
+      password: 'пароль-для-проверки'
+    });
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.res.headers.get('set-cookie')!.split(';')[0]!;
     const me = await b.call('GET', '/api/me', cookie);
     expect(me.status).toBe(200);
     expect(JSON.parse(me.text).user.displayName).toBe('Анна Ёлкина');

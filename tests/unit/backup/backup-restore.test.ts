@@ -110,13 +110,19 @@ describe('BK whole backups of a SQLite installation', () => {
     expect(publicPicture.status).toBe(200);
 
     // The invite link made before the backup lets a colleague in.
+    // Registration after the first person is by invite: the link is what lets her register.
     const colleague = new ApiClient(url);
+    const email = `pedagog.${Date.now()}@example.org`;
     const joined = await colleague.post('/api/auth/register', {
-      email: `pedagog.${Date.now()}@example.org`,
+      email,
       password: PASSWORD,
-      displayName: 'Ирина Соколова'
+      displayName: 'Ирина Соколова',
+      inviteToken: made.inviteToken
     });
-    expect(joined.status).toBe(201);
+    expect(joined.status).toBe(202);
+    expect((await colleague.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(
+      200
+    );
     expect((await colleague.post(`/api/invites/${made.inviteToken}/accept`)).status).toBe(200);
   }, 120_000);
 

@@ -103,7 +103,9 @@ export async function populate(url: string): Promise<Installation> {
     password: PASSWORD,
     displayName: 'Анна Лобанова'
   });
-  if (registered.status !== 201) throw new Error(`register answered ${registered.status}`);
+  if (registered.status !== 202) throw new Error(`register answered ${registered.status}`);
+  const login = await owner.post('/api/auth/login', { email, password: PASSWORD });
+  if (login.status !== 200) throw new Error(`login answered ${login.status}`);
   const created = await owner.post('/api/workspaces', { name: 'Сеть учреждений Белгорода' });
   const workspaceId = created.json.workspace.id as string;
   const syncToken = (await owner.post(`/api/workspaces/${workspaceId}/token`)).json.token as string;

@@ -46,8 +46,12 @@ describe('CL nginx in front of several instances (deploy/nginx/uzel.conf)', () =
         displayName: 'Анна'
       }
     });
-    expect(registered.status).toBe(201);
-    const cookie = registered.cookies.join('; ');
+    expect(registered.status).toBe(202);
+    const signedIn = await send(`${cluster.nginx.pinnedUrl(0)}/api/auth/login`, {
+      json: { email: 'metodist@kursk.example', password: 'Ярмарка-2027-мастер' }
+    });
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.cookies.join('; ');
     for (const index of [1, 2]) {
       const me = await send(`${cluster.nginx.pinnedUrl(index)}/api/me`, { cookie });
       expect(me.status).toBe(200);
@@ -65,7 +69,11 @@ describe('CL nginx in front of several instances (deploy/nginx/uzel.conf)', () =
     const registered = await send(`${pinned}/api/auth/register`, {
       json: { email: 'pedagog@kursk.example', password: 'Ярмарка-2027-мастер', displayName: 'Олег' }
     });
-    const cookie = registered.cookies.join('; ');
+    expect(registered.status).toBe(202);
+    const signedIn = await send(`${pinned}/api/auth/login`, {
+      json: { email: 'pedagog@kursk.example', password: 'Ярмарка-2027-мастер' }
+    });
+    const cookie = signedIn.cookies.join('; ');
     const created = await send(`${pinned}/api/workspaces`, {
       json: { name: 'Сеть учреждений' },
       cookie

@@ -67,8 +67,10 @@ export class Cluster {
     const client = new ApiClient(this.instances[via]!.url);
     const email = `fanout${++this.#people}.${Date.now()}@example.org`;
     const res = await client.post('/api/auth/register', { email, password: PASSWORD, displayName });
-    if (res.status !== 201) throw new Error(`register answered ${res.status}: ${res.text}`);
-    return { client, id: (res.json as { user: { id: string } }).user.id };
+    if (res.status !== 202) throw new Error(`register answered ${res.status}: ${res.text}`);
+    const login = await client.post('/api/auth/login', { email, password: PASSWORD });
+    if (login.status !== 200) throw new Error(`login answered ${login.status}: ${login.text}`);
+    return { client, id: (login.json as { user: { id: string } }).user.id };
   }
 
   /** An owner with a new workspace and a member who joined it with `role`. */

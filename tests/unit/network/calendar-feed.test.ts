@@ -23,7 +23,9 @@ async function person(relay: TestRelay, name: string): Promise<ApiClient> {
     password: PASSWORD,
     displayName: name
   });
-  if (res.status !== 201) throw new Error(`register answered ${res.status}`);
+  if (res.status !== 202) throw new Error(`register answered ${res.status}`);
+  const login = await client.post('/api/auth/login', { email, password: PASSWORD });
+  if (login.status !== 200) throw new Error(`login answered ${login.status}`);
   return client;
 }
 

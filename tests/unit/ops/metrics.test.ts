@@ -64,7 +64,7 @@ describe('metrics', () => {
       expect(m.get('uzel_rooms_in_memory')).toBeGreaterThanOrEqual(1);
       expect(m.get('uzel_http_requests_total{route="/api/auth/login",status="200"}')).toBe(1);
       expect(m.get('uzel_http_requests_total{route="/api/auth/login",status="401"}')).toBe(1);
-      expect(m.get('uzel_http_requests_total{route="/api/auth/register",status="201"}')).toBe(1);
+      expect(m.get('uzel_http_requests_total{route="/api/auth/register",status="202"}')).toBe(1);
       expect(
         m.get('uzel_http_requests_total{route="/api/calendar-feeds/:token",status="200"}')
       ).toBe(1);

@@ -41,6 +41,7 @@ export class PublishingServer {
     const tmp = makeTempDir();
     defer(tmp.remove);
     const config = loadConfig({
+      REGISTRATION: 'open',
       DATA_DIR: tmp.dir,
       PORT: '0',
       LOG_LEVEL: 'silent',
@@ -63,8 +64,10 @@ export class PublishingServer {
     const client = new ApiClient(this.url);
     const email = `p${++this.#people}.${Date.now()}@example.org`;
     const res = await client.post('/api/auth/register', { email, password: PASSWORD, displayName });
-    if (res.status !== 201) throw new Error(`register answered ${res.status}`);
-    return { client, email, id: (res.json as { user: { id: string } }).user.id };
+    if (res.status !== 202) throw new Error(`register answered ${res.status}`);
+    const login = await client.post('/api/auth/login', { email, password: PASSWORD });
+    if (login.status !== 200) throw new Error(`login answered ${login.status}`);
+    return { client, email, id: (login.json as { user: { id: string } }).user.id };
   }
 
   async workspace(name = 'Сеть учреждений Белгорода') {

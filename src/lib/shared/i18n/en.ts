@@ -1,3 +1,4 @@
+import * as accounts from './features/accounts.ts';
 import * as comments from './features/comments.ts';
 import * as files from './features/files.ts';
 import * as frame from './features/frame.ts';
@@ -192,5 +193,6 @@ export const en: Record<MessageKey, string> = {
   ...notifications.en,
   ...presence.en,
   ...tables.en,
-  ...frame.en
+  ...frame.en,
+  ...accounts.en
 };

@@ -1,3 +1,4 @@
+import * as accounts from './features/accounts.ts';
 import * as comments from './features/comments.ts';
 import * as files from './features/files.ts';
 import * as frame from './features/frame.ts';
@@ -195,7 +196,8 @@ export const ru = {
   ...notifications.ru,
   ...presence.ru,
   ...tables.ru,
-  ...frame.ru
+  ...frame.ru,
+  ...accounts.ru
 } as const;
 
 export type MessageKey = keyof typeof ru;
