@@ -53,6 +53,9 @@ export class Connection implements Peer {
   readonly wantsAcks: boolean;
   readonly workspaceId: string;
   syncMessagesReceived = 0;
+  get holdsWrites(): boolean {
+    return this.#held.count > 0;
+  }
   readonly #ws: WebSocket;
   readonly #registry: RoomRegistry;
   readonly #log: Logger;
@@ -248,8 +251,8 @@ export class Connection implements Peer {
   /**
    * Before the client's step 2, an update that builds on what the room lacks is held, not
    * refused (see HeldUpdates); the step 2 brings what it builds on, then the held ones follow.
-   * Held updates count as writes in flight, so no acknowledgement covers them before they are
-   * stored.
+   * While any are held the connection `holdsWrites`, so no acknowledgement covers them before
+   * they are stored.
    */
   #submit(room: Room, message: Extract<ClientMessage, { kind: 'update' }>): void {
     const isStep2 = message.frame === null;
@@ -261,13 +264,11 @@ export class Connection implements Peer {
         this.#registry.submitUpdate(room, message.update, this, message.frame);
       } catch (err) {
         if (!(err instanceof PendingUpdate) || !this.#held.hold(message)) throw err;
-        this.writesInFlight++;
       }
     }
     if (isStep2 && !this.#step2Received) {
       this.#step2Received = true;
       const held = this.#held.release();
-      this.writesInFlight -= held.length;
       // One that still does not fit throws PendingUpdate and closes the connection (4422).
       for (const update of held)
         this.#registry.submitUpdate(room, update.update, this, update.frame);

@@ -17,6 +17,11 @@ export interface Peer {
   readonly wantsAcks: boolean;
   /** Sync messages (step 1, step 2, update) received from this client so far. */
   readonly syncMessagesReceived: number;
+  /**
+   * Updates this client sent before its step 2 that wait for it (see HeldUpdates): no
+   * acknowledgement may reach it while any do. Absent means none.
+   */
+  readonly holdsWrites?: boolean;
   readonly isOpen: boolean;
   /**
    * `sent` is called once the frame has left for the network (or the peer closed); `continues`

@@ -139,7 +139,7 @@ export class Room {
    * connection). Otherwise it waits, and `takeAckWaiters` hands it out once that is true.
    */
   readyToAcknowledge(peer: Peer): boolean {
-    if (this.#writesInFlight === 0) return true;
+    if (this.#writesInFlight === 0 && !peer.holdsWrites) return true;
     this.#ackWaiters.add(peer);
     return false;
   }
