@@ -74,11 +74,11 @@ export async function copyToPostgres(
       ]);
       progress('signing key: copied (sync tokens signed before stay valid)');
     }
-    await client.query('COMMIT');
-
+    // Checked inside the copy's transaction: a difference rolls it all back.
     progress('Verifying…');
-    for (const copy of TABLE_COPIES) await verifyCount(sqlite(copy.file), pool, copy);
-    const rooms = await verifyDocuments(sqlite(DOCUMENTS_FILE), pool);
+    for (const copy of TABLE_COPIES) await verifyCount(sqlite(copy.file), client, copy);
+    const rooms = await verifyDocuments(sqlite(DOCUMENTS_FILE), client);
+    await client.query('COMMIT');
     progress(
       `verified: every table's row count, the state of ${rooms} documents, ${fileCount} files`
     );
@@ -236,11 +236,15 @@ async function copyBlobBytes(
   return done;
 }
 
-async function verifyCount(db: Database.Database, pool: Pool, copy: TableCopy): Promise<void> {
+async function verifyCount(
+  db: Database.Database,
+  client: PoolClient,
+  copy: TableCopy
+): Promise<void> {
   const expected = (
     db.prepare(`SELECT COUNT(*) AS n FROM ${quote(copy.from)}`).get() as { n: number }
   ).n;
-  const { rows } = await pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${quote(copy.to)}`);
+  const { rows } = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${quote(copy.to)}`);
   if (Number(rows[0]!.n) !== expected)
     throw new CopyError(
       `verification failed: ${copy.to} has ${rows[0]!.n} rows, ${copy.from} in SQLite has ${expected}`
@@ -248,7 +252,7 @@ async function verifyCount(db: Database.Database, pool: Pool, copy: TableCopy): 
 }
 
 /** Every document folds to the same state from PostgreSQL's rows as from SQLite's. */
-async function verifyDocuments(db: Database.Database, pool: Pool): Promise<number> {
+async function verifyDocuments(db: Database.Database, client: PoolClient): Promise<number> {
   const rooms = db.prepare<[], { room: string }>('SELECT room FROM room_clocks').all();
   const snapshot = db.prepare<[string], { data: Buffer }>(
     'SELECT data FROM room_snapshots WHERE room = ?'
@@ -261,14 +265,15 @@ async function verifyDocuments(db: Database.Database, pool: Pool): Promise<numbe
       snapshot.get(room)?.data ?? null,
       updates.all(room).map((u) => u.data)
     );
-    const stored = await pool.query<{ data: Buffer }>(
-      `SELECT data FROM (SELECT 0 AS k, 0 AS seq, data FROM room_snapshots WHERE room = $1
+    const stored = await client.query<{ k: number; data: Buffer }>(
+      `SELECT k, data FROM (SELECT 0 AS k, 0 AS seq, data FROM room_snapshots WHERE room = $1
          UNION ALL SELECT 1, seq, data FROM room_updates WHERE room = $1) AS t ORDER BY k, seq`,
       [room]
     );
-    const hasSnapshot = snapshot.get(room) !== undefined;
-    const rows = stored.rows.map((r) => r.data);
-    const copied = foldUpdates(hasSnapshot ? rows[0]! : null, hasSnapshot ? rows.slice(1) : rows);
+    const copied = foldUpdates(
+      stored.rows.find((r) => r.k === 0)?.data ?? null,
+      stored.rows.filter((r) => r.k === 1).map((r) => r.data)
+    );
     if (Buffer.compare(Buffer.from(local), Buffer.from(copied)) !== 0)
       throw new CopyError(`verification failed: document ${room} differs after the copy`);
   }

@@ -9,7 +9,6 @@
  * BENCH_POSTGRES_URL's server, default postgres://postgres@127.0.0.1:5432/postgres, and dropped at
  * the end), reported as `databaseUrl` so the benchmark can count its backends' CPU too.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,28 +16,9 @@ import { loadConfig } from '../../server/config.ts';
 import { closeEngine, openEngine } from '../../server/db/engine.ts';
 import { createLogger } from '../../server/log.ts';
 import { UzelServer } from '../../server/UzelServer.ts';
+import { benchDatabase } from './benchDatabase.ts';
 
 const onPostgres = process.env.BENCH_ENGINE === 'postgres';
-const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** A database of the run's own on the admin URL's server; `drop` removes it. */
-async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const { default: pg } = await import('pg');
-  const name = `uzel_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 // A fresh folder each run: the benchmark measures an empty store, not the previous run's data.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'uzel-bench-'));
