@@ -11,6 +11,7 @@ import { backupDataDir } from './backup/backupDataDir.ts';
 import { BackupError } from './backup/manifest.ts';
 import { dumpPostgres, isPostgresDump, restorePostgres } from './backup/postgresDump.ts';
 import { restoreDataDir } from './backup/restoreDataDir.ts';
+import { CopyError, copyToPostgres } from './transfer/copyToPostgres.ts';
 import { ConfigError, ensureDataDir, loadConfig, type Config } from './config.ts';
 import { closeEngine, openEngine, type Engine } from './db/engine.ts';
 import { describeMigration, migrateStores } from './db/migrateStores.ts';
@@ -46,6 +47,11 @@ Commands:
       in DATA_DIR, or the PostgreSQL database of DATABASE_URL) and prints what it did, one line
       per store. The server does the same at start; run it before starting several instances
       of a new version. A database written by a newer Uzel is refused and left unchanged.
+  copy-to-postgres
+      Copies the installation in DATA_DIR (documents, people, sessions and invites, version
+      history, publications, files, calendar feeds, the signing key) into the empty PostgreSQL
+      database of DATABASE_URL, in one transaction, printing its progress, then checks every
+      table's row count and every document's state. Stop the server on DATA_DIR first.
   help
       Prints this text.
 
@@ -200,7 +206,30 @@ const migrate: FolderCommand = (args) => {
   };
 };
 
+const copyToPostgresCommand: FolderCommand = (args) => {
+  parseArgs({ args, allowPositionals: false, strict: true, options: {} });
+  return async (config) => {
+    if (!config.databaseUrl)
+      throw new UsageError(
+        'copy-to-postgres needs DATABASE_URL: the empty PostgreSQL database to copy DATA_DIR into.'
+      );
+    const engine = await openEngine(config);
+    if (engine.kind !== 'postgres') throw new Error('DATABASE_URL did not give PostgreSQL');
+    try {
+      const report = await copyToPostgres(config.dataDir, engine.pool, (line) =>
+        process.stdout.write(`${line}\n`)
+      );
+      return [
+        `Copied ${config.dataDir} into the PostgreSQL database of DATABASE_URL: ${report.rooms} documents, ${report.files} files. Start the servers with DATABASE_URL set.`
+      ];
+    } finally {
+      await closeEngine(engine);
+    }
+  };
+};
+
 const FOLDER_COMMANDS = new Map<string, FolderCommand>([
+  ['copy-to-postgres', copyToPostgresCommand],
   ['backup', backup],
   ['restore', restore],
   ['migrate', migrate]
@@ -214,6 +243,7 @@ function fail(err: unknown): number {
     err instanceof SchemaTooNewError ||
     err instanceof AccountError ||
     err instanceof BackupError ||
+    err instanceof CopyError ||
     // parseArgs: unknown option, missing value
     (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   if (!known) throw err;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DatabaseConfigError } from './databaseConfigError.ts';
 
 /**
@@ -67,7 +67,7 @@ const VERSIONS_TABLE = `CREATE TABLE IF NOT EXISTS uzel_schema_versions (
  */
 export async function migratePostgres(pool: Pool, schema: StoreSchema): Promise<MigrationResult> {
   const known = checkLengths(schema);
-  let client;
+  let client: PoolClient;
   try {
     client = await pool.connect();
   } catch (err) {

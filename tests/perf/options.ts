@@ -1,7 +1,7 @@
 /** Benchmark settings: CLI flags win over BENCH_* environment variables, which win over defaults. */
 import { parseArgs } from 'node:util';
 import { FLOOD_MODES, type FloodMode } from './flooder.ts';
-import { SERVER_KINDS, type ServerKind } from './processes.ts';
+import { DEFAULT_SERVERS, SERVER_KINDS, type ServerKind } from './processes.ts';
 
 export type BenchOptions = {
   docs: number;
@@ -27,7 +27,7 @@ export type BenchOptions = {
 };
 
 const USAGE = `Usage: npm run bench -- [--docs 200] [--clients 5] [--rate 2] [--seconds 20]
-  [--warmup 5] [--drain 2] [--servers ours,classic] [--timeout 180] [--out file.json]
+  [--warmup 5] [--drain 2] [--servers ours,classic,postgres] [--timeout 180] [--out file.json]
   [--profile dir] [--flood none|bytes|messages|reconnect]
 Each flag can also be set as BENCH_<FLAG> in the environment (e.g. BENCH_DOCS=50).`;
 
@@ -64,7 +64,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       throw new Error(`--${name} must be a number ≥ ${min}\n${USAGE}`);
     return value;
   };
-  const servers = (pick('servers') ?? SERVER_KINDS.join(','))
+  const servers = (pick('servers') ?? DEFAULT_SERVERS.join(','))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);

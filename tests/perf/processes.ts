@@ -10,8 +10,11 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-export type ServerKind = 'ours' | 'classic';
-export const SERVER_KINDS: readonly ServerKind[] = ['ours', 'classic'];
+/** `postgres` is our relay with every store on PostgreSQL (DATABASE_URL), `ours` on SQLite. */
+export type ServerKind = 'ours' | 'classic' | 'postgres';
+export const SERVER_KINDS: readonly ServerKind[] = ['ours', 'classic', 'postgres'];
+/** What a run compares unless told otherwise (`--servers ours,postgres` adds the PostgreSQL engine). */
+export const DEFAULT_SERVERS: readonly ServerKind[] = ['ours', 'classic'];
 
 export type RunningServer = {
   kind: ServerKind;
@@ -20,6 +23,8 @@ export type RunningServer = {
   docUrl(doc: string): string;
   /** Throws if the server has died (a crash mid-run would otherwise look like a slow server). */
   assertRunning(): void;
+  /** Other processes doing the server's work (PostgreSQL's backends for it), for their CPU. */
+  helperPids?(): Promise<number[]>;
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
   stop(graceMs?: number): Promise<StopResult>;
 };
@@ -39,19 +44,43 @@ export async function startServer(
   kind: ServerKind,
   options: { profileDir?: string } = {}
 ): Promise<RunningServer> {
-  return kind === 'ours' ? startOurs(options.profileDir) : startClassic();
+  if (kind === 'classic') return startClassic();
+  return startOurs(kind, options.profileDir);
 }
 
-async function startOurs(profileDir?: string): Promise<RunningServer> {
+async function startOurs(kind: 'ours' | 'postgres', profileDir?: string): Promise<RunningServer> {
   const entry = fileURLToPath(new URL('./start-relay.ts', import.meta.url));
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = launch([...profile, '--import', 'tsx', entry], process.env);
+  const env = { ...process.env, BENCH_ENGINE: kind === 'postgres' ? 'postgres' : 'sqlite' };
+  const child = launch([...profile, '--import', 'tsx', entry], env);
   const line = await firstLine(child, (l) => l.startsWith('{'));
-  const ready = JSON.parse(line) as { url: string; workspace: string; token: string };
+  const ready = JSON.parse(line) as {
+    url: string;
+    workspace: string;
+    token: string;
+    databaseUrl?: string;
+  };
   const base = `${ready.url.replace(/^http/, 'ws')}/sync/${ready.workspace}`;
   const query = `token=${encodeURIComponent(ready.token)}&acks=1`;
   // `acks=1` as the app asks for it: the server then also sends "saved" messages, a real cost.
-  return running('ours', child, (doc) => `${base}/${doc}?${query}`);
+  const server = running(kind, child, (doc) => `${base}/${doc}?${query}`);
+  if (ready.databaseUrl) server.helperPids = () => backendPids(ready.databaseUrl!);
+  return server;
+}
+
+/** PostgreSQL's backend processes serving the benchmark's database (not this query's own). */
+async function backendPids(databaseUrl: string): Promise<number[]> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'
+    );
+    return rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
 }
 
 async function startClassic(): Promise<RunningServer> {

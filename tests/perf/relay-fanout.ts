@@ -4,6 +4,7 @@
  * under the same load. Prints one JSON object, then a short human summary.
  *
  *   npm run bench:relay -- --docs 50 --clients 5 --rate 2 --seconds 10
+ *   npm run bench:relay -- --servers ours,postgres   (the PostgreSQL engine beside SQLite)
  *
  * Target: Uzel's server CPU per delivered update no higher than the classic server's, and its
  * p99 edit-to-receipt latency under 50 ms at 200 × 5 × 2/s. Uzel commits every update to SQLite
@@ -45,6 +46,21 @@ const cpuRatio =
   ours?.cpuUsPerDelivered && classic?.cpuUsPerDelivered
     ? Math.round((ours.cpuUsPerDelivered / classic.cpuUsPerDelivered) * 1000) / 1000
     : null;
+// The PostgreSQL engine against SQLite in the same run: the relay's own CPU, and the relay's
+// together with PostgreSQL's backends (SQLite's work is inside the relay's process).
+const onPostgres = results.postgres;
+const postgresRatio =
+  ours?.cpuUsPerDelivered && onPostgres?.cpuUsPerDelivered
+    ? Math.round((onPostgres.cpuUsPerDelivered / ours.cpuUsPerDelivered) * 1000) / 1000
+    : null;
+const postgresWithDatabaseRatio =
+  ours?.cpuUsPerDelivered && onPostgres?.cpuUsPerDelivered
+    ? Math.round(
+        ((onPostgres.cpuUsPerDelivered + (onPostgres.databaseCpuUsPerDelivered ?? 0)) /
+          ours.cpuUsPerDelivered) *
+          1000
+      ) / 1000
+    : null;
 const output = {
   config: {
     docs: options.docs,
@@ -63,9 +79,13 @@ const output = {
   },
   results,
   cpuPerDeliveredRatioOursOverClassic: cpuRatio,
+  cpuPerDeliveredRatioPostgresOverSqlite: postgresRatio,
+  cpuPerDeliveredRatioPostgresWithDatabaseOverSqlite: postgresWithDatabaseRatio,
   target: {
     cpuNoHigherThanClassic: cpuRatio === null ? null : cpuRatio <= 1,
-    oursP99Under50Ms: ours?.p99Ms == null ? null : ours.p99Ms < 50
+    oursP99Under50Ms: ours?.p99Ms == null ? null : ours.p99Ms < 50,
+    postgresCpuWithin1_5xOfSqlite: postgresRatio === null ? null : postgresRatio <= 1.5,
+    postgresP99Under50Ms: onPostgres?.p99Ms == null ? null : onPostgres.p99Ms < 50
   }
 };
 const json = JSON.stringify(output, null, 2);
@@ -96,5 +116,13 @@ if (cpuRatio !== null) {
     `CPU per delivered update, ours / classic: ${cpuRatio} ` +
       `(${output.target.cpuNoHigherThanClassic ? 'meets' : 'misses'} the target ≤ 1); ` +
       `our p99 ${output.target.oursP99Under50Ms ? 'meets' : 'misses'} the < 50 ms target\n`
+  );
+}
+if (postgresRatio !== null) {
+  process.stdout.write(
+    `CPU per delivered update, PostgreSQL engine / SQLite engine: ${postgresRatio} ` +
+      `(${output.target.postgresCpuWithin1_5xOfSqlite ? 'meets' : 'misses'} the target ≤ 1.5; ` +
+      `${postgresWithDatabaseRatio} with PostgreSQL's own backends counted); ` +
+      `PostgreSQL engine p99 ${output.target.postgresP99Under50Ms ? 'meets' : 'misses'} the < 50 ms target\n`
   );
 }

@@ -14,7 +14,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { EditLog } from './editLog.ts';
 import { LoadClient } from './loadClient.ts';
-import { rssMiB, SERVER_KINDS, startServer, type ServerKind } from './processes.ts';
+import { rssMiB, DEFAULT_SERVERS, startServer, type ServerKind } from './processes.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -72,7 +72,7 @@ type KindResult = {
   idle: Awaited<ReturnType<typeof idleRss>>;
 };
 const results: Record<string, KindResult> = {};
-for (const kind of SERVER_KINDS) {
+for (const kind of DEFAULT_SERVERS) {
   process.stderr.write(`bench: ${kind}: a lone client for ${seconds} s, then ${idle} idle…\n`);
   results[kind] = { lone: await loneClient(kind), idle: await idleRss(kind) };
 }

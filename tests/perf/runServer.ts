@@ -14,6 +14,7 @@ import {
   machineCpuTicks,
   rssMiB,
   startServer,
+  type RunningServer,
   type ServerKind,
   type StopResult
 } from './processes.ts';
@@ -26,6 +27,8 @@ export type ServerResult = WindowSummary & {
   deliveredPerSec: number;
   /** Server CPU (user + system) during the window divided by the deliveries in it. */
   cpuUsPerDelivered: number | null;
+  /** The same for PostgreSQL's backends serving the server (PostgreSQL engine only). */
+  databaseCpuUsPerDelivered: number | null;
   /** Server CPU during the window as a share of one core, and its user / system parts. */
   serverCpuPercent: number;
   serverCpuUserPercent: number;
@@ -63,7 +66,7 @@ export async function runServer(
   clockTicks: number
 ): Promise<ServerResult> {
   const server = await startServer(kind, {
-    profileDir: kind === 'ours' ? options.profileDir : undefined
+    profileDir: kind !== 'classic' ? options.profileDir : undefined
   });
   const log = new EditLog();
   const clients: LoadClient[] = [];
@@ -97,6 +100,7 @@ export async function runServer(
     const genCpu0 = process.cpuUsage();
     server.assertRunning();
     const ticks0 = cpuTicks(server.pid);
+    const helpers0 = await helperTicks(server);
     const machine0 = machineCpuTicks();
     const t0 = performance.now();
     log.startWindow();
@@ -104,6 +108,7 @@ export async function runServer(
     log.endWindow();
     server.assertRunning();
     const ticks1 = cpuTicks(server.pid);
+    const helpers1 = await helperTicks(server);
     const machine1 = machineCpuTicks();
     const windowSeconds = (performance.now() - t0) / 1000;
     const genCpu = process.cpuUsage(genCpu0);
@@ -122,8 +127,11 @@ export async function runServer(
     const percentOfCore = (seconds: number) => Math.round((seconds / windowSeconds) * 1000) / 10;
     const delivered = log.deliveredInWindow;
     const generatorSeconds = (genCpu.user + genCpu.system) / 1e6;
+    // A backend that started inside the window counts from zero; one that ended is not counted.
+    let helperSeconds = 0;
+    for (const [pid, t] of helpers1) helperSeconds += (t - (helpers0.get(pid) ?? 0)) / clockTicks;
     const otherSeconds =
-      (machine1.busy - machine0.busy) / clockTicks - cpuSeconds - generatorSeconds;
+      (machine1.busy - machine0.busy) / clockTicks - cpuSeconds - generatorSeconds - helperSeconds;
     return {
       server: kind,
       ...summary,
@@ -131,6 +139,10 @@ export async function runServer(
       deliveredPerSec: Math.round(delivered / windowSeconds),
       cpuUsPerDelivered:
         delivered > 0 ? Math.round((cpuSeconds * 1e6 * 100) / delivered) / 100 : null,
+      databaseCpuUsPerDelivered:
+        server.helperPids && delivered > 0
+          ? Math.round((helperSeconds * 1e6 * 100) / delivered) / 100
+          : null,
       serverCpuPercent: percentOfCore(cpuSeconds),
       serverCpuUserPercent: percentOfCore(userSeconds),
       serverCpuSystemPercent: percentOfCore(systemSeconds),
@@ -194,4 +206,18 @@ function sum(clients: LoadClient[], pick: (c: LoadClient) => number): number {
 function ratio(a: number, b: number, digits: number): number {
   const scale = 10 ** digits;
   return b > 0 ? Math.round((a / b) * scale) / scale : 0;
+}
+
+/** CPU ticks (user + system) of each helper process of the server, by pid. */
+async function helperTicks(server: RunningServer): Promise<Map<number, number>> {
+  const ticks = new Map<number, number>();
+  for (const pid of (await server.helperPids?.()) ?? []) {
+    try {
+      const t = cpuTicks(pid);
+      ticks.set(pid, t.user + t.system);
+    } catch {
+      // It ended between the listing and the read.
+    }
+  }
+  return ticks;
 }

@@ -4,27 +4,39 @@
  * "workspace","token"}` as one JSON line on stdout once listening; on SIGTERM it closes like the real server (flushing
  * every queued update), removes its temporary data folder and exits. It also stops when its stdin
  * closes, so it cannot outlive the benchmark.
+ *
+ * With BENCH_ENGINE=postgres every store is on a fresh PostgreSQL database of its own (created on
+ * BENCH_POSTGRES_URL's server, default postgres://postgres@127.0.0.1:5432/postgres, and dropped at
+ * the end), reported as `databaseUrl` so the benchmark can count its backends' CPU too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config.ts';
+import { closeEngine, openEngine } from '../../server/db/engine.ts';
 import { createLogger } from '../../server/log.ts';
 import { UzelServer } from '../../server/UzelServer.ts';
+import { benchDatabase } from './benchDatabase.ts';
+
+const onPostgres = process.env.BENCH_ENGINE === 'postgres';
 
 // A fresh folder each run: the benchmark measures an empty store, not the previous run's data.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'uzel-bench-'));
+const database = onPostgres ? await benchDatabase() : null;
 const config = loadConfig({
   ...process.env,
   HOST: '127.0.0.1',
   PORT: '0',
   DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
+  SAMPLE_DATA: 'off',
+  DATABASE_URL: database?.url ?? '',
   // Every load client connects as the same service member; the per-person cap is not under test.
   MAX_CONNECTIONS_PER_USER: '1000000'
 });
 const log = createLogger(config.logLevel);
-const server = new UzelServer({ config, log });
+const engine = await openEngine(config);
+const server = await UzelServer.onEngine({ config, log }, engine);
 
 // The relay admits only members: one workspace, one editor, one sync token for all clients.
 const workspace = await server.accounts.createWorkspace('Benchmark', null);
@@ -33,7 +45,14 @@ const grant = await server.accounts.access.issueSyncToken(member.id, workspace.i
 if (!grant) throw new Error('could not issue a sync token for the benchmark');
 
 const url = await server.listen();
-const ready = { url, pid: process.pid, dataDir, workspace: workspace.id, token: grant.token };
+const ready = {
+  url,
+  pid: process.pid,
+  dataDir,
+  workspace: workspace.id,
+  token: grant.token,
+  ...(database ? { databaseUrl: database.url } : {})
+};
 process.stdout.write(JSON.stringify(ready) + '\n');
 
 let stopping = false;
@@ -44,6 +63,8 @@ const stop = () => {
   setTimeout(() => process.exit(1), 15_000).unref();
   server
     .close()
+    .then(() => closeEngine(engine))
+    .then(() => database?.drop())
     .catch((err: unknown) => {
       log.error('shutdown failed', { error: err instanceof Error ? err.message : String(err) });
       process.exitCode = 1;

@@ -8,6 +8,7 @@
  *
  *   npm run bench:sync
  *   npm run bench:sync -- --docs 200 --changed 10 --out /tmp/sync.json
+ *   BENCH_ENGINE=postgres npm run bench:sync   (every store on a fresh PostgreSQL database)
  */
 import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { loadConfig } from '../../../server/config.ts';
+import { closeEngine, openEngine } from '../../../server/db/engine.ts';
 import { createLogger } from '../../../server/log.ts';
 import {
   decodeBatchResponse,
@@ -23,6 +24,7 @@ import {
   INDEX_DOC_ID,
   indexRoots
 } from '../../../src/lib/shared/model/schema.ts';
+import { benchDatabase } from '../benchDatabase.ts';
 
 export type BenchServer = {
   url: string;
@@ -56,7 +58,11 @@ export async function startBenchServer(docCount: number): Promise<BenchServer> {
     MESSAGES_PER_SECOND: '1000',
     ROOM_IDLE_MS: '2000'
   });
-  const server = new UzelServer({ config, log: createLogger('silent') });
+  // BENCH_ENGINE=postgres: every store on a fresh PostgreSQL database of the run's own.
+  const database = process.env.BENCH_ENGINE === 'postgres' ? await benchDatabase() : null;
+  if (database) config.databaseUrl = database.url;
+  const engine = await openEngine(config);
+  const server = await UzelServer.onEngine({ config, log: createLogger('silent') }, engine);
   const url = await server.listen();
   const headers: Record<string, string> = { origin: url };
 
@@ -134,6 +140,8 @@ export async function startBenchServer(docCount: number): Promise<BenchServer> {
     },
     close: async () => {
       await server.close();
+      await closeEngine(engine);
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   };

@@ -59,8 +59,7 @@ describe('DB7 the database is lost while the server runs, and comes back', () =>
     server = await spawnRelay(tmp.dir, {
       DATABASE_URL: databaseUrl,
       SAMPLE_DATA: 'off',
-      ROOM_IDLE_MS: '60000',
-      READINESS_TIMEOUT_MS: '1500'
+      ROOM_IDLE_MS: '60000'
     });
   }, 180_000);
 

@@ -28,8 +28,9 @@ describe('what the log masks', () => {
   });
 
   it('OP3 METRICS_TOKEN and METRICS_ADDRESS are checked at start', () => {
+    // A credential is named, never repeated, even when it is refused.
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
-      /METRICS_TOKEN="short": must be at least 16 characters/
+      /METRICS_TOKEN=\(not shown\): must be at least 16 characters/
     );
     expect(() => loadConfig({ METRICS_ADDRESS: '9464' })).toThrow(
       /METRICS_ADDRESS="9464": must be host:port/
