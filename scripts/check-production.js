@@ -121,8 +121,14 @@ async function checkServer(url) {
       displayName: 'Методист'
     })
   });
-  check(registered.status === 201, 'a person registers');
-  const cookie = /uzel_session=[^;]+/.exec(registered.headers.get('set-cookie') ?? '')?.[0];
+  check(registered.status === 202, 'a person registers');
+  const signedIn = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email: 'metodist@example.org', password: 'Проверка-установки-2026' })
+  });
+  check(signedIn.status === 200, 'and signs in');
+  const cookie = /uzel_session=[^;]+/.exec(signedIn.headers.get('set-cookie') ?? '')?.[0];
   const created = await fetch(`${url}/api/workspaces`, {
     method: 'POST',
     headers: { ...json, cookie },

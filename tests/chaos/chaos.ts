@@ -56,8 +56,11 @@ try {
   log(`${INSTANCES} instances behind nginx at ${cluster.nginx.balancedUrl}`);
   const send = httpsClient(cluster.certificate);
   const base = cluster.nginx.balancedUrl;
-  const owner = await send(`${base}/api/auth/register`, {
+  await send(`${base}/api/auth/register`, {
     json: { email: 'chaos@kursk.example', password: 'Ярмарка-2027-мастер', displayName: 'Хаос' }
+  });
+  const owner = await send(`${base}/api/auth/login`, {
+    json: { email: 'chaos@kursk.example', password: 'Ярмарка-2027-мастер' }
   });
   const cookie = owner.cookies.join('; ');
   const workspace = JSON.parse(

@@ -172,10 +172,14 @@ async function main() {
   server.http.keepAliveTimeout = 10 * 60_000;
   const base = await server.listen();
   try {
-    const reg = await api(`${base}/api/auth/register`, null, 'POST', {
+    await api(`${base}/api/auth/register`, null, 'POST', {
       email: 'bench@example.org',
       password: 'пароль-для-замера',
       displayName: 'Замер'
+    });
+    const reg = await api(`${base}/api/auth/login`, null, 'POST', {
+      email: 'bench@example.org',
+      password: 'пароль-для-замера'
     });
     const cookie = reg.cookie;
     const ws = (await api(`${base}/api/workspaces`, cookie, 'POST', { name: 'Сеть учреждений' }))

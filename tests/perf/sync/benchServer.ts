@@ -77,11 +77,13 @@ export async function startBenchServer(docCount: number): Promise<BenchServer> {
     if (!res.ok) throw new Error(`${pathname} answered ${res.status}`);
     return res.json() as Promise<Record<string, any>>;
   };
+  const email = `bench.${Date.now()}@example.org`;
   await json('/api/auth/register', {
-    email: `bench.${Date.now()}@example.org`,
+    email,
     password: 'пароль-для-замера',
     displayName: 'Замер Синхронизации'
   });
+  await json('/api/auth/login', { email, password: 'пароль-для-замера' });
   const workspaceId = (await json('/api/workspaces', { name: 'Замер' })).workspace.id as string;
 
   const batch = async (entries: BatchRequestEntry[]) => {

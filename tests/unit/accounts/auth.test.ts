@@ -109,13 +109,11 @@ describe('registration, sign-in and sessions', () => {
     const api = await ApiServer.start(defer);
     const body = { email: 'boris@example.org', password: PASSWORD, displayName: 'Борис' };
     const first = await api.client().post('/api/auth/register', body);
-    const again = await api
-      .client()
-      .post('/api/auth/register', {
-        ...body,
-        email: 'Boris@EXAMPLE.org',
-        password: 'Другой-пароль-42'
-      });
+    const again = await api.client().post('/api/auth/register', {
+      ...body,
+      email: 'Boris@EXAMPLE.org',
+      password: 'Другой-пароль-42'
+    });
     // Nothing in the answer says the address had an account: not the status, body nor cookies.
     for (const res of [first, again]) {
       expect(res.status).toBe(202);

@@ -3,7 +3,7 @@ import { PASSWORD, TestNetwork } from './fixtures/accounts.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
-test.beforeAll(async () => void (await server.start({ REGISTRATION: 'invite-only' })));
+test.beforeAll(async () => void (await server.start()));
 test.afterAll(async () => server.dispose());
 
 const NEW_PASSWORD = 'Вишнёвый-сад-за-рекой-2027';
@@ -102,11 +102,54 @@ test('AC-UI11 deleting one’s account in the profile asks for the password; the
   await expect(members.getByTestId('member-list')).not.toContainText('Уходящая Дарья');
 });
 
-test('AC-UI12 where registration is by invite, the register page refuses without one and lets the invited person in', async ({
+test('AC-UI12 on a new server the first person registers freely; the next one only through an invite link', async ({
   browser
 }) => {
-  const network = await TestNetwork.create(browser, server.url, 'Лобанова Анна').catch(() => null);
-  // The server is invite-only: even the first owner above came in only because the fixture
-  // registers through the API with an invite... so this network exists only if that worked.
-  expect(network).not.toBeNull();
+  const fresh = new ServerProcess();
+  // REGISTRATION unset: the default an operator gets.
+  await fresh.start({ REGISTRATION: '' });
+  try {
+    const first = await browser.newContext();
+    const page = await first.newPage();
+    await page.goto(`${fresh.url}/register`);
+    await page.getByLabel('Имя и фамилия').fill('Лобанова Анна');
+    await page.getByLabel('Электронная почта').fill('anna@dk-yunost.example');
+    await page.getByLabel('Пароль').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+    await expect(page.getByRole('heading', { name: 'Пространства' })).toBeVisible();
+    const created = await first.request.post(`${fresh.url}/api/workspaces`, {
+      data: { name: 'Сеть учреждений' },
+      headers: { origin: fresh.url }
+    });
+    const workspaceId = (await created.json()).workspace.id as string;
+    const invite = await first.request.post(`${fresh.url}/api/workspaces/${workspaceId}/invites`, {
+      data: { role: 'editor' },
+      headers: { origin: fresh.url }
+    });
+    const invitePath = (await invite.json()).invite.path as string;
+
+    const second = await browser.newContext();
+    const uninvited = await second.newPage();
+    await uninvited.goto(`${fresh.url}/register`);
+    await uninvited.getByLabel('Имя и фамилия').fill('Соколова Ирина');
+    await uninvited.getByLabel('Электронная почта').fill('irina@dk-yunost.example');
+    await uninvited.getByLabel('Пароль').fill(NEW_PASSWORD);
+    await uninvited.getByRole('button', { name: 'Зарегистрироваться' }).click();
+    await expect(uninvited.getByText('Регистрация здесь только по приглашению')).toBeVisible();
+
+    await uninvited.goto(fresh.url + invitePath);
+    await uninvited.getByRole('link', { name: 'Зарегистрироваться' }).click();
+    await uninvited.getByLabel('Имя и фамилия').fill('Соколова Ирина');
+    await uninvited.getByLabel('Электронная почта').fill('irina@dk-yunost.example');
+    await uninvited.getByLabel('Пароль').fill(NEW_PASSWORD);
+    await uninvited.getByRole('button', { name: 'Зарегистрироваться' }).click();
+    await uninvited.getByRole('button', { name: 'Принять приглашение' }).click();
+    await expect
+      .poll(async () => (await (await second.request.get(`${fresh.url}/api/me`)).json()).workspaces)
+      .toEqual([{ id: workspaceId, name: 'Сеть учреждений', role: 'editor' }]);
+    await first.close();
+    await second.close();
+  } finally {
+    await fresh.dispose();
+  }
 });
