@@ -159,6 +159,28 @@ const TIME_KEYS = () => {
   );
 };
 
+const LINE = 'Итог занятия: дети расписали игрушки. ';
+
+/** Types `count` characters at the end of the open document; their key-to-frame times. */
+async function typeTimed(page: Page, count: number): Promise<number[]> {
+  await page.evaluate(TIME_KEYS);
+  await page.locator('.ProseMirror').click();
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < count; i++) await page.keyboard.type(LINE[i % LINE.length]!, { delay: 0 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  return page.evaluate(() => (window as unknown as { __keyTimes: number[] }).__keyTimes);
+}
+
+function summary(times: number[]) {
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    count: times.length,
+    medianMs: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    maxMs: round(Math.max(...times))
+  };
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -189,7 +211,13 @@ try {
   for (let i = 0; i < OPEN_RUNS; i++)
     opens.push(await open(owner, `${baseUrl}/doc?id=${bigId}`, bigSize));
 
-  // 2. Typing in a 100 KB document while a colleague types in it.
+  // 2a. The same run's baseline: typing alone in a document of one line.
+  const alone = await owner.newPage();
+  await newDocument(alone, baseUrl);
+  const baseline = summary(await typeTimed(alone, KEYS));
+  await alone.close();
+
+  // 2b. Typing in a 100 KB document while a colleague types in it.
   const colleague = await browser.newContext({ viewport });
   await signUp(colleague, baseUrl, 'Кравец Ольга');
   await acceptInvite(colleague, baseUrl, await createInvite(owner, baseUrl, workspaceId, 'editor'));
@@ -207,7 +235,6 @@ try {
     typingChars,
     { timeout: 120_000 }
   );
-  await mine.evaluate(TIME_KEYS);
   // The colleague types a word every 150 ms at the top of the document.
   await theirs.evaluate(() => {
     const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
@@ -217,24 +244,17 @@ try {
       el.editor.commands.insertContentAt(1, words[i++ % words.length]);
     }, 150);
   });
-  await mine.locator('.ProseMirror').click();
-  await mine.keyboard.press('Control+End');
   const cdp = PROFILE ? await owner.newCDPSession(mine) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
-  const line = 'Итог занятия: дети расписали игрушки. ';
-  for (let i = 0; i < KEYS; i++) await mine.keyboard.type(line[i % line.length]!, { delay: 0 });
-  await mine.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  const keyTimes = await typeTimed(mine, KEYS);
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(PROFILE!, JSON.stringify(profile));
   }
   await theirs.evaluate(() => clearInterval((window as unknown as { __typing: number }).__typing));
-  const keyTimes = await mine.evaluate(
-    () => (window as unknown as { __keyTimes: number[] }).__keyTimes
-  );
   const remoteWords = await theirs.evaluate(() => {
     const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
     return (el.editor.state.doc.textContent.match(/роспись /g) ?? []).length as number;
@@ -242,12 +262,7 @@ try {
 
   const worstOpen = Math.max(...opens.map((o) => o.readyMs));
   const worstTask = Math.max(0, ...opens.flatMap((o) => o.longTasksMs));
-  const keys = {
-    count: keyTimes.length,
-    medianMs: Math.round(percentile(keyTimes, 50) * 10) / 10,
-    p95Ms: Math.round(percentile(keyTimes, 95) * 10) / 10,
-    maxMs: Math.round(Math.max(...keyTimes) * 10) / 10
-  };
+  const keys = summary(keyTimes);
   const misses: string[] = [];
   if (worstOpen > LIMITS.openMs) misses.push(`open ${worstOpen} ms > ${LIMITS.openMs} ms`);
   if (worstTask > LIMITS.longestTaskMs)
@@ -259,7 +274,7 @@ try {
     bench: 'editor',
     limits: LIMITS,
     open: { chars: bigChars, runs: opens },
-    typing: { chars: typingChars, colleagueWordsSeen: remoteWords, keys },
+    typing: { chars: typingChars, colleagueWordsSeen: remoteWords, keys, baselineAlone: baseline },
     misses
   };
   console.log(JSON.stringify(result, null, 2));
@@ -267,7 +282,8 @@ try {
   console.log(
     `open ${bigChars} chars: ${opens.map((o) => o.readyMs).join('/')} ms, longest task ` +
       `${opens.map((o) => Math.max(0, ...o.longTasksMs)).join('/')} ms; typing in ${typingChars} ` +
-      `chars with a colleague: median ${keys.medianMs} ms, p95 ${keys.p95Ms} ms, max ${keys.maxMs} ms`
+      `chars with a colleague: median ${keys.medianMs} ms, p95 ${keys.p95Ms} ms, max ${keys.maxMs} ms ` +
+      `(alone in one line: median ${baseline.medianMs} ms, p95 ${baseline.p95Ms} ms)`
   );
   if (misses.length > 0) {
     console.log(`missed: ${misses.join('; ')}`);
