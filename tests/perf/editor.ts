@@ -95,7 +95,7 @@ async function saved(page: Page): Promise<void> {
       );
     },
     null,
-    { timeout: 300_000 }
+    { timeout: 600_000 }
   );
 }
 
