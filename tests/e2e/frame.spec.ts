@@ -361,7 +361,7 @@ test('FR10 a calendar event is a 44×44 target on a landscape tablet, a portrait
   await context.close();
 });
 
-test('FR11 a restored version is taken back with the «Отменить» button in its message', async ({
+test('FR11 a restored version is taken back with the «Отменить» button in its message; a task’s checkbox is named in Russian', async ({
   browser
 }) => {
   const { context } = await touchMember(browser, server.url, SCREENS[1]);
@@ -396,5 +396,23 @@ test('FR11 a restored version is taken back with the «Отменить» button
   await expect(page.locator('.ProseMirror')).toContainText('Расписываем узором.');
   await expect(page.locator('.ProseMirror')).toContainText('Лепим барыню из красной глины.');
   await expect(notice).toContainText('Восстановление отменено.');
+
+  // A screen reader reads a task's checkbox in the interface's language, with the task's words.
+  await page.evaluate(() => {
+    const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+    el.editor.commands.insertContentAt(el.editor.state.doc.content.size, {
+      type: 'taskList',
+      content: [
+        {
+          type: 'taskItem',
+          attrs: { checked: false },
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Подготовить глину' }] }]
+        }
+      ]
+    });
+  });
+  await expect(page.locator('.ProseMirror input[type="checkbox"]')).toHaveAccessibleName(
+    'Не выполнено: Подготовить глину'
+  );
   await context.close();
 });
