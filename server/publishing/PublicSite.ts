@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import {
-  DIRECTIONS,
-  isDocumentType,
-  type Direction
-} from '../../src/lib/shared/model/documentTypes.ts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { DIRECTIONS, isDocumentType, type Direction } from '../../src/lib/shared/model/documentTypes.ts';
 import { blobHeaders } from '../blobs/blobHeaders.ts';
 import { SHA256_PATTERN, type BlobStore } from '../blobs/BlobStore.ts';
 import type { Logger } from '../log.ts';
 import type { CatalogueQuery } from './CatalogueIndex.ts';
 import { emptyDirectory, type PublicDirectory } from './directory.ts';
-import { cataloguePath } from './material.ts';
+import { cataloguePath, type Material } from './material.ts';
 import type { Publishing } from './Publishing.ts';
 import { SHORT_ID_PATTERN } from './PublicationStore.ts';
 import { renderCataloguePage } from './render/cataloguePage.ts';
@@ -25,7 +22,7 @@ import {
 import { goneBody, shell } from './render/layout.ts';
 import { renderMaterialPage } from './render/materialPage.ts';
 import { PUBLIC_CSS, PUBLIC_CSS_PATH } from './render/styles.ts';
-import { RenderCache } from './RenderCache.ts';
+import { RenderCache, type CachedPage } from './RenderCache.ts';
 import { SiteSnapshots, type SiteSnapshot } from './SiteSnapshots.ts';
 
 export const PUBLIC_PREFIX = '/p/';
@@ -47,6 +44,7 @@ const EMBED_CSP =
 const PUBLIC_FILE_CACHE = 'public, max-age=3600';
 
 const PAGE_SIZE = 30;
+const ETAG_SLICE = 1024 * 1024;
 const FEED_SIZE = 30;
 const EMBED_MAX = 20;
 const HOST_PATTERN = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
@@ -86,6 +84,7 @@ export class PublicSite {
   readonly #now: () => number;
   readonly #snapshots: SiteSnapshots;
   readonly cache = new RenderCache(1000);
+  readonly #rendering = new Map<string, Promise<CachedPage>>();
 
   constructor(options: PublicSiteOptions) {
     this.#publishing = options.publishing;
@@ -197,28 +196,46 @@ export class PublicSite {
     const shortId =
       /-([0-9a-z]{8})$/.exec(rest)?.[1] ?? (SHORT_ID_PATTERN.test(rest) ? rest : null);
     if (!shortId) return notFound();
-    const publication = await this.#publishing.store.byShortId(snapshot.site.workspaceId, shortId);
-    if (!publication || publication.status === 'draft') return notFound();
-    if (publication.status === 'unpublished') return gone(snapshot);
-    const material = snapshot.byDocId.get(publication.docId);
-    if (!material) return gone(snapshot);
+    // A published material is in the snapshot, built at the store's current published mark.
+    // Only other addresses ask the store, whose row carries the whole pinned version: reading
+    // and parsing a 10 MB one on every view held the event loop for half a second.
+    const material = snapshot.byShortId.get(shortId);
+    if (!material) {
+      const publication = await this.#publishing.store.byShortId(
+        snapshot.site.workspaceId,
+        shortId
+      );
+      return !publication || publication.status === 'draft' ? notFound() : gone(snapshot);
+    }
+    const publication = material.publication;
     // A title changed since the link was shared: the old address leads to the current one.
     if (`/p/${snapshot.site.slug}/${rest}` !== material.path) return redirect(material.path);
     const key = `m\u0000${snapshot.site.workspaceId}\u0000${snapshot.generation}\u0000${publication.docId}\u0000${origin}`;
-    let page = this.cache.get(key);
-    if (!page) {
-      const body = Buffer.from(
-        renderMaterialPage(material, origin, (docId) => {
-          const target = snapshot.byDocId.get(docId);
-          return target
-            ? { href: target.path, title: target.pinned.title || 'Без названия' }
-            : null;
-        })
-      );
-      page = { body, etag: etagOf(body) };
-      this.cache.set(key, page);
-    }
+    const page = this.cache.get(key) ?? (await this.#render(key, snapshot, material, origin));
     return { ...html(200, page.body), etag: page.etag };
+  }
+
+  /**
+   * Renders a material's page once, however many readers ask for it while it renders (a large
+   * one renders in slices, so requests arrive meanwhile), and keeps it in the cache.
+   */
+  #render(key: string, snapshot: SiteSnapshot, material: Material, origin: string) {
+    let rendering = this.#rendering.get(key);
+    if (!rendering) {
+      rendering = renderMaterialPage(material, origin, (docId) => {
+        const target = snapshot.byDocId.get(docId);
+        return target ? { href: target.path, title: target.pinned.title || 'Без названия' } : null;
+      })
+        .then(async (pieces) => {
+          const body = Buffer.concat(pieces);
+          const page = { body, etag: await slicedEtag(body) };
+          this.cache.set(key, page);
+          return page;
+        })
+        .finally(() => this.#rendering.delete(key));
+      this.#rendering.set(key, rendering);
+    }
+    return rendering;
   }
 
   async #catalogue(snapshot: SiteSnapshot, url: URL): Promise<Answer> {
@@ -281,6 +298,16 @@ function decodeSafe(part: string): string {
   } catch {
     return '';
   }
+}
+
+/** The same ETag as `etagOf`, hashed a megabyte per turn of the event loop. */
+async function slicedEtag(body: Buffer): Promise<string> {
+  const hash = createHash('sha1');
+  for (let at = 0; at < body.length; at += ETAG_SLICE) {
+    if (at > 0) await nextTurn();
+    hash.update(body.subarray(at, at + ETAG_SLICE));
+  }
+  return `"${hash.digest('base64url')}"`;
 }
 
 function etagOf(body: Buffer): string {

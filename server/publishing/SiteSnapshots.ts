@@ -13,6 +13,8 @@ export type SiteSnapshot = {
   builtAt: string;
   catalogue: CatalogueIndex;
   byDocId: Map<string, Material>;
+  /** The same materials by their short id: a page view finds its material without a query. */
+  byShortId: Map<string, Material>;
   /** Every file hash the published versions show: the only ones the public file route serves. */
   files: Set<string>;
 };
@@ -52,6 +54,7 @@ export class SiteSnapshots {
       builtAt,
       catalogue: new CatalogueIndex(materials, (q) => store.searchPublished(site.workspaceId, q)),
       byDocId: new Map(materials.map((m) => [m.publication.docId, m])),
+      byShortId: new Map(materials.map((m) => [m.publication.shortId, m])),
       files: new Set(materials.flatMap((m) => pinnedFiles(m.pinned.content).map((f) => f.hash)))
     };
     this.#snapshots.set(site.workspaceId, snapshot);

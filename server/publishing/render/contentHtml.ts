@@ -5,8 +5,14 @@ import {
   typeOf,
   type DocLinkResolver
 } from '../../../src/lib/shared/richText/pmNode.ts';
-import { renderHtml } from '../../../src/lib/shared/richText/renderHtml.ts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import {
+  HtmlRenderer,
+  renderHtml,
+  type RenderHtmlOptions
+} from '../../../src/lib/shared/richText/renderHtml.ts';
 import type { PmNode } from '../types.ts';
+import { sanitizeContent } from './sanitize.ts';
 
 /** A published document's content as its public page shows it (the sanitiser still follows). */
 export type RenderOptions = {
@@ -19,8 +25,48 @@ export type RenderOptions = {
 };
 
 export function contentToHtml(root: PmNode, options: RenderOptions = {}): string {
+  return renderHtml(root, publicOptions(options));
+}
+
+/** Nodes rendered between two looks at the clock: cheap to count, a fraction of a slice. */
+const STEPS = 500;
+/** The longest the render holds the event loop before other requests get their turn. */
+export const SLICE_MS = 10;
+/** Markup sanitised at once: well under a slice of sanitize-html's time on a slow machine. */
+const SANITIZE_CHARS = 32 * 1024;
+
+/**
+ * The content's public HTML as UTF-8 pieces, rendered and sanitised in slices of about `SLICE_MS`, yielding to
+ * the event loop in between: a 10 MB material takes seconds to render, and in one piece it held
+ * every other page, sync and acknowledgement of the server for as long. The markup is cut only
+ * between top-level blocks (whole elements), so sanitising it piece by piece gives the same page
+ * as sanitising it whole. One block larger than everything else is still sanitised in one go.
+ */
+export async function contentToSafeHtml(
+  root: PmNode,
+  options: RenderOptions = {}
+): Promise<Buffer[]> {
+  const renderer = new HtmlRenderer(root, publicOptions(options));
+  // UTF-8 piece by piece: encoding megabytes of text in one Buffer.from took 100 ms on its own.
+  const pieces: Buffer[] = [];
+  let sliceStart = performance.now();
+  for (;;) {
+    const finished = renderer.run(STEPS);
+    if (finished || (renderer.atBlockBoundary && renderer.pending >= SANITIZE_CHARS)) {
+      pieces.push(Buffer.from(sanitizeContent(renderer.take())));
+    }
+    if (finished) break;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
+  return pieces;
+}
+
+function publicOptions(options: RenderOptions): RenderHtmlOptions {
   const titles = options.linkTitles ?? {};
-  return renderHtml(root, {
+  return {
     // A link to a document that is not published reads as the title the author saw, as plain
     // text: only titles pinned with this version are used, never the live index.
     docLink: (docId) =>
@@ -34,7 +80,7 @@ export function contentToHtml(root: PmNode, options: RenderOptions = {}): string
     tooDeepNote: 'Дальше текст вложен слишком глубоко и здесь не показан.',
     // Links leaving the site pass no ranking and no referrer.
     linkRel: (href) => (/^(https?|mailto):/i.test(href) ? 'nofollow noopener noreferrer' : '')
-  });
+  };
 }
 
 /** The document's text, one block per line: for the summary and the search index. */

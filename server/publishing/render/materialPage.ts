@@ -1,13 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { DATE_FIELDS, FIELD_LABELS, directionLabel, TYPE_LABELS } from '../labels.ts';
 import { cataloguePath, type Material } from '../material.ts';
 import { firstImageHash, publicFilePath } from '../pinnedFiles.ts';
-import { contentToHtml, type RenderOptions } from './contentHtml.ts';
+import { contentToSafeHtml, type RenderOptions } from './contentHtml.ts';
 import { russianDate, russianDay, isoDate } from './dates.ts';
 import { escapeHtml, jsonForScript } from './escape.ts';
 import { materialJsonLd } from './jsonLd.ts';
 import { shell } from './layout.ts';
 import { tagList } from './tagList.ts';
-import { sanitizeContent } from './sanitize.ts';
 
 /** The fields a reader looks for first, then the rest the type declares, in its order. */
 const FIRST = ['direction', 'audienceAge', 'duration', 'institution', 'author'];
@@ -58,25 +58,29 @@ function metaTags(material: Material, origin: string): string {
   );
 }
 
-/** A published material's page: readable without JavaScript, printable, with its licence. */
-export function renderMaterialPage(
+/**
+ * A published material's page: readable without JavaScript, printable, with its licence. The
+ * content is rendered in slices (see `contentToSafeHtml`), so the page is a promise of its
+ * UTF-8 pieces.
+ */
+export async function renderMaterialPage(
   material: Material,
   origin: string,
   links: RenderOptions['docLink']
-): string {
+): Promise<Buffer[]> {
   const { pinned, site } = material;
   const title = pinned.title || 'Без названия';
-  const content = sanitizeContent(
-    contentToHtml(pinned.content, {
-      docLink: links,
-      fileHref: (hash) => publicFilePath(site.slug, hash),
-      linkTitles: pinned.linkTitles
-    })
-  );
+  // Where the content goes in the page's frame: unguessable, so no title or field can fake it.
+  const CONTENT_SLOT = `\u0000${randomUUID()}\u0000`;
+  const content = await contentToSafeHtml(pinned.content, {
+    docLink: links,
+    fileHref: (hash) => publicFilePath(site.slug, hash),
+    linkTitles: pinned.linkTitles
+  });
   const body =
     `<p class="noprint"><a href="${cataloguePath(site)}">← Все материалы</a></p>` +
     `<article><h1>${escapeHtml(title)}</h1>${fieldRows(material)}` +
-    `<div class="content">${content}</div></article>` +
+    `<div class="content">${CONTENT_SLOT}</div></article>` +
     `<footer class="colophon"><p>Обновлено <time datetime="${isoDate(material.publishedAt)}">` +
     `${russianDate(material.publishedAt)}</time>` +
     (material.firstPublishedAt !== material.publishedAt
@@ -84,10 +88,17 @@ export function renderMaterialPage(
       : '') +
     `</p><p>Лицензия: <a rel="license" href="${escapeHtml(material.licence.url)}">` +
     `${escapeHtml(material.licence.name)} — ${escapeHtml(material.licence.title)}</a></p></footer>`;
-  return shell({
+  const page = shell({
     title: `${title} — ${site.title}`,
     head: metaTags(material, origin),
     site: { title: site.title, href: cataloguePath(site) },
     body
   });
+  // The frame around the content is small; the content itself stays in its pieces.
+  const at = page.indexOf(CONTENT_SLOT);
+  return [
+    Buffer.from(page.slice(0, at)),
+    ...content,
+    Buffer.from(page.slice(at + CONTENT_SLOT.length))
+  ];
 }

@@ -156,74 +156,153 @@ function textHtml(node: PmNode, options: RenderHtmlOptions): string {
   return `<a href="${escapeHtml(link)}"${rel ? ` rel="${escapeHtml(rel)}"` : ''}>${html}</a>`;
 }
 
-export function renderHtml(root: PmNode, options: RenderHtmlOptions = {}): string {
-  const maxDepth = options.maxDepth ?? MAX_DEPTH;
-  const out: string[] = [];
-  const tooDeep = options.tooDeepNote ? `<p><em>${escapeHtml(options.tooDeepNote)}</em></p>` : '';
-  const render = (node: PmNode, depth: number): void => {
-    if (depth > maxDepth) return;
-    const inner = () => {
+/** A node still to render at its depth, or markup to write once the nodes above it are done. */
+type Frame = { node: PmNode; depth: number } | string;
+
+/** How a node renders: markup before and after its children, or markup alone (no children). */
+function partsOf(
+  node: PmNode,
+  options: RenderHtmlOptions
+): { open: string; close: string } | string {
+  const type = typeOf(node);
+  if (type === 'text') return textHtml(node, options);
+  if (Object.hasOwn(BLOCK_TAGS, type)) {
+    const tag = BLOCK_TAGS[type]!;
+    return { open: `<${tag}>`, close: `</${tag}>` };
+  }
+  const wrap = (tag: string, attrs = '') => ({ open: `<${tag}${attrs}>`, close: `</${tag}>` });
+  switch (type) {
+    case 'doc':
+      return { open: '', close: '' };
+    case 'heading':
+      // The page's (or file's) title is the h1; the document's own headings sit below it.
+      return wrap(`h${Math.min((intAttr(node, 'level', 1, 6) ?? 2) + 1, 6)}`);
+    case 'orderedList': {
+      const start = intAttr(node, 'start', 0, MAX_LIST_START);
+      return wrap('ol', start !== null && start !== 1 ? ` start="${start}"` : '');
+    }
+    case 'taskList':
+      return wrap('ul', ' class="tasks"');
+    case 'table':
+      return { open: '<table><tbody>', close: '</tbody></table>' };
+    case 'tableHeader':
+      return wrap('th', spanAttrs(node));
+    case 'tableCell':
+      return wrap('td', spanAttrs(node));
+    case 'taskItem': {
+      const checked = attrOf(node, 'checked') === true;
+      const done = checked && options.markDoneTasks ? ' done' : '';
+      return {
+        open: `<li class="task${done}"><span class="box">${checked ? '☑' : '☐'}</span> `,
+        close: '</li>'
+      };
+    }
+    case 'codeBlock':
+      return { open: '<pre><code>', close: '</code></pre>' };
+    case 'hardBreak':
+      return '<br>';
+    case 'horizontalRule':
+      return '<hr>';
+    case 'docLink':
+      return docLinkHtml(node, options);
+    case 'image':
+      return imageHtml(node, options);
+    case 'attachment':
+      return attachmentHtml(node, options);
+    case TOO_DEEP_NODE:
+      return tooDeepHtml(options);
+    default:
+      // Unknown (or hostile) node types: their text is kept, their markup is not.
+      return { open: '', close: '' };
+  }
+}
+
+function tooDeepHtml(options: RenderHtmlOptions): string {
+  return options.tooDeepNote ? `<p><em>${escapeHtml(options.tooDeepNote)}</em></p>` : '';
+}
+
+/**
+ * The renderer as a machine that can stop between any two nodes: an explicit stack instead of
+ * recursion (a deep document cannot overflow the call stack), and `run(steps)` renders a bounded
+ * number of nodes, so a server can render a very large document in slices and let other
+ * requests run in between.
+ */
+export class HtmlRenderer {
+  readonly #options: RenderHtmlOptions;
+  readonly #maxDepth: number;
+  readonly #rootIsDoc: boolean;
+  readonly #stack: Frame[];
+  #out: string[] = [];
+  #pending = 0;
+
+  constructor(root: PmNode, options: RenderHtmlOptions = {}) {
+    this.#options = options;
+    this.#maxDepth = options.maxDepth ?? MAX_DEPTH;
+    this.#rootIsDoc = typeOf(root) === 'doc';
+    this.#stack = [{ node: root, depth: 0 }];
+  }
+
+  /** Renders up to `steps` nodes; true once the whole document is rendered. */
+  run(steps = Infinity): boolean {
+    const stack = this.#stack;
+    for (let done = 0; done < steps && stack.length > 0; done++) {
+      const frame = stack.pop()!;
+      if (typeof frame === 'string') {
+        this.#write(frame);
+        continue;
+      }
+      const { node, depth } = frame;
+      if (depth > this.#maxDepth) continue;
+      const parts = partsOf(node, this.#options);
+      if (typeof parts === 'string') {
+        this.#write(parts);
+        continue;
+      }
+      this.#write(parts.open);
+      if (parts.close) stack.push(parts.close);
       const children = childrenOf(node);
       // One note for the whole cut branch, however many nodes it holds.
-      if (depth >= maxDepth) return void (children.length > 0 && out.push(tooDeep));
-      for (const child of children) render(child, depth + 1);
-    };
-    const wrap = (tag: string, attrs = '') => {
-      out.push(`<${tag}${attrs}>`);
-      inner();
-      out.push(`</${tag}>`);
-    };
-    const type = typeOf(node);
-    if (type === 'text') return void out.push(textHtml(node, options));
-    if (Object.hasOwn(BLOCK_TAGS, type)) return wrap(BLOCK_TAGS[type]!);
-    switch (type) {
-      case 'doc':
-        return inner();
-      case 'heading':
-        // The page's (or file's) title is the h1; the document's own headings sit below it.
-        return wrap(`h${Math.min((intAttr(node, 'level', 1, 6) ?? 2) + 1, 6)}`);
-      case 'orderedList': {
-        const start = intAttr(node, 'start', 0, MAX_LIST_START);
-        return wrap('ol', start !== null && start !== 1 ? ` start="${start}"` : '');
+      if (depth >= this.#maxDepth) {
+        if (children.length > 0) stack.push(tooDeepHtml(this.#options));
+        continue;
       }
-      case 'taskList':
-        return wrap('ul', ' class="tasks"');
-      case 'table':
-        out.push('<table><tbody>');
-        inner();
-        return void out.push('</tbody></table>');
-      case 'tableHeader':
-        return wrap('th', spanAttrs(node));
-      case 'tableCell':
-        return wrap('td', spanAttrs(node));
-      case 'taskItem': {
-        const checked = attrOf(node, 'checked') === true;
-        const done = checked && options.markDoneTasks ? ' done' : '';
-        out.push(`<li class="task${done}"><span class="box">${checked ? '☑' : '☐'}</span> `);
-        inner();
-        return void out.push('</li>');
-      }
-      case 'codeBlock':
-        out.push('<pre><code>');
-        inner();
-        return void out.push('</code></pre>');
-      case 'hardBreak':
-        return void out.push('<br>');
-      case 'horizontalRule':
-        return void out.push('<hr>');
-      case 'docLink':
-        return void out.push(docLinkHtml(node, options));
-      case 'image':
-        return void out.push(imageHtml(node, options));
-      case 'attachment':
-        return void out.push(attachmentHtml(node, options));
-      case TOO_DEEP_NODE:
-        return void out.push(tooDeep);
-      default:
-        // Unknown (or hostile) node types: their text is kept, their markup is not.
-        return inner();
+      for (let i = children.length - 1; i >= 0; i--)
+        stack.push({ node: children[i]!, depth: depth + 1 });
     }
-  };
-  render(root, 0);
-  return out.join('');
+    return stack.length === 0;
+  }
+
+  /**
+   * True when everything written so far is whole markup: between two top-level blocks of a
+   * document, or at the end. Only there may the output be cut into pieces that stand alone.
+   */
+  get atBlockBoundary(): boolean {
+    const next = this.#stack.at(-1);
+    return next === undefined || (this.#rootIsDoc && typeof next !== 'string' && next.depth === 1);
+  }
+
+  /** Characters written since the last `take()`. */
+  get pending(): number {
+    return this.#pending;
+  }
+
+  /** The markup written since the last call. */
+  take(): string {
+    const html = this.#out.join('');
+    this.#out = [];
+    this.#pending = 0;
+    return html;
+  }
+
+  #write(html: string): void {
+    if (html === '') return;
+    this.#out.push(html);
+    this.#pending += html.length;
+  }
+}
+
+export function renderHtml(root: PmNode, options: RenderHtmlOptions = {}): string {
+  const renderer = new HtmlRenderer(root, options);
+  renderer.run();
+  return renderer.take();
 }

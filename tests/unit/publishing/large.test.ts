@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { contentToHtml, contentToSafeHtml } from '../../../server/publishing/render/contentHtml.ts';
+import { sanitizeContent } from '../../../server/publishing/render/sanitize.ts';
+import { documentRoots, indexRoots } from '../../../src/lib/shared/model/schema.ts';
+import { fragmentToJson } from '../../../src/lib/shared/richText/fragmentJson.ts';
+import { deferCleanup } from '../helpers/cleanup.ts';
+import { writeLargeDocument } from '../helpers/largeDocument.ts';
+import { longestStall } from '../helpers/stallMeter.ts';
+import { PublishingServer } from './publishingServer.ts';
+
+const defer = deferCleanup();
+const execute = promisify(execFile);
+
+/**
+ * The slices are about 10 ms of work; a stall of a few times that is the machine being busy
+ * (2 cores shared) or a garbage collection. Rendering the page in one piece stalled for seconds.
+ */
+const STALL_BOUND_MS = 250;
+
+describe('a very large public material', () => {
+  it('PB30 rendering in slices gives the same page as rendering it whole', async () => {
+    const doc = new Y.Doc();
+    writeLargeDocument(doc, 1024 * 1024);
+    const content = fragmentToJson(documentRoots.content(doc));
+    const sliced = Buffer.concat(await contentToSafeHtml(content)).toString();
+    expect(sliced.length).toBeGreaterThan(500_000);
+    expect(sliced).toBe(sanitizeContent(contentToHtml(content)));
+  });
+
+  it('PB30 the first view of a 10 MB material never holds the server for long, and the page is whole', async () => {
+    const site = await PublishingServer.start(defer);
+    const { owner, workspaceId } = await site.workspace();
+    const doc = new Y.Doc();
+    writeLargeDocument(doc, 10 * 1024 * 1024);
+    const end = new Y.XmlElement('paragraph');
+    end.insert(0, [new Y.XmlText('Конец сборника.')]);
+    documentRoots.content(doc).push([end]);
+    const index = new Y.Doc();
+    const entry = new Y.Map<unknown>();
+    indexRoots.documents(index).set('huge', entry);
+    entry.set('title', 'Сборник методических разработок');
+    entry.set('type', 'methodology');
+    entry.set('createdAt', Date.now());
+    entry.set('updatedAt', Date.now());
+    entry.set('deletedAt', null);
+    // Straight into the store: ten megabytes are more than a client may send in one update.
+    await site.server.storage.append([
+      { room: `${workspaceId}/huge`, update: Y.encodeStateAsUpdate(doc) },
+      { room: `${workspaceId}/index`, update: Y.encodeStateAsUpdate(index) }
+    ]);
+    const published = await site.api(owner, workspaceId).publish('huge');
+    expect(published.status).toBe(200);
+    const url = `${site.url}${published.json.publication.path}`;
+
+    // The site's snapshot (every pinned version, parsed) is built by its first page, here the
+    // catalogue: that parse is one piece of work of its own, apart from rendering the material.
+    expect((await site.fetch(`/p/${published.json.publication.path.split('/')[2]}/`)).status).toBe(
+      200
+    );
+    // The reader is another process: a client in this one would share the event loop measured.
+    const { value: page, stallMs } = await longestStall(
+      async () => (await execute('curl', ['-s', url], { maxBuffer: 64 * 1024 * 1024 })).stdout
+    );
+    expect(stallMs).toBeLessThan(STALL_BOUND_MS);
+    expect(page.length).toBeGreaterThan(5_000_000);
+    expect(page.trimEnd().endsWith('</html>')).toBe(true);
+    expect(page).toContain('<p>Конец сборника.</p>');
+    expect(page).toContain('Лицензия');
+  }, 120_000);
+});
