@@ -181,6 +181,7 @@ export class UzelServer {
     this.relay = new Relay(this.registry, log, {
       access: fanout?.access ?? this.accounts.access,
       connectionCap: fanout?.connectionCap,
+      personByteBudget: fanout?.personByteBudget,
       messagesPerSecond: config.messagesPerSecond,
       maxConnectionsPerUser: config.maxConnectionsPerUser,
       maxMessageBytes: config.maxMessageBytes,
