@@ -43,15 +43,29 @@ export async function startServer(
 }
 
 async function startOurs(profileDir?: string): Promise<RunningServer> {
+  return (await startOurInstance(process.env, profileDir)).server;
+}
+
+/**
+ * Our relay with the given environment (DATABASE_URL and REDIS_URL for an instance of several);
+ * also returns the workspace and token its clients use, to hand to the next instance (BENCH_JOIN).
+ */
+export async function startOurInstance(
+  env: NodeJS.ProcessEnv,
+  profileDir?: string
+): Promise<{ server: RunningServer; join: string }> {
   const entry = fileURLToPath(new URL('./start-relay.ts', import.meta.url));
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = launch([...profile, '--import', 'tsx', entry], process.env);
+  const child = launch([...profile, '--import', 'tsx', entry], env);
   const line = await firstLine(child, (l) => l.startsWith('{'));
   const ready = JSON.parse(line) as { url: string; workspace: string; token: string };
   const base = `${ready.url.replace(/^http/, 'ws')}/sync/${ready.workspace}`;
   const query = `token=${encodeURIComponent(ready.token)}&acks=1`;
   // `acks=1` as the app asks for it: the server then also sends "saved" messages, a real cost.
-  return running('ours', child, (doc) => `${base}/${doc}?${query}`);
+  return {
+    server: running('ours', child, (doc) => `${base}/${doc}?${query}`),
+    join: JSON.stringify({ workspace: ready.workspace, token: ready.token })
+  };
 }
 
 async function startClassic(): Promise<RunningServer> {
@@ -103,7 +117,7 @@ function firstLine(child: ChildProcess, match: (line: string) => boolean): Promi
   if (!stdout) return Promise.reject(new Error('child has no stdout'));
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: stdout });
-    const timer = setTimeout(() => fail(new Error('server did not start within 20 s')), 20_000);
+    const timer = setTimeout(() => fail(new Error('server did not start within 60 s')), 60_000);
     const onExit = (code: number | null) => fail(new Error(`server exited early (code ${code})`));
     const fail = (err: Error) => {
       clearTimeout(timer);

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config.ts';
+import { closeEngine, openEngine } from '../../server/db/engine.ts';
 import { createLogger } from '../../server/log.ts';
 import { UzelServer } from '../../server/UzelServer.ts';
 
@@ -24,16 +25,33 @@ const config = loadConfig({
   MAX_CONNECTIONS_PER_USER: '1000000'
 });
 const log = createLogger(config.logLevel);
-const server = new UzelServer({ config, log });
+// With DATABASE_URL (and REDIS_URL) as `npm start` runs it, one instance of several; without, the
+// SQLite stores in the fresh folder, as before.
+const engine = config.databaseUrl ? await openEngine(config) : null;
+const server = engine
+  ? await UzelServer.onEngine({ config, log }, engine)
+  : new UzelServer({ config, log });
 
 // The relay admits only members: one workspace, one editor, one sync token for all clients.
-const workspace = await server.accounts.createWorkspace('Benchmark', null);
-const member = await server.accounts.ensureServiceMember(workspace.id, 'Benchmark', 'editor');
-const grant = await server.accounts.access.issueSyncToken(member.id, workspace.id);
-if (!grant) throw new Error('could not issue a sync token for the benchmark');
+// Further instances on the same PostgreSQL database are handed the first one's (BENCH_JOIN).
+const joined = process.env.BENCH_JOIN
+  ? (JSON.parse(process.env.BENCH_JOIN) as { workspace: string; token: string })
+  : null;
+let workspaceId: string;
+let token: string;
+if (joined) {
+  ({ workspace: workspaceId, token } = joined);
+} else {
+  const workspace = await server.accounts.createWorkspace('Benchmark', null);
+  const member = await server.accounts.ensureServiceMember(workspace.id, 'Benchmark', 'editor');
+  const grant = await server.accounts.access.issueSyncToken(member.id, workspace.id);
+  if (!grant) throw new Error('could not issue a sync token for the benchmark');
+  workspaceId = workspace.id;
+  token = grant.token;
+}
 
 const url = await server.listen();
-const ready = { url, pid: process.pid, dataDir, workspace: workspace.id, token: grant.token };
+const ready = { url, pid: process.pid, dataDir, workspace: workspaceId, token };
 process.stdout.write(JSON.stringify(ready) + '\n');
 
 let stopping = false;
@@ -44,6 +62,7 @@ const stop = () => {
   setTimeout(() => process.exit(1), 15_000).unref();
   server
     .close()
+    .then(() => (engine ? closeEngine(engine) : undefined))
     .catch((err: unknown) => {
       log.error('shutdown failed', { error: err instanceof Error ? err.message : String(err) });
       process.exitCode = 1;
