@@ -37,6 +37,14 @@ type Held = {
   gapTimer: NodeJS.Timeout | null;
 };
 
+/**
+ * Rooms read from storage at once: after a Redis reconnect or a dead instance every open room
+ * refills, and hundreds of loads at once would take every pooled connection the edits need.
+ */
+const REFILL_CONCURRENCY = 4;
+/** A refill that failed (storage busy or away) is tried again after this long. */
+const REFILL_RETRY_MS = 1000;
+
 /** How long a gap may stay open, waiting for the message that closes it, before a refill. */
 const GAP_WAIT_MS = 250;
 /** More updates than this waiting behind one gap: refill at once. */
@@ -212,30 +220,60 @@ export class SharedRooms {
       return;
     }
     held.refilling = (async () => {
-      do {
-        held.refillAgain = false;
-        const room = held.room;
-        if (!room || this.#held.get(room.name) !== held) return;
-        try {
-          const [stored, owners] = await Promise.all([
-            this.#storage.load(room.name),
-            this.#storage.clientOwners(room.name)
-          ]);
-          if (this.#held.get(room.name) !== held) return;
-          room.integrateStored(stored, owners);
-          held.clock = Math.max(held.clock, stored.clock);
-          this.refills++;
-          // What waited behind the gap is in what was read, or follows on from it.
-          this.#advance(held);
-        } catch (err) {
-          this.#log.error('refilling a room from storage failed', {
-            room: room.name,
-            error: messageOf(err)
-          });
-          return;
-        }
-      } while (held.refillAgain);
+      await this.#refillSlot();
+      try {
+        await this.#refillNow(held);
+      } finally {
+        this.#releaseRefillSlot();
+      }
     })().finally(() => (held.refilling = null));
+  }
+
+  #refillsRunning = 0;
+  readonly #refillQueue: (() => void)[] = [];
+
+  async #refillSlot(): Promise<void> {
+    if (this.#refillsRunning < REFILL_CONCURRENCY) {
+      this.#refillsRunning++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#refillQueue.push(resolve));
+  }
+
+  #releaseRefillSlot(): void {
+    const next = this.#refillQueue.shift();
+    if (next) next();
+    else this.#refillsRunning--;
+  }
+
+  async #refillNow(held: Held): Promise<void> {
+    do {
+      held.refillAgain = false;
+      const room = held.room;
+      if (!room || this.#held.get(room.name) !== held) return;
+      try {
+        const [stored, owners] = await Promise.all([
+          this.#storage.load(room.name),
+          this.#storage.clientOwners(room.name)
+        ]);
+        if (this.#held.get(room.name) !== held) return;
+        room.integrateStored(stored, owners);
+        held.clock = Math.max(held.clock, stored.clock);
+        this.refills++;
+        // What waited behind the gap is in what was read, or follows on from it.
+        this.#advance(held);
+      } catch (err) {
+        this.#log.error('refilling a room from storage failed; trying again', {
+          room: room.name,
+          error: messageOf(err)
+        });
+        // Storage still holds what the room lacks: it must not stay behind for good.
+        setTimeout(() => {
+          if (this.#held.get(room.name) === held) this.#refill(held);
+        }, REFILL_RETRY_MS).unref();
+        return;
+      }
+    } while (held.refillAgain);
   }
 
   close(): void {
