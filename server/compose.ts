@@ -214,6 +214,7 @@ export function composeServices(options: ComposeOptions): Services {
   const relay = new Relay(registry, log, {
     access: fanout?.access ?? accounts.access,
     connectionCap: fanout?.connectionCap,
+    personByteBudget: fanout?.personByteBudget,
     messagesPerSecond: config.messagesPerSecond,
     maxConnectionsPerUser: config.maxConnectionsPerUser,
     maxMessageBytes: config.maxMessageBytes,

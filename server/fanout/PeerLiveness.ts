@@ -1,6 +1,6 @@
 /** How often an instance says it is alive, and after how long without a word it is presumed dead. */
 export const ALIVE_EVERY_MS = 1000;
-export const PRESUMED_DEAD_MS = 3500;
+export const PRESUMED_DEAD_MS = 5000;
 
 /**
  * Which other instances are alive, from the heartbeats they publish. An instance killed between

@@ -276,6 +276,8 @@ export class RedisFanout implements Fanout {
         new Uint8Array(message.buffer, message.byteOffset, message.byteLength)
       );
       if (frame.from === this.instanceId) return;
+      // A busy instance's heartbeat may queue behind its room messages: those say it lives too.
+      this.#liveness.heard(frame.from);
       const room = frame.kind === 'update' ? frame.message.room : frame.room;
       if (channel !== ROOM_CHANNEL + room) throw new Error('frame names another room');
       const listener = this.#rooms.get(room);

@@ -27,7 +27,28 @@ type Held = {
   early: RoomUpdate[];
   refilling: Promise<void> | null;
   refillAgain: boolean;
+  /**
+   * Updates that follow on from a clock the room has not reached yet, by that clock: another
+   * instance's message still on its way is the usual reason (two instances committing to one
+   * room at once). `message` is null for this instance's own commits (already in the doc).
+   */
+  ahead: Map<number, { seq: number; message: RoomUpdate | null }>;
+  /** Refills if the gap before `ahead` is still open when it fires. */
+  gapTimer: NodeJS.Timeout | null;
 };
+
+/**
+ * Rooms read from storage at once: after a Redis reconnect or a dead instance every open room
+ * refills, and hundreds of loads at once would take every pooled connection the edits need.
+ */
+const REFILL_CONCURRENCY = 4;
+/** A refill that failed (storage busy or away) is tried again after this long. */
+const REFILL_RETRY_MS = 1000;
+
+/** How long a gap may stay open, waiting for the message that closes it, before a refill. */
+const GAP_WAIT_MS = 250;
+/** More updates than this waiting behind one gap: refill at once. */
+const MAX_AHEAD = 1000;
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -59,7 +80,15 @@ export class SharedRooms {
    * heard, and one committed before it is in what is read.
    */
   async beforeLoad(name: string): Promise<void> {
-    const held: Held = { room: null, clock: 0, early: [], refilling: null, refillAgain: false };
+    const held: Held = {
+      room: null,
+      clock: 0,
+      early: [],
+      refilling: null,
+      refillAgain: false,
+      ahead: new Map(),
+      gapTimer: null
+    };
     this.#held.set(name, held);
     await this.#fanout.subscribe(name, {
       update: (message) => this.#received(held, message),
@@ -96,9 +125,12 @@ export class SharedRooms {
     for (const u of updates) {
       const held = this.#held.get(u.room);
       if (!held?.room || u.seq <= held.clock) continue;
-      if (u.prevSeq === held.clock) held.clock = u.seq;
-      // Another instance committed in between and its message has not come (or never will).
-      else this.#refill(held);
+      if (u.prevSeq === held.clock) {
+        held.clock = u.seq;
+        this.#advance(held);
+      }
+      // Another instance committed in between and its message has not come yet (or never will).
+      else this.#wait(held, u.prevSeq, u.seq, null);
     }
   }
 
@@ -108,6 +140,8 @@ export class SharedRooms {
   }
 
   evicted(name: string): void {
+    const held = this.#held.get(name);
+    if (held?.gapTimer) clearTimeout(held.gapTimer);
     this.#held.delete(name);
     void this.#fanout.unsubscribe(name);
   }
@@ -123,16 +157,59 @@ export class SharedRooms {
       return;
     }
     if (message.seq <= held.clock) return;
-    if (message.prevSeq !== held.clock) return this.#refill(held);
+    if (message.prevSeq > held.clock)
+      return this.#wait(held, message.prevSeq, message.seq, message);
+    if (message.prevSeq < held.clock) return this.#refill(held);
+    if (this.#integrate(held, message)) this.#advance(held);
+  }
+
+  #integrate(held: Held, message: RoomUpdate): boolean {
     try {
-      held.room.integrateRemote(message);
+      held.room!.integrateRemote(message);
       held.clock = message.seq;
+      return true;
     } catch (err) {
       this.#log.warn('an update from another instance did not apply; refilling', {
-        room: held.room.name,
+        room: held.room!.name,
         error: messageOf(err)
       });
       this.#refill(held);
+      return false;
+    }
+  }
+
+  /** Keeps an update that follows a gap; the gap gets GAP_WAIT_MS to close before a refill. */
+  #wait(held: Held, prevSeq: number, seq: number, message: RoomUpdate | null): void {
+    held.ahead.set(prevSeq, { seq, message });
+    if (held.ahead.size > MAX_AHEAD) return this.#refill(held);
+    this.#armGapTimer(held);
+  }
+
+  #armGapTimer(held: Held): void {
+    if (held.gapTimer) return;
+    held.gapTimer = setTimeout(() => {
+      held.gapTimer = null;
+      if (held.ahead.size > 0) this.#refill(held);
+    }, GAP_WAIT_MS);
+    held.gapTimer.unref();
+  }
+
+  /** Applies what waited behind the clock the room has now reached, in order. */
+  #advance(held: Held): void {
+    for (const [prevSeq, entry] of held.ahead)
+      if (entry.seq <= held.clock || prevSeq < held.clock) held.ahead.delete(prevSeq);
+    let next = held.ahead.get(held.clock);
+    while (next) {
+      held.ahead.delete(held.clock);
+      if (next.message) {
+        if (!this.#integrate(held, next.message)) return;
+      } else held.clock = next.seq;
+      next = held.ahead.get(held.clock);
+    }
+    if (held.ahead.size > 0) this.#armGapTimer(held);
+    else if (held.gapTimer) {
+      clearTimeout(held.gapTimer);
+      held.gapTimer = null;
     }
   }
 
@@ -143,32 +220,65 @@ export class SharedRooms {
       return;
     }
     held.refilling = (async () => {
-      do {
-        held.refillAgain = false;
-        const room = held.room;
-        if (!room || this.#held.get(room.name) !== held) return;
-        try {
-          const [stored, owners] = await Promise.all([
-            this.#storage.load(room.name),
-            this.#storage.clientOwners(room.name)
-          ]);
-          if (this.#held.get(room.name) !== held) return;
-          room.integrateStored(stored, owners);
-          held.clock = Math.max(held.clock, stored.clock);
-          this.refills++;
-        } catch (err) {
-          this.#log.error('refilling a room from storage failed', {
-            room: room.name,
-            error: messageOf(err)
-          });
-          return;
-        }
-      } while (held.refillAgain);
+      await this.#refillSlot();
+      try {
+        await this.#refillNow(held);
+      } finally {
+        this.#releaseRefillSlot();
+      }
     })().finally(() => (held.refilling = null));
+  }
+
+  #refillsRunning = 0;
+  readonly #refillQueue: (() => void)[] = [];
+
+  async #refillSlot(): Promise<void> {
+    if (this.#refillsRunning < REFILL_CONCURRENCY) {
+      this.#refillsRunning++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#refillQueue.push(resolve));
+  }
+
+  #releaseRefillSlot(): void {
+    const next = this.#refillQueue.shift();
+    if (next) next();
+    else this.#refillsRunning--;
+  }
+
+  async #refillNow(held: Held): Promise<void> {
+    do {
+      held.refillAgain = false;
+      const room = held.room;
+      if (!room || this.#held.get(room.name) !== held) return;
+      try {
+        const [stored, owners] = await Promise.all([
+          this.#storage.load(room.name),
+          this.#storage.clientOwners(room.name)
+        ]);
+        if (this.#held.get(room.name) !== held) return;
+        room.integrateStored(stored, owners);
+        held.clock = Math.max(held.clock, stored.clock);
+        this.refills++;
+        // What waited behind the gap is in what was read, or follows on from it.
+        this.#advance(held);
+      } catch (err) {
+        this.#log.error('refilling a room from storage failed; trying again', {
+          room: room.name,
+          error: messageOf(err)
+        });
+        // Storage still holds what the room lacks: it must not stay behind for good.
+        setTimeout(() => {
+          if (this.#held.get(room.name) === held) this.#refill(held);
+        }, REFILL_RETRY_MS).unref();
+        return;
+      }
+    } while (held.refillAgain);
   }
 
   close(): void {
     this.#stop();
+    for (const held of this.#held.values()) if (held.gapTimer) clearTimeout(held.gapTimer);
     this.#held.clear();
   }
 }

@@ -7,6 +7,8 @@ import { LocalFanout } from './LocalFanout.ts';
 import { RedisFanout } from './RedisFanout.ts';
 import { redisWindowLimits } from './RedisWindowLimit.ts';
 import { RedisConnectionCap, type ConnectionCap } from './SharedConnectionCap.ts';
+import { SharedPersonByteBudget } from './SharedPersonByteBudget.ts';
+import type { PersonByteBudget } from '../relay/ByteBudget.ts';
 import { sharedAccess } from './sharedAccess.ts';
 
 /** What the composition root gets for the configured fan-out. */
@@ -18,6 +20,8 @@ export type FanoutServices = {
   connectionCap: ConnectionCap | null;
   /** Where the sign-in and calendar-feed limits count; undefined: in this process's memory. */
   limits: WindowLimitFactory | undefined;
+  /** Where a person's write bytes count; undefined: in the relay's memory. */
+  personByteBudget: ((perSecond: number, burst: number) => PersonByteBudget) | undefined;
   close(): Promise<void>;
 };
 
@@ -34,6 +38,7 @@ export async function openFanout(
       access,
       connectionCap: null,
       limits: undefined,
+      personByteBudget: undefined,
       close: () => fanout.close()
     };
   }
@@ -50,6 +55,8 @@ export async function openFanout(
     access: shared.access,
     connectionCap,
     limits: redisWindowLimits(fanout.commands, log),
+    personByteBudget: (perSecond, burst) =>
+      new SharedPersonByteBudget(fanout.commands, perSecond, burst, log),
     close: async () => {
       shared.stop();
       await connectionCap.close();

@@ -40,8 +40,8 @@ export class ByteBucket {
 
 /**
  * Bytes a person may write per second across all their connections and reconnects, keyed by
- * subject. An interface because a later change keeps these buckets in Redis, shared by every
- * instance; this one keeps them in memory.
+ * subject. This one keeps them in memory; with Redis, fanout/SharedPersonByteBudget counts them
+ * over every instance.
  */
 export interface PersonByteBudget {
   /** Takes `bytes` from `subject`'s budget; false when it is spent. */

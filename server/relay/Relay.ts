@@ -34,6 +34,8 @@ export type RelayOptions = {
   allowedOrigins: string[];
   /** Counts each person's connections on every instance (with Redis); absent: this one alone. */
   connectionCap?: ConnectionCap | null;
+  /** Counts each person's write bytes on every instance (with Redis); absent: in this one's memory. */
+  personByteBudget?: (perSecond: number, burst: number) => PersonByteBudget;
   /** Told the code of every closed connection (for metrics). */
   closed?: (code: number) => void;
 };
@@ -62,10 +64,10 @@ export class Relay {
     this.#log = log;
     this.#options = options;
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
-    this.#personBudget = new MemoryPersonByteBudget(
-      options.userWriteBytesPerSecond,
-      Math.max(options.maxMessageBytes, options.userWriteBytesPerSecond * 2)
-    );
+    const burst = Math.max(options.maxMessageBytes, options.userWriteBytesPerSecond * 2);
+    this.#personBudget =
+      options.personByteBudget?.(options.userWriteBytesPerSecond, burst) ??
+      new MemoryPersonByteBudget(options.userWriteBytesPerSecond, burst);
     this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs);
     this.#heartbeat.unref();
     this.#stopWatching = [

@@ -151,8 +151,12 @@ export class ChaosClient {
         this.#options.acknowledged(edit.id);
       } else still.push(edit);
     }
+    const acknowledgedNow = this.#pending.length - still.length;
     this.#pending = still;
-    if (this.#options.forgetful && still.length === 0 && this.#synced) this.#forget();
+    // Only after an acknowledgement of its own edits: the one for the empty step 2 of a fresh
+    // copy would otherwise have it throw away and reconnect for ever.
+    if (this.#options.forgetful && acknowledgedNow > 0 && still.length === 0 && this.#synced)
+      this.#forget();
   }
 
   /** Drops the local document: from now on only the server has this client's edits. */

@@ -39,7 +39,10 @@ const log = (line: string) =>
 const until = async (what: string, ms: number, predicate: () => boolean) => {
   const deadline = Date.now() + ms;
   while (!predicate()) {
-    if (Date.now() > deadline) return false;
+    if (Date.now() > deadline) {
+      log(`NOT within ${ms / 1000} s: ${what}`);
+      return false;
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   log(what);
@@ -84,6 +87,7 @@ try {
     return { client, room };
   });
   await until('every client synced', 30_000, () => clients.every(({ client }) => client.synced));
+  log(`${clients.filter(({ client }) => client.synced).length} of ${CLIENTS} clients synced`);
 
   let editing = true;
   const editor = (async () => {
@@ -115,8 +119,9 @@ try {
   }
   editing = false;
   await editor;
-  await until('every edit acknowledged', 30_000, () =>
-    clients.every(({ client }) => client.pendingCount === 0)
+  // Synced too: a forgetful client that has just thrown its copy away holds nothing yet.
+  await until('every edit acknowledged and every client synced', 30_000, () =>
+    clients.every(({ client }) => client.pendingCount === 0 && client.synced)
   );
   const sameText = () =>
     rooms.every((room) => {

@@ -30,7 +30,11 @@ export async function storedDocumentText(databaseUrl: string, room: string): Pro
 
 /** The text of a Tiptap fragment, one line per block (marks and attributes left out). */
 function textOf(node: Y.XmlFragment | Y.XmlElement | Y.XmlText): string {
-  if (node instanceof Y.XmlText) return node.toDelta().map((op: { insert: unknown }) => op.insert).join('');
+  if (node instanceof Y.XmlText)
+    return node
+      .toDelta()
+      .map((op: { insert: unknown }) => op.insert)
+      .join('');
   return node
     .toArray()
     .map((child) => textOf(child as Y.XmlElement | Y.XmlText))

@@ -10,16 +10,26 @@ export class EditLog {
   #count = 0;
   #latencies = new Float64Array(1 << 18);
   #latencyCount = 0;
+  /** With several instances: the latencies of receipts on another instance than the sender's. */
+  readonly #instanceOf: ((client: number) => number) | null;
+  #crossLatencies = new Float64Array(1 << 18);
+  #crossCount = 0;
   /** Ids in [windowFirst, windowEnd) were sent inside the measurement window. */
   #windowFirst = Number.MAX_SAFE_INTEGER;
   #windowEnd = Number.MAX_SAFE_INTEGER;
   #measuring = false;
   /** Receipts (at clients other than the sender) that arrived while measuring. */
   deliveredInWindow = 0;
+  /** With several instances: receipts while measuring, by the receiving client's instance. */
+  readonly deliveredInWindowBy: number[] = [];
   /** Copies sent back to the sender itself (the classic server does this); not deliveries. */
   echoes = 0;
   /** Ids nobody sent: would mean the receipt parser is wrong. */
   unknown = 0;
+
+  constructor(instanceOf: ((client: number) => number) | null = null) {
+    this.#instanceOf = instanceOf;
+  }
 
   /** Allocates an id for an edit sent now by client `sender`. */
   next(sender: number, now: number): number {
@@ -40,10 +50,22 @@ export class EditLog {
       return;
     }
     this.#receipts[id]!++;
-    if (this.#measuring) this.deliveredInWindow++;
+    if (this.#measuring) {
+      this.deliveredInWindow++;
+      if (this.#instanceOf) {
+        const at = this.#instanceOf(receiver);
+        this.deliveredInWindowBy[at] = (this.deliveredInWindowBy[at] ?? 0) + 1;
+      }
+    }
     if (id >= this.#windowFirst && id < this.#windowEnd) {
       if (this.#latencyCount === this.#latencies.length) this.#latencies = grow(this.#latencies);
       this.#latencies[this.#latencyCount++] = now - this.#sentAt[id]!;
+      const instanceOf = this.#instanceOf;
+      if (instanceOf && instanceOf(receiver) !== instanceOf(this.#sender[id]!)) {
+        if (this.#crossCount === this.#crossLatencies.length)
+          this.#crossLatencies = grow(this.#crossLatencies);
+        this.#crossLatencies[this.#crossCount++] = now - this.#sentAt[id]!;
+      }
     }
   }
 
@@ -78,6 +100,16 @@ export class EditLog {
       p50Ms: percentile(sorted, 0.5),
       p99Ms: percentile(sorted, 0.99),
       maxMs: sorted.length > 0 ? round(sorted[sorted.length - 1]!) : null
+    };
+  }
+
+  /** Latencies of receipts on another instance than the sender's (through Redis). */
+  crossInstance(): { receipts: number; p50Ms: number | null; p99Ms: number | null } {
+    const sorted = this.#crossLatencies.slice(0, this.#crossCount).sort();
+    return {
+      receipts: sorted.length,
+      p50Ms: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99)
     };
   }
 

@@ -24,11 +24,16 @@ export type BenchOptions = {
   profileDir?: string;
   /** One hostile editor in doc0 (see flooder.ts); `none` by default. */
   flood: FloodMode;
+  /**
+   * More than 1: our relay as that many instances on PostgreSQL and Redis (runCluster.ts), after
+   * a same-run baseline of one instance on the same engines; the classic server is not run.
+   */
+  instances: number;
 };
 
 const USAGE = `Usage: npm run bench -- [--docs 200] [--clients 5] [--rate 2] [--seconds 20]
   [--warmup 5] [--drain 2] [--servers ours,classic,postgres] [--timeout 180] [--out file.json]
-  [--profile dir] [--flood none|bytes|messages|reconnect]
+  [--profile dir] [--flood none|bytes|messages|reconnect] [--instances 1]
 Each flag can also be set as BENCH_<FLAG> in the environment (e.g. BENCH_DOCS=50).`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -46,6 +51,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       out: { type: 'string' },
       profile: { type: 'string' },
       flood: { type: 'string' },
+      instances: { type: 'string' },
       help: { type: 'boolean' }
     }
   });
@@ -85,6 +91,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     servers: servers as ServerKind[],
     timeout: num('timeout', 180, 10),
     out: pick('out'),
-    profileDir: pick('profile')
+    profileDir: pick('profile'),
+    instances: Math.floor(num('instances', 1, 1))
   };
 }

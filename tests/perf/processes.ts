@@ -49,9 +49,21 @@ export async function startServer(
 }
 
 async function startOurs(kind: 'ours' | 'postgres', profileDir?: string): Promise<RunningServer> {
+  const env = { ...process.env, BENCH_ENGINE: kind === 'postgres' ? 'postgres' : 'sqlite' };
+  return (await startOurInstance(env, profileDir, kind)).server;
+}
+
+/**
+ * Our relay with the given environment (DATABASE_URL and REDIS_URL for an instance of several);
+ * also returns the workspace and token its clients use, to hand to the next instance (BENCH_JOIN).
+ */
+export async function startOurInstance(
+  env: NodeJS.ProcessEnv,
+  profileDir?: string,
+  kind: 'ours' | 'postgres' = 'ours'
+): Promise<{ server: RunningServer; join: string }> {
   const entry = fileURLToPath(new URL('./start-relay.ts', import.meta.url));
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const env = { ...process.env, BENCH_ENGINE: kind === 'postgres' ? 'postgres' : 'sqlite' };
   const child = launch([...profile, '--import', 'tsx', entry], env);
   const line = await firstLine(child, (l) => l.startsWith('{'));
   const ready = JSON.parse(line) as {
@@ -65,7 +77,7 @@ async function startOurs(kind: 'ours' | 'postgres', profileDir?: string): Promis
   // `acks=1` as the app asks for it: the server then also sends "saved" messages, a real cost.
   const server = running(kind, child, (doc) => `${base}/${doc}?${query}`);
   if (ready.databaseUrl) server.helperPids = () => backendPids(ready.databaseUrl!);
-  return server;
+  return { server, join: JSON.stringify({ workspace: ready.workspace, token: ready.token }) };
 }
 
 /** PostgreSQL's backend processes serving the benchmark's database (not this query's own). */
@@ -132,7 +144,7 @@ function firstLine(child: ChildProcess, match: (line: string) => boolean): Promi
   if (!stdout) return Promise.reject(new Error('child has no stdout'));
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: stdout });
-    const timer = setTimeout(() => fail(new Error('server did not start within 20 s')), 20_000);
+    const timer = setTimeout(() => fail(new Error('server did not start within 60 s')), 60_000);
     const onExit = (code: number | null) => fail(new Error(`server exited early (code ${code})`));
     const fail = (err: Error) => {
       clearTimeout(timer);

@@ -5,6 +5,7 @@
  *
  *   npm run bench:relay -- --docs 50 --clients 5 --rate 2 --seconds 10
  *   npm run bench:relay -- --servers ours,postgres   (the PostgreSQL engine beside SQLite)
+ *   npm run bench:relay -- --instances 2     # several instances on PostgreSQL and Redis
  *
  * Target: Uzel's server CPU per delivered update no higher than the classic server's, and its
  * p99 edit-to-receipt latency under 50 ms at 200 × 5 × 2/s. Uzel commits every update to SQLite
@@ -14,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseOptions } from './options.ts';
 import { clockTicksPerSecond } from './processes.ts';
+import { runCluster, type ClusterResult } from './runCluster.ts';
 import { runServer, type ServerResult } from './runServer.ts';
 
 const options = parseOptions(process.argv.slice(2), process.env);
@@ -26,6 +28,10 @@ const deadline = setTimeout(() => {
 process.on('SIGINT', () => process.exit(130));
 
 const clockTicks = clockTicksPerSecond();
+if (options.instances > 1) {
+  await runInstances(options.instances);
+  process.exit(0);
+}
 const results: Partial<Record<ServerResult['server'], ServerResult>> = {};
 for (const kind of options.servers) {
   process.stderr.write(
@@ -125,4 +131,62 @@ if (postgresRatio !== null) {
       `${postgresWithDatabaseRatio} with PostgreSQL's own backends counted); ` +
       `PostgreSQL engine p99 ${output.target.postgresP99Under50Ms ? 'meets' : 'misses'} the < 50 ms target\n`
   );
+}
+
+/**
+ * `--instances N`: one instance on PostgreSQL and Redis first (the same-run baseline: same
+ * engines, no update crosses instances), then N; prints both and what the hop cost.
+ */
+async function runInstances(count: number): Promise<void> {
+  const runs: ClusterResult[] = [];
+  for (const n of [1, count]) {
+    process.stderr.write(
+      `bench: ${n} instance(s) on PostgreSQL + Redis: ${options.docs}×${options.clients} clients, ${options.rate}/s each…\n`
+    );
+    try {
+      runs.push(await runCluster(n, options, clockTicks));
+    } catch (err) {
+      process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    }
+  }
+  clearTimeout(deadline);
+  const [one, many] = runs as [ClusterResult, ClusterResult];
+  const output = {
+    config: {
+      docs: options.docs,
+      clients: options.clients,
+      ratePerClient: options.rate,
+      offeredEditsPerSec: options.docs * options.clients * options.rate,
+      seconds: options.seconds,
+      warmup: options.warmup,
+      drain: options.drain,
+      instances: count
+    },
+    machine: { nproc: cpus().length, node: process.version, cpu: cpus()[0]?.model ?? null },
+    baselineOneInstance: one,
+    instances: many,
+    target: { p99AcrossInstancesUnder100Ms: many.p99Ms == null ? null : many.p99Ms < 100 }
+  };
+  const json = JSON.stringify(output, null, 2);
+  process.stdout.write(json + '\n');
+  if (options.out) writeFileSync(options.out, json + '\n');
+  process.stdout.write('\n');
+  for (const r of runs) {
+    process.stdout.write(
+      `${r.instances} instance(s): p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms (across instances: p99 ${r.crossInstance.p99Ms} ms over ${r.crossInstance.receipts} receipts), ` +
+        `delivered ${(r.deliveredFraction * 100).toFixed(2)} %, ${r.deliveredPerSec} updates/s, ${r.cpuUsPerDelivered} µs CPU per update in all; ` +
+        r.perInstance
+          .map(
+            (i) => `#${i.instance} ${i.cpuUsPerDelivered} µs/update (${i.cpuPercent} % of a core)`
+          )
+          .join(', ') +
+        `; generator ${r.generator.cpuPercent} %, other processes ${r.otherProcessesCpuPercent} %\n`
+    );
+  }
+  if (one.cpuUsPerDelivered && many.cpuUsPerDelivered)
+    process.stdout.write(
+      `CPU per delivered update, ${count} instances / 1: ${Math.round((many.cpuUsPerDelivered / one.cpuUsPerDelivered) * 1000) / 1000}; ` +
+        `p99 across instances ${output.target.p99AcrossInstancesUnder100Ms ? 'meets' : 'misses'} the < 100 ms target\n`
+    );
 }

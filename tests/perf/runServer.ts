@@ -182,7 +182,7 @@ export async function runServer(
 }
 
 /** Connects with bounded concurrency: a burst of a thousand handshakes would overflow the backlog. */
-async function connectAll(clients: LoadClient[]): Promise<void> {
+export async function connectAll(clients: LoadClient[]): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < clients.length) await clients[next++]!.connect(15_000);
@@ -190,7 +190,7 @@ async function connectAll(clients: LoadClient[]): Promise<void> {
   await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, worker));
 }
 
-async function closeAndStop(
+export async function closeAndStop(
   clients: LoadClient[],
   stop: () => Promise<StopResult>
 ): Promise<StopResult> {

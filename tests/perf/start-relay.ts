@@ -30,7 +30,8 @@ const config = loadConfig({
   DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
   SAMPLE_DATA: 'off',
-  DATABASE_URL: database?.url ?? '',
+  // A further instance of several gets the first one's database (BENCH_JOIN, DATABASE_URL).
+  DATABASE_URL: database?.url ?? process.env.DATABASE_URL ?? '',
   // Every load client connects as the same service member; the per-person cap is not under test.
   MAX_CONNECTIONS_PER_USER: '1000000'
 });
@@ -39,18 +40,30 @@ const engine = await openEngine(config);
 const server = await UzelServer.onEngine({ config, log }, engine);
 
 // The relay admits only members: one workspace, one editor, one sync token for all clients.
-const workspace = await server.accounts.createWorkspace('Benchmark', null);
-const member = await server.accounts.ensureServiceMember(workspace.id, 'Benchmark', 'editor');
-const grant = await server.accounts.access.issueSyncToken(member.id, workspace.id);
-if (!grant) throw new Error('could not issue a sync token for the benchmark');
+// Further instances on the same PostgreSQL database are handed the first one's (BENCH_JOIN).
+const joined = process.env.BENCH_JOIN
+  ? (JSON.parse(process.env.BENCH_JOIN) as { workspace: string; token: string })
+  : null;
+let workspaceId: string;
+let token: string;
+if (joined) {
+  ({ workspace: workspaceId, token } = joined);
+} else {
+  const workspace = await server.accounts.createWorkspace('Benchmark', null);
+  const member = await server.accounts.ensureServiceMember(workspace.id, 'Benchmark', 'editor');
+  const grant = await server.accounts.access.issueSyncToken(member.id, workspace.id);
+  if (!grant) throw new Error('could not issue a sync token for the benchmark');
+  workspaceId = workspace.id;
+  token = grant.token;
+}
 
 const url = await server.listen();
 const ready = {
   url,
   pid: process.pid,
   dataDir,
-  workspace: workspace.id,
-  token: grant.token,
+  workspace: workspaceId,
+  token,
   ...(database ? { databaseUrl: database.url } : {})
 };
 process.stdout.write(JSON.stringify(ready) + '\n');

@@ -36,11 +36,11 @@ export class Cluster {
     const redis = await startRedis();
     const dirs = Array.from({ length: count }, () => makeTempDir());
     const shared: RelayEnv = {
+      SAMPLE_DATA: 'off',
+      ROOM_IDLE_MS: '60000',
       ...env,
       DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      SAMPLE_DATA: 'off',
-      ROOM_IDLE_MS: '60000'
+      REDIS_URL: redis.url
     };
     // One at a time: the first creates the schema, the others find it.
     const instances: ChildRelay[] = [];

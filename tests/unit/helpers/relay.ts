@@ -27,7 +27,8 @@ export type RelayEnv = Partial<
     | 'CALENDAR_FEED_REQUESTS_PER_ADDRESS'
     | 'DATABASE_URL'
     | 'REDIS_URL'
-    | 'SAMPLE_DATA',
+    | 'SAMPLE_DATA'
+    | 'METRICS_TOKEN',
     string
   >
 >;
