@@ -191,8 +191,7 @@ export function composeServices(options: ComposeOptions): Services {
   });
   const batchSync = new BatchSync(registry, storage, { answerBytes: options.batchAnswerBytes });
   const mailer =
-    options.api?.mailer ??
-    (config.mail ? new Mailer(config.mail.smtpUrl, config.mail.from) : null);
+    options.api?.mailer ?? (config.mail ? new Mailer(config.mail.smtpUrl, config.mail.from) : null);
 
   const api = new ApiRouter({
     ...options.api,

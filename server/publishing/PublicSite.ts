@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { DIRECTIONS, isDocumentType, type Direction } from '../../src/lib/shared/model/documentTypes.ts';
+import {
+  DIRECTIONS,
+  isDocumentType,
+  type Direction
+} from '../../src/lib/shared/model/documentTypes.ts';
 import { blobHeaders } from '../blobs/blobHeaders.ts';
 import { SHA256_PATTERN, type BlobStore } from '../blobs/BlobStore.ts';
 import type { Logger } from '../log.ts';
