@@ -11,10 +11,8 @@ import { backupDataDir } from './backup/backupDataDir.ts';
 import { BackupError } from './backup/manifest.ts';
 import { dumpPostgres, isPostgresDump, restorePostgres } from './backup/postgresDump.ts';
 import { restoreDataDir } from './backup/restoreDataDir.ts';
-import { CopyError, copyToPostgres } from './transfer/copyToPostgres.ts';
 import { ConfigError, ensureDataDir, loadConfig, type Config } from './config.ts';
 import { closeEngine, openEngine, type Engine } from './db/engine.ts';
-import { describeMigration, migrateStores } from './db/migrateStores.ts';
 import { SchemaTooNewError } from './db/migrations.ts';
 import { isDatabaseConfigError } from './db/databaseConfigError.ts';
 
@@ -192,6 +190,8 @@ const migrate: FolderCommand = (args) => {
   parseArgs({ args, allowPositionals: false, strict: true, options: {} });
   return async (config) => {
     ensureDataDir(config.dataDir);
+    // Loaded here: every store's schema module is more than the other commands need to start.
+    const { describeMigration, migrateStores } = await import('./db/migrateStores.ts');
     const engine = await openEngine(config);
     try {
       const lines = (await migrateStores(engine)).map(describeMigration);
@@ -213,6 +213,7 @@ const copyToPostgresCommand: FolderCommand = (args) => {
       throw new UsageError(
         'copy-to-postgres needs DATABASE_URL: the empty PostgreSQL database to copy DATA_DIR into.'
       );
+    const { copyToPostgres } = await import('./transfer/copyToPostgres.ts');
     const engine = await openEngine(config);
     if (engine.kind !== 'postgres') throw new Error('DATABASE_URL did not give PostgreSQL');
     try {
@@ -243,7 +244,7 @@ function fail(err: unknown): number {
     err instanceof SchemaTooNewError ||
     err instanceof AccountError ||
     err instanceof BackupError ||
-    err instanceof CopyError ||
+    (err as Error).name === 'CopyError' ||
     // parseArgs: unknown option, missing value
     (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   if (!known) throw err;
