@@ -6,7 +6,6 @@ import { AccountError } from './accounts/AccountError.ts';
 import { Accounts } from './accounts/Accounts.ts';
 import { resetPagePath } from './accounts/ResetLinks.ts';
 import { INVITE_ROLES, type InviteRole } from './accounts/types.ts';
-import { Mailer, resetLetter } from './mail/Mailer.ts';
 import { backupDataDir } from './backup/backupDataDir.ts';
 import { BackupError } from './backup/manifest.ts';
 import { dumpPostgres, isPostgresDump, restorePostgres } from './backup/postgresDump.ts';
@@ -124,6 +123,8 @@ const resetPassword: Command = (args) => {
     const url = base + resetPagePath(link.token);
     const lines: string[] = [];
     if (config.mail && link.user.email) {
+      // Loaded only here: every other command starts without the mail library.
+      const { Mailer, resetLetter } = await import('./mail/Mailer.ts');
       const mailer = new Mailer(config.mail.smtpUrl, config.mail.from);
       try {
         await mailer.send(resetLetter(link.user.email, url, link.expiresAt));
