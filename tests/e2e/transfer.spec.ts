@@ -4,7 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { TestNetwork } from './fixtures/accounts.ts';
-import { createDocument, editorText, insertParagraphAtEnd, waitAllSaved } from './fixtures/app.ts';
+import {
+  createDocument,
+  editorText,
+  insertParagraphAtEnd,
+  selectWords,
+  waitAllSaved
+} from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 import { docx, para, picture, png } from '../unit/transfer/docx.ts';
 
@@ -105,7 +111,7 @@ test('TR12 a Markdown file becomes a new document, and exports back as Markdown'
   await network.owner.close();
 });
 
-test('TR13 TR18 a workspace archive restores into another, empty workspace with its text and images', async ({
+test('TR13 TR18 EX6 a workspace archive restores into another, empty workspace with its text, images and comments', async ({
   browser
 }) => {
   const source = await TestNetwork.create(browser, server.url, 'Юрченко Ольга');
@@ -114,6 +120,14 @@ test('TR13 TR18 a workspace archive restores into another, empty workspace with 
   for (const title of titles) {
     await createDocument(page, title);
     await insertParagraphAtEnd(page, `Текст документа «${title}».`);
+    if (title === titles[1]) {
+      // A comment on words of the text: EX6, it travels with the archive.
+      await selectWords(page, 'документа');
+      await page.getByTestId('comment-add').click();
+      await page.getByRole('combobox', { name: 'Новый комментарий' }).fill('Добавить шаблон узора');
+      await page.getByTestId('comment-draft').getByRole('button', { name: 'Отправить' }).click();
+      await expect(page.getByTestId('comment-thread')).toContainText('Добавить шаблон узора');
+    }
     if (title === titles[0])
       await page.getByTestId('file-input').setInputFiles({
         name: 'афиша.png',
@@ -147,6 +161,12 @@ test('TR13 TR18 a workspace archive restores into another, empty workspace with 
     await other.getByRole('tree').getByText(title, { exact: true }).click();
     await other.waitForURL(/\/doc\?id=/);
     await expect.poll(() => editorText(other)).toContain(`Текст документа «${title}».`);
+    if (title === titles[1]) {
+      // The thread came back with its words highlighted again.
+      await expect(other.getByTestId('comment-thread')).toContainText('Добавить шаблон узора');
+      await expect(other.getByTestId('comment-thread')).toContainText('Юрченко Ольга');
+      await expect(other.locator('.ProseMirror .comment-anchor')).toHaveText('документа');
+    }
     if (title === titles[0])
       await expect(other.locator('figure.doc-image[data-loaded="true"]')).toHaveAttribute(
         'data-hash',

@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { contentToHtml, contentToSafeHtml } from '../../../server/publishing/render/contentHtml.ts';
 import { sanitizeContent } from '../../../server/publishing/render/sanitize.ts';
+import type { PmNode } from '../../../server/publishing/types.ts';
+import { renderHtml } from '../../../src/lib/shared/richText/renderHtml.ts';
 import { documentRoots, indexRoots } from '../../../src/lib/shared/model/schema.ts';
 import { fragmentToJson } from '../../../src/lib/shared/richText/fragmentJson.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
@@ -28,6 +30,15 @@ describe('a very large public material', () => {
     const sliced = Buffer.concat(await contentToSafeHtml(content)).toString();
     expect(sliced.length).toBeGreaterThan(500_000);
     expect(sliced).toBe(sanitizeContent(contentToHtml(content)));
+  });
+
+  it('PB30 the renderer walks a document nested 2,000 levels deep without recursion', () => {
+    let inner: PmNode = { type: 'paragraph', content: [{ type: 'text', text: 'Дно' }] };
+    for (let i = 0; i < 2000; i++) inner = { type: 'blockquote', content: [inner] };
+    // Even with no depth limit at all, the walk keeps its own stack, not the call stack.
+    const html = renderHtml({ type: 'doc', content: [inner] }, { maxDepth: 10_000 });
+    expect(html.startsWith('<blockquote>'.repeat(2000) + '<p>Дно</p>')).toBe(true);
+    expect(html.endsWith('</blockquote>'.repeat(2000))).toBe(true);
   });
 
   it('PB30 the first view of a 10 MB material never holds the server for long, and the page is whole', async () => {
