@@ -52,6 +52,8 @@ export const TABLE_COPIES: readonly TableCopy[] = [
   { store: 'accounts', file: ACCOUNTS_FILE, from: 'memberships', to: 'memberships' },
   { store: 'accounts', file: ACCOUNTS_FILE, from: 'sessions', to: 'sessions' },
   { store: 'accounts', file: ACCOUNTS_FILE, from: 'invites', to: 'invites' },
+  { store: 'accounts', file: ACCOUNTS_FILE, from: 'password_resets', to: 'password_resets' },
+  { store: 'accounts', file: ACCOUNTS_FILE, from: 'deleted_users', to: 'deleted_users' },
   { store: 'history', file: HISTORY_FILE, from: 'versions', to: 'history_versions', serial: 'id' },
   { store: 'publications', file: PUBLICATIONS_FILE, from: 'sites', to: 'publication_sites' },
   {

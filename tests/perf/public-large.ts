@@ -69,7 +69,12 @@ async function main() {
       password: 'пароль-для-замера',
       displayName: 'Замер'
     });
-    const cookie = reg.cookie;
+    if (reg.status !== 202) throw new Error(`register answered ${reg.status}`);
+    const login = await api(`${base}/api/auth/login`, null, 'POST', {
+      email: 'bench@example.org',
+      password: 'пароль-для-замера'
+    });
+    const cookie = login.cookie;
     const ws = (await api(`${base}/api/workspaces`, cookie, 'POST', { name: 'Сеть учреждений' }))
       .json.workspace.id as string;
     const doc = new Y.Doc();

@@ -137,13 +137,22 @@ describe('DB8 admin copy-to-postgres', () => {
     expect(ics.status).toBe(200);
     expect(await ics.text()).toContain('BEGIN:VCALENDAR');
 
+    // After the first account, people register through an invite (REGISTRATION's default).
     const colleague = new ApiClient(url);
+    const email = `pedagog.${Date.now()}@example.org`;
     const joined = await colleague.post('/api/auth/register', {
-      email: `pedagog.${Date.now()}@example.org`,
+      email,
       password: PASSWORD,
-      displayName: 'Ирина Соколова'
+      displayName: 'Ирина Соколова',
+      inviteToken: made.inviteToken
     });
-    expect(joined.status).toBe(201);
-    expect((await colleague.post(`/api/invites/${made.inviteToken}/accept`)).status).toBe(200);
+    expect(joined.status).toBe(202);
+    expect((await colleague.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(
+      200
+    );
+    const herself = await colleague.get('/api/me');
+    // The copied invite still works: she is a member of the copied workspace.
+    expect(JSON.stringify(herself.json)).toContain('Ирина Соколова');
+    expect(JSON.stringify(herself.json)).toContain(made.workspaceId);
   }, 180_000);
 });

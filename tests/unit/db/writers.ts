@@ -17,7 +17,9 @@ export async function ownerWithWorkspace(
     password: PASSWORD,
     displayName: 'Анна Лобанова'
   });
-  if (res.status !== 201) throw new Error(`register answered ${res.status}: ${res.text}`);
+  if (res.status !== 202) throw new Error(`register answered ${res.status}: ${res.text}`);
+  const login = await client.post('/api/auth/login', { email, password: PASSWORD });
+  if (login.status !== 200) throw new Error(`sign-in answered ${login.status}: ${login.text}`);
   const ws = await client.post('/api/workspaces', { name: 'Сеть учреждений Курска' });
   if (ws.status !== 201) throw new Error(`create workspace answered ${ws.status}: ${ws.text}`);
   return { client, workspaceId: (ws.json as { workspace: { id: string } }).workspace.id };
