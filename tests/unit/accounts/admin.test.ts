@@ -17,7 +17,7 @@ function admin(dataDir: string, args: string[], env: Record<string, string> = {}
     execFile(
       command as string,
       argv as string[],
-      { env: { ...process.env, ...env, DATA_DIR: dataDir }, timeout: 15_000 },
+      { env: { ...process.env, ...env, DATA_DIR: dataDir }, timeout: 60_000 },
       (error, stdout, stderr) => {
         const lines = stdout.trimEnd().split('\n');
         resolve({
@@ -148,14 +148,20 @@ describe('admin command', () => {
         }
       ]
     ];
-    const runs = await Promise.all(cases.map(([args, , env]) => admin(dataDir, args, env)));
+    // Two at a time, as many as the cores of a small server: a dozen Node starts at once only
+    // measure the machine.
+    const runs: Run[] = [];
+    for (let i = 0; i < cases.length; i += 2) {
+      const pair = cases.slice(i, i + 2).map(([args, , env]) => admin(dataDir, args, env));
+      runs.push(...(await Promise.all(pair)));
+    }
     for (const [i, [args, message]] of cases.entries()) {
       const run = runs[i]!;
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr, args.join(' ')).toContain(message);
       if (args.length > 0) expect(run.stdout, args.join(' ')).toBe('');
     }
-  }, 60_000);
+  }, 240_000);
 
   it('AC19 the signing key is created once, private, and shared by the admin command and the server', async () => {
     const dataDir = folder();
