@@ -31,6 +31,8 @@ test('AC-UI9 changing the password in the profile signs out the other device', a
   await (await signInThroughForm(tablet, email, PASSWORD)).waitForURL(`${server.url}/`);
 
   const page = await network.open(teacher, '/profile');
+  // Opened by address, the profile still shows the person's own name to edit.
+  await expect(page.getByLabel('Имя и фамилия')).toHaveValue('Соколова Ирина');
   await page.getByLabel('Текущий пароль').fill('не тот пароль');
   await page.getByLabel('Новый пароль').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Сменить пароль' }).click();
