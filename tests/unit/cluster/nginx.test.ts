@@ -34,8 +34,12 @@ describe('CL nginx in front of several instances (deploy/nginx/uzel.conf)', () =
       const reply = await send(`${balancedUrl}/healthz`);
       expect(reply).toMatchObject({ status: 200, body: 'ok' });
     }
-    const upstreams = new Set(served(portOf(balancedUrl)).map((entry) => entry.upstream));
-    expect([...upstreams].sort()).toEqual(cluster.instances.map((i) => i.address).sort());
+    // The last log line may come a moment after its answer (see CL2).
+    const upstreams = () =>
+      [...new Set(served(portOf(balancedUrl)).map((entry) => entry.upstream))].sort();
+    await expect
+      .poll(upstreams, { timeout: 5000 })
+      .toEqual(cluster.instances.map((i) => i.address).sort());
   });
 
   it('CL2 a session made through one instance is valid on the others: people and sessions live in PostgreSQL', async () => {
@@ -57,11 +61,22 @@ describe('CL nginx in front of several instances (deploy/nginx/uzel.conf)', () =
       expect(me.status).toBe(200);
       expect(me.body).toContain('Анна');
     }
-    const lastTwo = cluster.nginx.upstreamsServed().slice(-2);
-    expect(lastTwo.map((e) => e.upstream)).toEqual([
-      cluster.instances[1]!.address,
-      cluster.instances[2]!.address
-    ]);
+    // nginx writes a request's log line after the answer has gone, so the line may come a moment
+    // after the client has read it: wait for both lines, each naming the instance it was pinned to.
+    const meServed = () =>
+      cluster.nginx
+        .upstreamsServed()
+        .filter((e) => e.uri === '/api/me')
+        .map((e) => `${e.listenPort} ${e.upstream}`);
+    await expect
+      .poll(meServed, { timeout: 5000 })
+      .toEqual(
+        expect.arrayContaining(
+          [1, 2].map(
+            (i) => `${portOf(cluster.nginx.pinnedUrl(i))} ${cluster.instances[i]!.address}`
+          )
+        )
+      );
   });
 
   it('CL3 when the instance a websocket is on is killed, the client reconnects through nginx to another one within 5 s, and the instance rejoins when it is back', async () => {
