@@ -16,6 +16,7 @@ import * as Y from 'yjs';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
 import { UzelServer } from '../../server/UzelServer.ts';
+import { api, benchOwner } from './benchApi.ts';
 import { indexRoots } from '../../src/lib/shared/model/schema.ts';
 import { writeLargeDocument } from '../unit/helpers/largeDocument.ts';
 import { longestStall } from '../unit/helpers/stallMeter.ts';
@@ -31,25 +32,6 @@ const BYTES = Number(values.megabytes) * 1024 * 1024;
 const RUNS = Number(values.runs);
 const execute = promisify(execFile);
 
-async function api(url: string, cookie: string | null, method: string, body?: unknown) {
-  const res = await fetch(url, {
-    method,
-    headers: {
-      ...(cookie ? { cookie } : {}),
-      ...(method !== 'GET'
-        ? { 'content-type': 'application/json', origin: new URL(url).origin }
-        : {})
-    },
-    body: method !== 'GET' ? JSON.stringify(body ?? {}) : undefined
-  });
-  const setCookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
-  return {
-    status: res.status,
-    json: (await res.json().catch(() => null)) as any,
-    cookie: setCookie
-  };
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
@@ -64,19 +46,7 @@ async function main() {
   server.http.keepAliveTimeout = 10 * 60_000;
   const base = await server.listen();
   try {
-    const reg = await api(`${base}/api/auth/register`, null, 'POST', {
-      email: 'bench@example.org',
-      password: 'пароль-для-замера',
-      displayName: 'Замер'
-    });
-    if (reg.status !== 202) throw new Error(`register answered ${reg.status}`);
-    const login = await api(`${base}/api/auth/login`, null, 'POST', {
-      email: 'bench@example.org',
-      password: 'пароль-для-замера'
-    });
-    const cookie = login.cookie;
-    const ws = (await api(`${base}/api/workspaces`, cookie, 'POST', { name: 'Сеть учреждений' }))
-      .json.workspace.id as string;
+    const { cookie, workspaceId: ws } = await benchOwner(base);
     const doc = new Y.Doc();
     const chars = writeLargeDocument(doc, BYTES);
     const index = new Y.Doc();

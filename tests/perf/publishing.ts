@@ -20,6 +20,7 @@ import { connectPostgres } from '../../server/db/postgres.ts';
 import { createTestDatabase, type TestDatabase } from '../unit/helpers/postgres.ts';
 import { createLogger } from '../../server/log.ts';
 import { UzelServer } from '../../server/UzelServer.ts';
+import { api, benchOwner } from './benchApi.ts';
 import { DIRECTIONS } from '../../src/lib/shared/model/documentTypes.ts';
 import { documentRoots, indexRoots } from '../../src/lib/shared/model/schema.ts';
 import type { PinnedVersion } from '../../server/publishing/types.ts';
@@ -124,25 +125,6 @@ function writeLongDocument(doc: Y.Doc): number {
   return chars;
 }
 
-async function api(url: string, cookie: string | null, method: string, body?: unknown) {
-  const res = await fetch(url, {
-    method,
-    headers: {
-      ...(cookie ? { cookie } : {}),
-      ...(method !== 'GET'
-        ? { 'content-type': 'application/json', origin: new URL(url).origin }
-        : {})
-    },
-    body: method !== 'GET' ? JSON.stringify(body ?? {}) : undefined
-  });
-  const setCookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
-  return {
-    status: res.status,
-    json: (await res.json().catch(() => null)) as any,
-    cookie: setCookie
-  };
-}
-
 async function timeGet(url: string): Promise<{ ms: number; bytes: number; status: number }> {
   const started = performance.now();
   const res = await fetch(url);
@@ -172,18 +154,7 @@ async function main() {
   server.http.keepAliveTimeout = 10 * 60_000;
   const base = await server.listen();
   try {
-    await api(`${base}/api/auth/register`, null, 'POST', {
-      email: 'bench@example.org',
-      password: 'пароль-для-замера',
-      displayName: 'Замер'
-    });
-    const reg = await api(`${base}/api/auth/login`, null, 'POST', {
-      email: 'bench@example.org',
-      password: 'пароль-для-замера'
-    });
-    const cookie = reg.cookie;
-    const ws = (await api(`${base}/api/workspaces`, cookie, 'POST', { name: 'Сеть учреждений' }))
-      .json.workspace.id as string;
+    const { cookie, workspaceId: ws } = await benchOwner(base);
 
     // --- a published 20-page document ---
     const doc = new Y.Doc();
