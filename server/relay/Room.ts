@@ -292,10 +292,6 @@ export class Room {
     if (peer.isOpen && this.#peers.has(peer)) peer.send(encodeSaved(peer.syncMessagesReceived));
   }
 
-  encodeState(): Uint8Array {
-    return Y.encodeStateAsUpdate(this.doc);
-  }
-
   closeAllPeers(close: (peer: Peer) => void): void {
     for (const peer of [...this.#peers.keys()]) close(peer);
   }
