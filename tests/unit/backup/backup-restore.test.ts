@@ -2,22 +2,19 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { create, extract } from 'tar';
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { ApiClient, PASSWORD } from '../accounts/apiServer.ts';
 import { blobRequest } from '../files/blobHttp.ts';
 import { spawnRelay } from '../helpers/childRelay.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
 import { makeTempDir } from '../helpers/relay.ts';
-import { waitFor } from '../helpers/wait.ts';
 import {
   admin,
   DOC,
-  openDoc,
+  expectPeopleAndDocuments,
   PICTURE,
   populate,
   TEXT,
-  TITLE,
   VERSION_NAME,
   write
 } from './installation.ts';
@@ -68,29 +65,8 @@ describe('BK whole backups of a SQLite installation', () => {
     defer(server.kill);
     const url = server.url;
 
-    // The session made before the backup is still signed in; the password still works.
-    const sameSession = new ApiClient(url);
-    sameSession.cookie = made.owner.cookie;
-    const me = await sameSession.get('/api/me');
-    expect(me.status).toBe(200);
-    expect(me.text).toContain('Анна Лобанова');
-    const signIn = await new ApiClient(url).post('/api/auth/login', {
-      email: made.email,
-      password: PASSWORD
-    });
-    expect(signIn.status).toBe(200);
-
-    // The sync token signed before the backup opens the document, with its text and picture.
-    const opened = openDoc(url, made.workspaceId, DOC, made.syncToken);
-    defer(opened.destroy);
-    await waitFor(() => opened.provider.synced, 'the restored document is synced');
-    const content = opened.doc.getXmlFragment('content');
-    expect(content.toString()).toContain(TEXT);
-    expect((content.get(1) as Y.XmlElement).getAttribute('hash')).toBe(made.pictureHash);
-    const index = openDoc(url, made.workspaceId, 'index', made.syncToken);
-    defer(index.destroy);
-    await waitFor(() => index.provider.synced, 'the restored index is synced');
-    expect(JSON.stringify(index.doc.getMap('documents').toJSON())).toContain(TITLE);
+    // The session, the password and the sync token made before the backup still work.
+    const { sameSession } = await expectPeopleAndDocuments(url, made, defer, 'restored');
 
     const versions = await sameSession.get(
       `/api/workspaces/${made.workspaceId}/documents/${DOC}/versions`

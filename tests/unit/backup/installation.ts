@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { indexRoots } from '../../../src/lib/shared/model/schema.ts';
 import { ApiClient, PASSWORD } from '../accounts/apiServer.ts';
 import { PNG_1PX, putBlob, sha256 } from '../files/blobHttp.ts';
+import type { Defer } from '../helpers/cleanup.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 export type AdminRun = { code: number; stdout: string; stderr: string };
@@ -149,4 +151,40 @@ export async function populate(url: string): Promise<Installation> {
     publicPath: published.json.publication.path as string,
     pictureHash
   };
+}
+
+/**
+ * A server on a moved installation (`moved`: "restored", "copied") serves what `populate` made:
+ * the old session is still signed in and the password still works; the old sync token opens the
+ * document with its text and picture, and the index (so the signing key moved too). Returns the
+ * old session and the open document, for the checks of each way of moving.
+ */
+export async function expectPeopleAndDocuments(
+  url: string,
+  made: Installation,
+  defer: Defer,
+  moved: string
+): Promise<{ sameSession: ApiClient; opened: ReturnType<typeof openDoc> }> {
+  const sameSession = new ApiClient(url);
+  sameSession.cookie = made.owner.cookie;
+  const me = await sameSession.get('/api/me');
+  expect(me.status).toBe(200);
+  expect(me.text).toContain('Анна Лобанова');
+  const signIn = await new ApiClient(url).post('/api/auth/login', {
+    email: made.email,
+    password: PASSWORD
+  });
+  expect(signIn.status).toBe(200);
+
+  const opened = openDoc(url, made.workspaceId, DOC, made.syncToken);
+  defer(opened.destroy);
+  await waitFor(() => opened.provider.synced, `the ${moved} document is synced`);
+  const content = opened.doc.getXmlFragment('content');
+  expect(content.toString()).toContain(TEXT);
+  expect((content.get(1) as Y.XmlElement).getAttribute('hash')).toBe(made.pictureHash);
+  const index = openDoc(url, made.workspaceId, 'index', made.syncToken);
+  defer(index.destroy);
+  await waitFor(() => index.provider.synced, `the ${moved} index is synced`);
+  expect(JSON.stringify(index.doc.getMap('documents').toJSON())).toContain(TITLE);
+  return { sameSession, opened };
 }

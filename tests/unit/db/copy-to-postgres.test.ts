@@ -6,11 +6,10 @@ import { ApiClient, PASSWORD } from '../accounts/apiServer.ts';
 import {
   admin,
   DOC,
-  openDoc,
+  expectPeopleAndDocuments,
   PICTURE,
   populate,
   TEXT,
-  TITLE,
   VERSION_NAME
 } from '../backup/installation.ts';
 import { blobRequest } from '../files/blobHttp.ts';
@@ -81,28 +80,8 @@ describe('DB8 admin copy-to-postgres', () => {
     const server = await spawnRelay(fresh.dir, { DATABASE_URL: database.url, SAMPLE_DATA: 'off' });
     defer(server.kill);
     const url = server.url;
-    const sameSession = new ApiClient(url);
-    sameSession.cookie = made.owner.cookie;
-    const me = await sameSession.get('/api/me');
-    expect(me.status).toBe(200);
-    expect(me.text).toContain('Анна Лобанова');
-    const signIn = await new ApiClient(url).post('/api/auth/login', {
-      email: made.email,
-      password: PASSWORD
-    });
-    expect(signIn.status).toBe(200);
-
-    // The sync token signed on SQLite opens the document: the signing key moved too.
-    const opened = openDoc(url, made.workspaceId, DOC, made.syncToken);
-    defer(opened.destroy);
-    await waitFor(() => opened.provider.synced, 'the copied document is synced');
-    const content = opened.doc.getXmlFragment('content');
-    expect(content.toString()).toContain(TEXT);
-    expect((content.get(1) as Y.XmlElement).getAttribute('hash')).toBe(made.pictureHash);
-    const index = openDoc(url, made.workspaceId, 'index', made.syncToken);
-    defer(index.destroy);
-    await waitFor(() => index.provider.synced, 'the copied index is synced');
-    expect(JSON.stringify(index.doc.getMap('documents').toJSON())).toContain(TITLE);
+    // The session, the password and the sync token signed on SQLite: the signing key moved too.
+    const { sameSession, opened } = await expectPeopleAndDocuments(url, made, defer, 'copied');
 
     // An edit now gets a clock after every copied one, so a client's cursor does not miss it.
     const changes = await sameSession.get(
