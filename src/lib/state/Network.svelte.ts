@@ -57,11 +57,6 @@ export class NetworkState {
     return this.agreements.get(id);
   }
 
-  expiring(today: string): (Agreement & { daysLeft: number })[] {
-    this.#subscribe();
-    return this.agreements.expiring(today);
-  }
-
   /** Everything that ties institutions together (see model/network/cooperation.ts). */
   items(): NetworkItem[] {
     this.#subscribe();

@@ -1,7 +1,16 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { isValidId } from '../ids.ts';
 import { indexRoots } from '../schema.ts';
+import {
+  list,
+  maxLength,
+  minLength,
+  must,
+  oneOf,
+  text,
+  trimmed,
+  validateFields
+} from './checks.ts';
 import type { NetworkItem } from './cooperation.ts';
 import { daysBetween, isIsoDate, type ValuesOf } from './fields.ts';
 import { Institutions } from './institutions.ts';
@@ -41,36 +50,41 @@ export type AgreementFields = typeof fields;
 export type AgreementValues = ValuesOf<AgreementFields>;
 export type Agreement = StoredRecord<AgreementFields>;
 
-const date = z.string().refine((v) => v === '' || isIsoDate(v), { error: 'agreement.error.date' });
-const ids = (error: string) => z.array(z.string().refine(isValidId, { error }));
+const date = text(must((v) => v === '' || isIsoDate(v), 'agreement.error.date'));
+const ids = (error: string) => text(must(isValidId, error));
+const tooLong = (max: number) => trimmed(maxLength(max, 'agreement.error.tooLong'));
 
-const schema = z
-  .object({
-    partyIds: ids('agreement.error.party')
-      .min(2, { error: 'agreement.error.partiesMin' })
-      .max(AGREEMENT_LIMITS.parties, { error: 'agreement.error.partiesMax' }),
-    subject: z
-      .string()
-      .trim()
-      .min(1, { error: 'agreement.error.subjectRequired' })
-      .max(AGREEMENT_LIMITS.subject, { error: 'agreement.error.tooLong' }),
-    number: z.string().trim().max(AGREEMENT_LIMITS.number, { error: 'agreement.error.tooLong' }),
-    signedAt: date,
-    expiresAt: date,
-    status: z.enum(AGREEMENT_STATUSES, { error: 'agreement.error.status' }),
-    scan: z.string().trim().max(AGREEMENT_LIMITS.scan, { error: 'agreement.error.tooLong' }),
-    projectIds: ids('agreement.error.link'),
-    eventIds: ids('agreement.error.link'),
-    notes: z.string().trim().max(AGREEMENT_LIMITS.notes, { error: 'agreement.error.tooLong' })
-  })
-  .superRefine((a, ctx) => {
-    if (isIsoDate(a.signedAt) && isIsoDate(a.expiresAt) && a.expiresAt < a.signedAt) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'agreement.error.expiryOrder' });
-    }
-    if ((a.status === 'active' || a.status === 'expired') && !a.signedAt) {
-      ctx.addIssue({ code: 'custom', path: ['signedAt'], message: 'agreement.error.signedNeeded' });
-    }
-  });
+function validate(values: AgreementValues): FieldErrors {
+  return validateFields(
+    values,
+    {
+      partyIds: list(ids('agreement.error.party'), {
+        min: [2, 'agreement.error.partiesMin'],
+        max: [AGREEMENT_LIMITS.parties, 'agreement.error.partiesMax']
+      }),
+      subject: trimmed(
+        minLength(1, 'agreement.error.subjectRequired'),
+        maxLength(AGREEMENT_LIMITS.subject, 'agreement.error.tooLong')
+      ),
+      number: tooLong(AGREEMENT_LIMITS.number),
+      signedAt: date,
+      expiresAt: date,
+      status: oneOf(AGREEMENT_STATUSES, 'agreement.error.status'),
+      scan: tooLong(AGREEMENT_LIMITS.scan),
+      projectIds: list(ids('agreement.error.link')),
+      eventIds: list(ids('agreement.error.link')),
+      notes: tooLong(AGREEMENT_LIMITS.notes)
+    },
+    (a) => [
+      ...(isIsoDate(a.signedAt) && isIsoDate(a.expiresAt) && a.expiresAt < a.signedAt
+        ? [{ field: 'expiresAt', message: 'agreement.error.expiryOrder' }]
+        : []),
+      ...((a.status === 'active' || a.status === 'expired') && !a.signedAt
+        ? [{ field: 'signedAt', message: 'agreement.error.signedNeeded' }]
+        : [])
+    ]
+  );
+}
 
 /** Every party must be an institution of the workspace (archived ones included). */
 function checkParties(values: AgreementValues, doc: Y.Doc): FieldErrors {
@@ -82,7 +96,7 @@ function checkParties(values: AgreementValues, doc: Y.Doc): FieldErrors {
 export const agreementKind: RecordKind<AgreementFields> = {
   root: indexRoots.agreements,
   fields,
-  schema,
+  validate,
   check: checkParties
 };
 

@@ -1,8 +1,18 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { spanInterval, toDateKey } from '../../calendar/dates.ts';
 import { isValidId } from '../ids.ts';
 import { indexRoots } from '../schema.ts';
+import {
+  flag,
+  list,
+  maxLength,
+  minLength,
+  must,
+  oneOf,
+  text,
+  trimmed,
+  validateFields
+} from './checks.ts';
 import type { NetworkItem } from './cooperation.ts';
 import type { ValuesOf } from './fields.ts';
 import { Institutions } from './institutions.ts';
@@ -54,37 +64,40 @@ export type CalendarEvent = StoredRecord<EventFields>;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const optionalId = (message: string) => z.string().refine((v) => v === '' || isValidId(v), message);
-const ids = (message: string) => z.array(z.string().refine(isValidId, message));
+const optionalId = (message: string) => text(must((v) => v === '' || isValidId(v), message));
+const ids = (message: string) => list(text(must(isValidId, message)));
 
-const schema = z
-  .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, { error: 'event.error.titleRequired' })
-      .max(EVENT_LIMITS.title, { error: 'event.error.titleTooLong' }),
-    kind: z.enum(EVENT_KINDS, { error: 'event.error.kind' }),
-    allDay: z.boolean(),
-    start: z.string(),
-    end: z.string(),
-    venueId: optionalId('event.error.institution'),
-    organisers: ids('event.error.institution'),
-    partners: ids('event.error.institution'),
-    audience: z.string().max(EVENT_LIMITS.audience, { error: 'event.error.tooLong' }),
-    description: z.string().max(EVENT_LIMITS.description, { error: 'event.error.tooLong' }),
-    materialIds: ids('event.error.document'),
-    reportId: optionalId('event.error.document'),
-    public: z.boolean()
-  })
-  .superRefine((value, ctx) => {
-    const form = value.allDay ? DAY : INSTANT;
-    if (!form.test(value.start) || !spanInterval({ ...value, end: '' })) {
-      ctx.addIssue({ code: 'custom', path: ['start'], message: 'event.error.start' });
-    } else if (value.end !== '' && (!form.test(value.end) || !spanInterval(value))) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'event.error.endBeforeStart' });
+function validate(values: EventValues): FieldErrors {
+  return validateFields(
+    values,
+    {
+      title: trimmed(
+        minLength(1, 'event.error.titleRequired'),
+        maxLength(EVENT_LIMITS.title, 'event.error.titleTooLong')
+      ),
+      kind: oneOf(EVENT_KINDS, 'event.error.kind'),
+      allDay: flag(),
+      start: text(),
+      end: text(),
+      venueId: optionalId('event.error.institution'),
+      organisers: ids('event.error.institution'),
+      partners: ids('event.error.institution'),
+      audience: text(maxLength(EVENT_LIMITS.audience, 'event.error.tooLong')),
+      description: text(maxLength(EVENT_LIMITS.description, 'event.error.tooLong')),
+      materialIds: ids('event.error.document'),
+      reportId: optionalId('event.error.document'),
+      public: flag()
+    },
+    (value) => {
+      const form = value.allDay ? DAY : INSTANT;
+      if (!form.test(value.start) || !spanInterval({ ...value, end: '' }))
+        return [{ field: 'start', message: 'event.error.start' }];
+      if (value.end !== '' && (!form.test(value.end) || !spanInterval(value)))
+        return [{ field: 'end', message: 'event.error.endBeforeStart' }];
+      return [];
     }
-  });
+  );
+}
 
 /** Every institution an event names must be in the directory (a picker offers only those). */
 function check(values: EventValues, doc: Y.Doc): FieldErrors {
@@ -101,7 +114,7 @@ function check(values: EventValues, doc: Y.Doc): FieldErrors {
 export const eventKind: RecordKind<EventFields> = {
   root: indexRoots.events,
   fields,
-  schema,
+  validate,
   check
 };
 

@@ -1,8 +1,18 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { DIRECTIONS } from '../documentTypes.ts';
 import { isValidId } from '../ids.ts';
 import { indexRoots } from '../schema.ts';
+import {
+  flag,
+  list,
+  maxLength,
+  minLength,
+  must,
+  oneOf,
+  text,
+  trimmed,
+  validateFields
+} from './checks.ts';
 import type { ValuesOf } from './fields.ts';
 import { RecordStore, type RecordKind, type StoredRecord } from './records.ts';
 
@@ -66,33 +76,33 @@ export function normaliseWebsite(raw: string): string {
   return `https://${value.replace(/^\/+/, '')}`;
 }
 
-const text = (max: number, tooLong: string) => z.string().trim().max(max, { error: tooLong });
+const tooLong = (max: number) => trimmed(maxLength(max, 'institution.error.tooLong'));
 
-const schema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: 'institution.error.nameRequired' })
-    .max(INSTITUTION_LIMITS.name, { error: 'institution.error.nameTooLong' }),
-  kind: z.enum(INSTITUTION_KINDS, { error: 'institution.error.kind' }),
-  address: text(INSTITUTION_LIMITS.address, 'institution.error.tooLong'),
-  contacts: text(INSTITUTION_LIMITS.contacts, 'institution.error.tooLong'),
-  website: z
-    .string()
-    .trim()
-    .max(INSTITUTION_LIMITS.website, { error: 'institution.error.tooLong' })
-    .refine((v) => v === '' || isWebsite(v), { error: 'institution.error.website' }),
-  directions: z.array(z.enum(DIRECTIONS, { error: 'institution.error.direction' })),
-  notes: text(INSTITUTION_LIMITS.notes, 'institution.error.tooLong'),
-  documentIds: z.array(z.string().refine(isValidId, { error: 'institution.error.document' })),
-  archived: z.boolean(),
-  public: z.boolean()
-});
+function validate(values: InstitutionValues) {
+  return validateFields(values, {
+    name: trimmed(
+      minLength(1, 'institution.error.nameRequired'),
+      maxLength(INSTITUTION_LIMITS.name, 'institution.error.nameTooLong')
+    ),
+    kind: oneOf(INSTITUTION_KINDS, 'institution.error.kind'),
+    address: tooLong(INSTITUTION_LIMITS.address),
+    contacts: tooLong(INSTITUTION_LIMITS.contacts),
+    website: trimmed(
+      maxLength(INSTITUTION_LIMITS.website, 'institution.error.tooLong'),
+      must((v) => v === '' || isWebsite(v), 'institution.error.website')
+    ),
+    directions: list(oneOf(DIRECTIONS, 'institution.error.direction')),
+    notes: tooLong(INSTITUTION_LIMITS.notes),
+    documentIds: list(text(must(isValidId, 'institution.error.document'))),
+    archived: flag(),
+    public: flag()
+  });
+}
 
 export const institutionKind: RecordKind<InstitutionFields> = {
   root: indexRoots.institutions,
   fields,
-  schema
+  validate
 };
 
 export class Institutions extends RecordStore<InstitutionFields> {

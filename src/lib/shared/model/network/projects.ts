@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { isValidId } from '../ids.ts';
 import { indexRoots } from '../schema.ts';
+import { list, maxLength, minLength, must, text, trimmed, validateFields } from './checks.ts';
 import type { NetworkItem } from './cooperation.ts';
 import { ProjectTasks } from './tasks.ts';
 import { isIsoDate, type ValuesOf } from './fields.ts';
@@ -28,26 +28,29 @@ export type ProjectFields = typeof fields;
 export type ProjectValues = ValuesOf<ProjectFields>;
 export type Project = StoredRecord<ProjectFields>;
 
-const optionalDate = z.string().refine((v) => v === '' || isIsoDate(v), 'project.error.date');
+const optionalDate = text(must((v) => v === '' || isIsoDate(v), 'project.error.date'));
 
-const schema = z
-  .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, { error: 'project.error.titleRequired' })
-      .max(PROJECT_LIMITS.title, { error: 'project.error.titleTooLong' }),
-    goal: z.string().max(PROJECT_LIMITS.goal, { error: 'project.error.tooLong' }),
-    partners: z.array(z.string().refine(isValidId, 'project.error.institution')),
-    start: optionalDate,
-    end: optionalDate,
-    planDocId: z.string().refine((v) => v === '' || isValidId(v), 'project.error.document'),
-    materialIds: z.array(z.string().refine(isValidId, 'project.error.document'))
-  })
-  .refine((p) => !p.start || !p.end || p.start <= p.end, {
-    path: ['end'],
-    message: 'project.error.endBeforeStart'
-  });
+function validate(values: ProjectValues): FieldErrors {
+  return validateFields(
+    values,
+    {
+      title: trimmed(
+        minLength(1, 'project.error.titleRequired'),
+        maxLength(PROJECT_LIMITS.title, 'project.error.titleTooLong')
+      ),
+      goal: text(maxLength(PROJECT_LIMITS.goal, 'project.error.tooLong')),
+      partners: list(text(must(isValidId, 'project.error.institution'))),
+      start: optionalDate,
+      end: optionalDate,
+      planDocId: text(must((v) => v === '' || isValidId(v), 'project.error.document')),
+      materialIds: list(text(must(isValidId, 'project.error.document')))
+    },
+    (p) =>
+      !p.start || !p.end || p.start <= p.end
+        ? []
+        : [{ field: 'end', message: 'project.error.endBeforeStart' }]
+  );
+}
 
 function check(values: ProjectValues, doc: Y.Doc): FieldErrors {
   const institutions = new Institutions(doc);
@@ -59,7 +62,7 @@ function check(values: ProjectValues, doc: Y.Doc): FieldErrors {
 export const projectKind: RecordKind<ProjectFields> = {
   root: indexRoots.projects,
   fields,
-  schema,
+  validate,
   check
 };
 

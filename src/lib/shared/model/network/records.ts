@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
 import { isValidId, newId } from '../ids.ts';
+import type { FieldErrors } from './checks.ts';
 import { readField, sameValue, writeField, type FieldSpecs, type ValuesOf } from './fields.ts';
+
+export type { FieldErrors };
 
 /**
  * A kind of record kept in the workspace index (institutions, agreements, projects, events…).
@@ -13,16 +15,13 @@ export type RecordKind<F extends FieldSpecs> = {
   root: (doc: Y.Doc) => Y.Map<Y.Map<unknown>>;
   fields: F;
   /**
-   * Validates a whole record before it is written. Messages are i18n keys (Russian first), so a
-   * form shows them in the person's language.
+   * Validates a whole record before it is written (see checks.ts). Messages are i18n keys
+   * (Russian first), so a form shows them in the person's language.
    */
-  schema: z.ZodType<unknown>;
+  validate: (values: ValuesOf<F>) => FieldErrors;
   /** Checks that need the rest of the workspace (e.g. that parties exist). */
   check?: (values: ValuesOf<F>, doc: Y.Doc, id: string | null) => FieldErrors;
 };
-
-/** Field id → message key, first problem per field. */
-export type FieldErrors = Record<string, string>;
 
 export type RecordBase = { id: string; createdAt: number; updatedAt: number };
 export type StoredRecord<F extends FieldSpecs> = RecordBase & ValuesOf<F>;
@@ -31,16 +30,6 @@ export type WriteResult = { ok: true; id: string } | { ok: false; errors: FieldE
 
 const CREATED_AT = 'createdAt';
 const UPDATED_AT = 'updatedAt';
-
-/** Turns zod issues into one message per top-level field. */
-export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? '_');
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
 
 /** Typed, validated access to one kind of record in a workspace index Y.Doc. */
 export class RecordStore<F extends FieldSpecs> {
@@ -76,8 +65,7 @@ export class RecordStore<F extends FieldSpecs> {
 
   /** Validates and checks a whole record without writing it. */
   validate(values: ValuesOf<F>, id: string | null = null): FieldErrors {
-    const parsed = this.kind.schema.safeParse(values);
-    const errors = parsed.success ? {} : issuesToErrors(parsed.error.issues);
+    const errors = this.kind.validate(values);
     return { ...this.kind.check?.(values, this.doc, id), ...errors };
   }
 

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
-import { z } from 'zod';
 import { isValidId, newId } from '../ids.ts';
 import { indexRoots } from '../schema.ts';
 import { isIsoDate, readField, writeField, type FieldSpecs, type ValuesOf } from './fields.ts';
-import { issuesToErrors, type FieldErrors, type WriteResult } from './records.ts';
+import { maxLength, minLength, must, oneOf, text, trimmed, validateFields } from './checks.ts';
+import type { FieldErrors, WriteResult } from './records.ts';
 import { tasksMapOf } from './projects.ts';
 
 /** Task statuses, in board column order; labels are `task.status.<id>`. */
@@ -32,29 +32,27 @@ export type Task = TaskValues & { id: string };
 /** What a form edits: the order is the board's business. */
 export type TaskInput = Omit<TaskValues, 'order'>;
 
-const optionalDate = z.string().refine((v) => v === '' || isIsoDate(v), 'task.error.date');
-
-const schema = z
-  .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, { error: 'task.error.titleRequired' })
-      .max(TASK_LIMITS.title, { error: 'task.error.titleTooLong' }),
-    institutionId: z.string().refine((v) => v === '' || isValidId(v), 'task.error.institution'),
-    person: z.string().max(TASK_LIMITS.person, { error: 'task.error.tooLong' }),
-    start: optionalDate,
-    due: optionalDate,
-    status: z.enum(TASK_STATUSES, { error: 'task.error.status' })
-  })
-  .refine((t) => !t.start || !t.due || t.start <= t.due, {
-    path: ['due'],
-    message: 'task.error.dueBeforeStart'
-  });
+const optionalDate = text(must((v) => v === '' || isIsoDate(v), 'task.error.date'));
 
 export function validateTask(values: TaskInput): FieldErrors {
-  const parsed = schema.safeParse(values);
-  return parsed.success ? {} : issuesToErrors(parsed.error.issues);
+  return validateFields(
+    values,
+    {
+      title: trimmed(
+        minLength(1, 'task.error.titleRequired'),
+        maxLength(TASK_LIMITS.title, 'task.error.titleTooLong')
+      ),
+      institutionId: text(must((v) => v === '' || isValidId(v), 'task.error.institution')),
+      person: text(maxLength(TASK_LIMITS.person, 'task.error.tooLong')),
+      start: optionalDate,
+      due: optionalDate,
+      status: oneOf(TASK_STATUSES, 'task.error.status')
+    },
+    (t) =>
+      !t.start || !t.due || t.start <= t.due
+        ? []
+        : [{ field: 'due', message: 'task.error.dueBeforeStart' }]
+  );
 }
 
 export const blankTask = (): TaskInput => ({
