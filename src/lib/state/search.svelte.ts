@@ -1,12 +1,11 @@
 import { createSubscriber } from 'svelte/reactivity';
-import { en } from '../shared/i18n/en.ts';
-import { ru } from '../shared/i18n/ru.ts';
+import * as documentLabels from '../shared/i18n/features/documentLabels.ts';
 import { SearchClient } from '../search/SearchClient.ts';
 import type { IndexStatus } from '../search/SearchService.ts';
 import type { Workspace } from './workspace.svelte.ts';
 
 // Labels are indexed in both languages, so a type or direction is found by either name.
-const labels: Record<string, string>[] = [ru, en];
+const labels: Record<string, string>[] = [documentLabels.ru, documentLabels.en];
 function labelOf(key: string): string | null {
   const found = labels.map((catalogue) => catalogue[key]).filter(Boolean);
   return found.length ? [...new Set(found)].join(' ') : null;

@@ -1,13 +1,32 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../src/lib/shared/i18n/en.ts';
 import { ru } from '../../../src/lib/shared/i18n/ru.ts';
-import { collator, formatRelative, translate } from '../../../src/lib/shared/i18n/translate.ts';
+import {
+  collator,
+  formatRelative,
+  hasCatalogue,
+  loadCatalogue,
+  translate
+} from '../../../src/lib/shared/i18n/translate.ts';
 import { combine } from '../../../src/lib/state/SyncStatus.svelte.ts';
 import { taskCheckboxLabel } from '../../../src/lib/editor/taskCheckboxLabel.ts';
 import type { SyncState } from '../../../src/lib/sync/SyncedDoc.ts';
 
+describe('English on demand', () => {
+  it('I18N6 English loads only when asked for; until then the interface speaks Russian', async () => {
+    expect(hasCatalogue('en')).toBe(false);
+    expect(translate('en', 'docs.create')).toBe('Новый документ');
+    await loadCatalogue('en');
+    expect(hasCatalogue('en')).toBe(true);
+    expect(translate('en', 'docs.create')).toBe('New document');
+    expect(translate('ru', 'docs.create')).toBe('Новый документ');
+  });
+});
+
 describe('Russian first, English second', () => {
+  beforeAll(() => loadCatalogue('en'));
+
   it('I18N1 Russian plurals: one, few, many', () => {
     const unsent = (count: number) => translate('ru', 'wsync.unsyncedCount', { count });
     expect(unsent(1)).toBe('1 документ с изменениями только на этом устройстве');

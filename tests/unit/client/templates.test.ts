@@ -3,7 +3,8 @@ import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { contentExtensions } from '../../../src/lib/editor/createEditor.ts';
-import { en, ru } from '../../../src/lib/shared/i18n/features/knowledgeBase.ts';
+import { en } from '../../../src/lib/shared/i18n/features/knowledgeBase.en.ts';
+import { ru } from '../../../src/lib/shared/i18n/features/knowledgeBase.ts';
 import {
   DIRECTIONS,
   DOCUMENT_TYPE_IDS,

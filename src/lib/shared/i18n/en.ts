@@ -1,19 +1,19 @@
-import * as accounts from './features/accounts.ts';
-import * as comments from './features/comments.ts';
-import * as files from './features/files.ts';
-import * as frame from './features/frame.ts';
-import * as history from './features/history.ts';
-import * as knowledgeBase from './features/knowledgeBase.ts';
-import * as links from './features/links.ts';
-import * as notifications from './features/notifications.ts';
-import * as offline from './features/offline.ts';
-import * as partners from './features/partners.ts';
-import * as presence from './features/presence.ts';
-import * as projects from './features/projects.ts';
-import * as publishing from './features/publishing.ts';
-import * as search from './features/search.ts';
-import * as tables from './features/tables.ts';
-import * as transfer from './features/transfer.ts';
+import * as accounts from './features/accounts.en.ts';
+import * as comments from './features/comments.en.ts';
+import * as files from './features/files.en.ts';
+import * as frame from './features/frame.en.ts';
+import * as history from './features/history.en.ts';
+import * as knowledgeBase from './features/knowledgeBase.en.ts';
+import * as links from './features/links.en.ts';
+import * as notifications from './features/notifications.en.ts';
+import * as offline from './features/offline.en.ts';
+import * as partners from './features/partners.en.ts';
+import * as presence from './features/presence.en.ts';
+import * as projects from './features/projects.en.ts';
+import * as publishing from './features/publishing.en.ts';
+import * as search from './features/search.en.ts';
+import * as tables from './features/tables.en.ts';
+import * as transfer from './features/transfer.en.ts';
 import type { MessageKey } from './ru.ts';
 
 /** English, the second language. Every key of the Russian catalogue must be here. */

@@ -1,24 +1,41 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { en } from './en.ts';
 import { ru, type MessageKey } from './ru.ts';
 
 export type Locale = 'ru' | 'en';
 export const LOCALES: readonly Locale[] = ['ru', 'en'];
 export type { MessageKey };
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { ru, en };
+/**
+ * Russian is built in; English is a chunk of its own, loaded by `loadCatalogue` (the root layout
+ * does so before the first paint for an English reader), so a Russian reader never downloads it.
+ */
+const catalogues: Partial<Record<Locale, Record<MessageKey, string>>> = { ru };
 const cache = new Map<string, IntlMessageFormat>();
 
-/** Formats a message with ICU plurals and Russian grammar; plain, so it works outside components. */
+export function hasCatalogue(locale: Locale): boolean {
+  return catalogues[locale] !== undefined;
+}
+
+/** Loads a language's messages once; `translate` speaks it from then on. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (hasCatalogue(locale)) return;
+  if (locale === 'en') catalogues.en = (await import('./en.ts')).en;
+}
+
+/**
+ * Formats a message with ICU plurals and Russian grammar; plain, so it works outside components.
+ * A language not loaded yet speaks Russian rather than failing.
+ */
 export function translate(
   locale: Locale,
   key: MessageKey,
   values?: Record<string, string | number>
 ): string {
-  const cacheKey = `${locale}\u0000${key}`;
+  const speaks: Locale = hasCatalogue(locale) ? locale : 'ru';
+  const cacheKey = `${speaks}\u0000${key}`;
   let format = cache.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat(catalogues[locale][key], locale);
+    format = new IntlMessageFormat((catalogues[speaks] ?? ru)[key], speaks);
     cache.set(cacheKey, format);
   }
   return String(format.format(values));

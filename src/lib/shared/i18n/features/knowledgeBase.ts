@@ -1,13 +1,8 @@
+import * as documentLabels from './documentLabels.ts';
+
 /** Messages of one feature, Russian first; each feature keeps its own file so they grow apart. */
 export const ru = {
-  'type.collection': 'Папка',
-  'type.methodology': 'Методическая разработка',
-  'type.masterClass': 'Мастер-класс',
-  'type.projectPlan': 'План проекта',
-  'type.eventReport': 'Отчёт о мероприятии',
-  'type.localHistory': 'Краеведческая справка',
-  'type.note': 'Заметка или протокол',
-
+  ...documentLabels.ru,
   'field.direction': 'Направление',
   'field.audienceAge': 'Возраст участников',
   'field.duration': 'Продолжительность',
@@ -30,13 +25,6 @@ export const ru = {
   'field.invalid': 'Значение не сохранено: проверьте формат',
   'field.pickDate': 'Выбрать дату в календаре',
   'field.datePlaceholder': 'дд.мм.гггг',
-
-  'direction.folkCulture': 'Народная культура',
-  'direction.localHistory': 'Краеведение',
-  'direction.technical': 'Техническое творчество',
-  'direction.decorativeArts': 'Декоративно-прикладное творчество',
-  'direction.theatre': 'Театр',
-  'direction.music': 'Музыка',
 
   'tree.label': 'Документы и папки',
   'tree.newCollection': 'Новая папка',
@@ -110,112 +98,3 @@ export const ru = {
 
   'doc.path': 'В папке'
 } as const;
-
-export const en: Record<keyof typeof ru, string> = {
-  'type.collection': 'Folder',
-  'type.methodology': 'Teaching methodology',
-  'type.masterClass': 'Master class',
-  'type.projectPlan': 'Project plan',
-  'type.eventReport': 'Event report',
-  'type.localHistory': 'Local history note',
-  'type.note': 'Note or minutes',
-
-  'field.direction': 'Direction',
-  'field.audienceAge': 'Participants’ age',
-  'field.duration': 'Duration',
-  'field.goals': 'Goals and tasks',
-  'field.materials': 'Materials needed',
-  'field.author': 'Author',
-  'field.institution': 'Institution',
-  'field.date': 'Date',
-  'field.venue': 'Venue',
-  'field.partners': 'Partners',
-  'field.startDate': 'Start',
-  'field.endDate': 'End',
-  'field.goal': 'Goal',
-  'field.place': 'Place',
-  'field.monument': 'Monument',
-  'field.person': 'Person',
-  'field.notSet': 'not set',
-  'field.choose': '— choose —',
-  'field.type': 'Document type',
-  'field.invalid': 'Not saved: check the format',
-  'field.pickDate': 'Pick a date in the calendar',
-  'field.datePlaceholder': 'dd.mm.yyyy',
-
-  'direction.folkCulture': 'Folk culture',
-  'direction.localHistory': 'Local history',
-  'direction.technical': 'Technical creativity',
-  'direction.decorativeArts': 'Decorative and applied arts',
-  'direction.theatre': 'Theatre',
-  'direction.music': 'Music',
-
-  'tree.label': 'Documents and folders',
-  'tree.newCollection': 'New folder',
-  'tree.expand': 'Expand',
-  'tree.collapse': 'Collapse',
-  'tree.actions': 'Actions: {title}',
-  'tree.open': 'Open',
-  'tree.moveTo': 'Move to…',
-  'tree.drag': 'Drag “{title}”',
-  'tree.dropInto': 'Put into “{title}”',
-  'tree.moved': '“{title}” moved to “{place}”',
-  'tree.topLevel': 'Top level',
-  'tree.items': '{count, plural, one {# document} other {# documents}}',
-  'tree.keyboardHint':
-    'Arrow keys move through the list, Enter opens, F2 renames, Delete moves to the bin.',
-  'tree.moveUp': 'Up',
-  'tree.moveDown': 'Down',
-
-  'move.title': 'Move “{title}”',
-  'move.hint': 'Choose the folder to move the document to.',
-  'move.here': 'Move here',
-  'move.current': 'here now',
-  'move.cannot': 'A folder cannot go inside itself',
-
-  'create.title': 'New document',
-  'create.collectionTitle': 'New folder',
-  'create.type': 'What to create',
-  'create.template': 'Start from a template',
-  'create.blank': 'Blank document',
-  'create.builtIn': 'Template “{title}”',
-  'create.workspaceTemplates': 'Workspace templates',
-  'create.name': 'Title',
-  'create.namePlaceholder': 'For example: Master class “Folk doll”',
-  'create.collectionPlaceholder': 'For example: Teaching materials',
-  'create.where': 'Where',
-  'create.submit': 'Create',
-  'create.nameRequired': 'Enter the folder’s name',
-
-  'template.save': 'Save as template',
-  'template.saved': 'Template “{title}” saved. Choose it when creating a document.',
-  'template.badge': 'Template',
-  'template.list': 'Workspace templates',
-  'template.remove': 'Delete template',
-
-  'tags.label': 'Tags',
-  'tags.add': 'Add tag',
-  'tags.placeholder': 'For example: folk doll',
-  'tags.remove': 'Remove tag “{tag}”',
-  'tags.none': 'No tags',
-
-  'filter.title': 'Filters',
-  'filter.type': 'Type',
-  'filter.tag': 'Tag',
-  'filter.direction': 'Direction',
-  'filter.institution': 'Institution',
-  'filter.author': 'Author',
-  'filter.any': 'All',
-  'filter.clear': 'Clear filters',
-  'filter.found': '{count, plural, one {# document found} other {# documents found}}',
-  'filter.nothing': 'Nothing matches these filters.',
-
-  'home.recent': 'Recent',
-  'home.favourites': 'Favourites',
-  'home.favourite': 'Add to favourites',
-  'home.unfavourite': 'Remove from favourites',
-
-  'bin.withInside': 'with {count, plural, one {# document} other {# documents}} inside',
-
-  'doc.path': 'In folder'
-};

@@ -12,17 +12,3 @@ export const ru = {
   'table.headerRow': 'Строка заголовка',
   'table.delete': 'Удалить таблицу'
 } as const;
-
-export const en: Record<keyof typeof ru, string> = {
-  'table.insert': 'Table',
-  'table.insertHint': 'Insert a 3 × 3 table with a header row',
-  'table.tools': 'Table',
-  'table.rowAbove': 'Row above',
-  'table.rowBelow': 'Row below',
-  'table.columnBefore': 'Column left',
-  'table.columnAfter': 'Column right',
-  'table.deleteRow': 'Delete row',
-  'table.deleteColumn': 'Delete column',
-  'table.headerRow': 'Header row',
-  'table.delete': 'Delete table'
-};
