@@ -56,7 +56,7 @@ export class SearchClient {
     this.workspaceId = workspaceId;
     this.#index = index;
     this.#labelOf = options.labelOf;
-    this.#unindexed = new UnindexedDocs(`uzel:search-unindexed:${workspaceId}`);
+    this.#unindexed = UnindexedDocs.of(workspaceId);
     this.#worker =
       options.worker ??
       new Worker(new URL('./search.worker.ts', import.meta.url), {

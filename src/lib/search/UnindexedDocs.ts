@@ -3,6 +3,11 @@
  * synchronously, so it survives the page closing right after an edit).
  */
 export class UnindexedDocs {
+  /** The list of one workspace, shared by the search client and the page while it is not started. */
+  static of(workspaceId: string): UnindexedDocs {
+    return new UnindexedDocs(`uzel:search-unindexed:${workspaceId}`);
+  }
+
   readonly #key: string;
   readonly #ids = new Set<string>();
   /** Per id, a counter of edits, so an edit made during a save keeps the document listed. */
