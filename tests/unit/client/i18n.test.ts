@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../src/lib/shared/i18n/en.ts';
+import { compileMessage } from '../../../src/lib/shared/i18n/messageFormat.ts';
 import { ru } from '../../../src/lib/shared/i18n/ru.ts';
 import {
   collator,
@@ -62,6 +63,43 @@ describe('Russian first, English second', () => {
       expect(() => translate('en', key, values(en[key], 'en'))).not.toThrow();
     }
   });
+  it('I18N7 every message of both catalogues formats as intl-messageformat formats it', () => {
+    // Every combination of the message's choices: each plural at counts that hit each Russian and
+    // English form (and thousands, where # is grouped), each select option.
+    const combinations = (message: string, locale: 'ru' | 'en') => {
+      const choices = new Map<string, (string | number)[]>();
+      const walk = (elements: unknown[]) => {
+        for (const el of elements as { type: number; value: string; options?: object }[]) {
+          if (el.type === 1 && !choices.has(el.value)) choices.set(el.value, ['Ёлка «7»']);
+          if (el.type === 6) choices.set(el.value, [0, 1, 2, 5, 11, 21, 22, 25, 101, 1.5, 12345]);
+          if (el.type === 5) choices.set(el.value, [...Object.keys(el.options ?? {}), 'unlisted']);
+          for (const option of Object.values(el.options ?? {}) as { value: unknown[] }[])
+            walk(option.value);
+        }
+      };
+      walk(new IntlMessageFormat(message, locale).getAst());
+      let out: Record<string, string | number>[] = [{}];
+      for (const [name, options] of choices)
+        out = out.flatMap((values) => options.map((value) => ({ ...values, [name]: value })));
+      return out;
+    };
+    let compared = 0;
+    for (const [locale, catalogue] of [
+      ['ru', ru],
+      ['en', en]
+    ] as const) {
+      for (const message of Object.values(catalogue) as string[]) {
+        const ours = compileMessage(message, locale);
+        const reference = new IntlMessageFormat(message, locale);
+        for (const values of combinations(message, locale)) {
+          expect(ours(values), message).toBe(String(reference.format(values)));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(2000);
+  });
+
   it('I18N3 Russian collation puts ё with е and ignores case', () => {
     // «ёж» sorts as «еж»: between «еда» and «енот», not after «я» as code points would put it.
     const sorted = ['яблоко', 'ёж', 'Енот', 'еда', 'Жук', 'Абрикос'].sort(collator('ru').compare);

@@ -1,4 +1,4 @@
-import { IntlMessageFormat } from 'intl-messageformat';
+import { compileMessage, type CompiledMessage } from './messageFormat.ts';
 import { ru, type MessageKey } from './ru.ts';
 
 export type Locale = 'ru' | 'en';
@@ -10,7 +10,7 @@ export type { MessageKey };
  * does so before the first paint for an English reader), so a Russian reader never downloads it.
  */
 const catalogues: Partial<Record<Locale, Record<MessageKey, string>>> = { ru };
-const cache = new Map<string, IntlMessageFormat>();
+const cache = new Map<string, CompiledMessage>();
 
 export function hasCatalogue(locale: Locale): boolean {
   return catalogues[locale] !== undefined;
@@ -35,10 +35,10 @@ export function translate(
   const cacheKey = `${speaks}\u0000${key}`;
   let format = cache.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat((catalogues[speaks] ?? ru)[key], speaks);
+    format = compileMessage((catalogues[speaks] ?? ru)[key], speaks);
     cache.set(cacheKey, format);
   }
-  return String(format.format(values));
+  return format(values);
 }
 
 const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
