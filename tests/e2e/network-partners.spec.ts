@@ -193,3 +193,43 @@ test('NW18 a refused form moves to its first wrong field and ties each error to 
   await expect(page.getByTestId('agreement-subject')).toHaveAttribute('aria-invalid', 'true');
   await network.owner.close();
 });
+
+test('NW24 the home page flags an agreement in force that runs out within 60 days, with its parties', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Массольд Елена');
+  const page = await network.open(network.owner);
+  await addInstitution(page, 'МБУДО «Юность»', 'учреждение дополнительного образования');
+  await addInstitution(page, 'Библиотека им. Лиханова', 'библиотека');
+  // Nothing runs out yet: no flag.
+  await openSection(page, 'Документы');
+  await expect(page.getByTestId('create-document')).toBeVisible();
+  await expect(page.getByTestId('expiring-agreements')).toHaveCount(0);
+
+  const inThirtyDays = await page.evaluate(() => {
+    const day = new Date();
+    day.setDate(day.getDate() + 30);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  });
+  await openSection(page, 'Договоры');
+  await page.getByTestId('create-agreement').click();
+  const picker = page.getByTestId('party-picker');
+  await picker.getByLabel(/МБУДО «Юность»/).check();
+  await picker.getByLabel(/Библиотека им. Лиханова/).check();
+  await page.getByTestId('agreement-subject').fill('Творческие вечера в библиотеке');
+  await page.getByTestId('agreement-status').selectOption({ label: 'действует' });
+  await page.getByTestId('agreement-signed').fill('2026-01-15');
+  await page.getByTestId('agreement-expires').fill(inThirtyDays);
+  await page.getByTestId('agreement-save').click();
+  await expect(page.getByTestId('agreement-title')).toHaveText('Творческие вечера в библиотеке');
+
+  await openSection(page, 'Документы');
+  const flag = page.getByTestId('expiring-agreements');
+  await expect(flag).toContainText('Скоро истекают договоры');
+  await expect(flag.getByRole('link', { name: 'Творческие вечера в библиотеке' })).toBeVisible();
+  await expect(flag).toContainText('МБУДО «Юность»');
+  await expect(flag).toContainText('Библиотека им. Лиханова');
+  await expect(flag).toContainText('30 дней');
+  await network.owner.close();
+});
