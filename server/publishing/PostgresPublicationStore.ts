@@ -1,16 +1,19 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { migratePostgres } from '../db/migrations.ts';
 import { foldForSearch, searchWords } from './catalogueSearch.ts';
 import { PUBLICATIONS_SCHEMA } from './database.ts';
 import {
   PUBLICATION_COLUMNS,
+  pinnedColumns,
   publicationFromRow,
+  readContent,
   siteFromRow,
+  type PartRow,
   type PublicationRow,
   type SiteRow
 } from './publicationRows.ts';
 import { newShortId, type PublicationStore, type PublishInput } from './PublicationStore.ts';
-import type { Publication, Site } from './types.ts';
+import type { PmNode, Publication, Site } from './types.ts';
 
 const SITE_COLUMNS = 'workspace_id, slug, title, default_licence';
 
@@ -150,6 +153,22 @@ export class PostgresPublicationStore implements PublicationStore {
     );
   }
 
+  async pinnedContent(workspaceId: string, docId: string, version: number): Promise<PmNode | null> {
+    const result = await this.#pool.query<{ pinned: string | null }>(
+      `SELECT pinned FROM publications
+       WHERE workspace_id = $1 AND doc_id = $2 AND status = 'published' AND version = $3`,
+      [workspaceId, docId, version]
+    );
+    return readContent(result.rows[0]?.pinned ?? null, async (index) => {
+      const part = await this.#pool.query<PartRow>(
+        `SELECT body, parts FROM publication_parts
+         WHERE workspace_id = $1 AND doc_id = $2 AND version = $3 AND part = $4`,
+        [workspaceId, docId, version, index]
+      );
+      return part.rows[0];
+    });
+  }
+
   /** Two instances touching one document at once: the first row wins, both read it back. */
   async ensure(workspaceId: string, docId: string): Promise<Publication> {
     await this.#pool.query(
@@ -168,6 +187,10 @@ export class PostgresPublicationStore implements PublicationStore {
     );
   }
 
+  /**
+   * The row and its content's parts in one transaction. The row's lock orders two instances
+   * publishing one document; each statement after it sees the other's parts, and deletes them.
+   */
   async publish(
     workspaceId: string,
     docId: string,
@@ -175,37 +198,66 @@ export class PostgresPublicationStore implements PublicationStore {
     now: number
   ): Promise<void> {
     const words = searchWords(input.pinned);
-    await this.#pool.query(
-      `UPDATE publications SET status = 'published', version = version + 1, licence = $1,
-         published_by = $2, published_at = $3, first_published_at = COALESCE(first_published_at, $3),
-         unpublished_at = NULL, pinned = $4, source_hash = $5, proposed_by = NULL, proposed_at = NULL,
-         search_title = $6, search_fields = $7, search_body = $8
-       WHERE workspace_id = $9 AND doc_id = $10`,
-      [
-        input.licence,
-        input.userId,
-        now,
-        JSON.stringify(input.pinned),
-        input.sourceHash,
-        foldForSearch(words.title),
-        foldForSearch(words.fields),
-        foldForSearch(words.body),
-        workspaceId,
-        docId
-      ]
-    );
+    const columns = pinnedColumns(input.pinned);
+    await this.#transaction(async (client) => {
+      const updated = await client.query<{ version: number }>(
+        `UPDATE publications SET status = 'published', version = version + 1, licence = $1,
+           published_by = $2, published_at = $3, first_published_at = COALESCE(first_published_at, $3),
+           unpublished_at = NULL, pinned = $4, source_hash = $5, proposed_by = NULL, proposed_at = NULL,
+           search_title = $6, search_fields = $7, search_body = $8
+         WHERE workspace_id = $9 AND doc_id = $10 RETURNING version`,
+        [
+          input.licence,
+          input.userId,
+          now,
+          columns.meta,
+          input.sourceHash,
+          foldForSearch(words.title),
+          foldForSearch(words.fields),
+          foldForSearch(words.body),
+          workspaceId,
+          docId
+        ]
+      );
+      await deleteParts(client, workspaceId, docId);
+      const version = updated.rows[0]?.version;
+      if (version === undefined) return;
+      await client.query(
+        `INSERT INTO publication_parts (workspace_id, doc_id, version, part, parts, body)
+         SELECT $1, $2, $3, p.ord - 1, cardinality($4::text[]), p.body
+         FROM unnest($4::text[]) WITH ORDINALITY AS p(body, ord)`,
+        [workspaceId, docId, version, columns.parts]
+      );
+    });
   }
 
   async unpublish(workspaceId: string, docId: string, now: number): Promise<void> {
-    await this.#pool.query(
-      `UPDATE publications SET
-         status = CASE WHEN status = 'draft' THEN 'draft' ELSE 'unpublished' END,
-         unpublished_at = CASE WHEN status = 'draft' THEN NULL ELSE $1::bigint END,
-         pinned = NULL, source_hash = NULL, proposed_by = NULL, proposed_at = NULL,
-         search_title = NULL, search_fields = NULL, search_body = NULL
-       WHERE workspace_id = $2 AND doc_id = $3`,
-      [now, workspaceId, docId]
-    );
+    await this.#transaction(async (client) => {
+      await client.query(
+        `UPDATE publications SET
+           status = CASE WHEN status = 'draft' THEN 'draft' ELSE 'unpublished' END,
+           unpublished_at = CASE WHEN status = 'draft' THEN NULL ELSE $1::bigint END,
+           pinned = NULL, source_hash = NULL, proposed_by = NULL, proposed_at = NULL,
+           search_title = NULL, search_fields = NULL, search_body = NULL
+         WHERE workspace_id = $2 AND doc_id = $3`,
+        [now, workspaceId, docId]
+      );
+      await deleteParts(client, workspaceId, docId);
+    });
+  }
+
+  async #transaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   async searchPublished(workspaceId: string, q: string): Promise<string[]> {
@@ -229,4 +281,11 @@ export class PostgresPublicationStore implements PublicationStore {
 
   /** The pool belongs to the engine, which closes it once every store is done. */
   async close(): Promise<void> {}
+}
+
+function deleteParts(client: PoolClient, workspaceId: string, docId: string) {
+  return client.query('DELETE FROM publication_parts WHERE workspace_id = $1 AND doc_id = $2', [
+    workspaceId,
+    docId
+  ]);
 }

@@ -88,7 +88,7 @@ export class PublicSite {
   readonly #now: () => number;
   readonly #snapshots: SiteSnapshots;
   readonly cache = new RenderCache(1000);
-  readonly #rendering = new Map<string, Promise<CachedPage>>();
+  readonly #rendering = new Map<string, Promise<CachedPage | null>>();
 
   constructor(options: PublicSiteOptions) {
     this.#publishing = options.publishing;
@@ -196,13 +196,17 @@ export class PublicSite {
     };
   }
 
-  async #material(snapshot: SiteSnapshot, rest: string, origin: string): Promise<Answer> {
+  async #material(
+    snapshot: SiteSnapshot,
+    rest: string,
+    origin: string,
+    retried = false
+  ): Promise<Answer> {
     const shortId =
       /-([0-9a-z]{8})$/.exec(rest)?.[1] ?? (SHORT_ID_PATTERN.test(rest) ? rest : null);
     if (!shortId) return notFound();
     // A published material is in the snapshot, built at the store's current published mark.
-    // Only other addresses ask the store, whose row carries the whole pinned version: reading
-    // and parsing a 10 MB one on every view held the event loop for half a second.
+    // Only other addresses ask the store, to tell a taken-down material (410) from none (404).
     const material = snapshot.byShortId.get(shortId);
     if (!material) {
       const publication = await this.#publishing.store.byShortId(
@@ -216,21 +220,41 @@ export class PublicSite {
     if (`/p/${snapshot.site.slug}/${rest}` !== material.path) return redirect(material.path);
     const key = `m\u0000${snapshot.site.workspaceId}\u0000${snapshot.generation}\u0000${publication.docId}\u0000${origin}`;
     const page = this.cache.get(key) ?? (await this.#render(key, snapshot, material, origin));
-    return { ...html(200, page.body), etag: page.etag };
+    if (page) return { ...html(200, page.body), etag: page.etag };
+    // Republished or taken down (here or on another instance) since the snapshot was built:
+    // the page is the one the store's current state gives, never this version's metadata
+    // around the next version's content.
+    const fresh = await this.#snapshots.of(snapshot.site);
+    return !retried && fresh.generation !== snapshot.generation
+      ? this.#material(fresh, rest, origin, true)
+      : gone(snapshot);
   }
 
   /**
    * Renders a material's page once, however many readers ask for it while it renders (a large
-   * one renders in slices, so requests arrive meanwhile), and keeps it in the cache.
+   * one renders in slices, so requests arrive meanwhile), and keeps it in the cache. Its content
+   * is read from the store here, for this page only; null when the snapshot's version of it is
+   * no longer the published one.
    */
-  #render(key: string, snapshot: SiteSnapshot, material: Material, origin: string) {
+  #render(
+    key: string,
+    snapshot: SiteSnapshot,
+    material: Material,
+    origin: string
+  ): Promise<CachedPage | null> {
     let rendering = this.#rendering.get(key);
     if (!rendering) {
-      rendering = renderMaterialPage(material, origin, (docId) => {
-        const target = snapshot.byDocId.get(docId);
-        return target ? { href: target.path, title: target.pinned.title || 'Без названия' } : null;
-      })
-        .then(async (pieces) => {
+      const { workspaceId, docId, version } = material.publication;
+      rendering = this.#publishing.store
+        .pinnedContent(workspaceId, docId, version)
+        .then(async (content) => {
+          if (!content) return null;
+          const pieces = await renderMaterialPage(material, content, origin, (linked) => {
+            const target = snapshot.byDocId.get(linked);
+            return target
+              ? { href: target.path, title: target.pinned.title || 'Без названия' }
+              : null;
+          });
           const body = Buffer.concat(pieces);
           const page = { body, etag: await slicedEtag(body) };
           this.cache.set(key, page);

@@ -1,5 +1,5 @@
 import { customAlphabet } from 'nanoid';
-import type { PinnedVersion, Publication, Site } from './types.ts';
+import type { PinnedVersion, PmNode, Publication, Site } from './types.ts';
 
 /** Eight lower-case letters and digits (≈41 bits): unique per server, short in a URL. */
 export const newShortId = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 8);
@@ -39,8 +39,16 @@ export interface PublicationStore {
   byShortId(workspaceId: string, shortId: string): Promise<Publication | null>;
   /** Every publication row of a workspace, newest first. */
   list(workspaceId: string): Promise<Publication[]>;
-  /** The published materials of a workspace, newest version first. */
+  /**
+   * The published materials of a workspace, newest version first. Like every read above, a
+   * publication carries its pinned metadata only, never its content.
+   */
   published(workspaceId: string): Promise<Publication[]>;
+  /**
+   * The content of a published material's pinned version `version`, parsed in slices; null once
+   * that version is no longer the published one (republished or taken down meanwhile).
+   */
+  pinnedContent(workspaceId: string, docId: string, version: number): Promise<PmNode | null>;
   /** Creates the row (a draft with its short id) the first time a document is touched. */
   ensure(workspaceId: string, docId: string): Promise<Publication>;
   propose(workspaceId: string, docId: string, userId: string, now: number): Promise<void>;

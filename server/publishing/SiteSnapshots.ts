@@ -1,6 +1,5 @@
 import { CatalogueIndex } from './CatalogueIndex.ts';
 import { asMaterial, type Material } from './material.ts';
-import { pinnedFiles } from './pinnedFiles.ts';
 import type { Publishing } from './Publishing.ts';
 import type { Site } from './types.ts';
 
@@ -20,7 +19,8 @@ export type SiteSnapshot = {
 };
 
 /**
- * Builds a site's snapshot from the pinned versions on first request and keeps it until something
+ * Builds a site's snapshot from the pinned versions' metadata (never their content, which only a
+ * material's own page reads) on first request and keeps it until something
  * in that workspace is published, republished or taken down: here (the generation moves) or by
  * another instance on the same database (the store's published mark moves). Unpublishing moves
  * both, so a taken-down material's files stop being served with its page.
@@ -55,7 +55,7 @@ export class SiteSnapshots {
       catalogue: new CatalogueIndex(materials, (q) => store.searchPublished(site.workspaceId, q)),
       byDocId: new Map(materials.map((m) => [m.publication.docId, m])),
       byShortId: new Map(materials.map((m) => [m.publication.shortId, m])),
-      files: new Set(materials.flatMap((m) => pinnedFiles(m.pinned.content).map((f) => f.hash)))
+      files: new Set(materials.flatMap((m) => m.pinned.files.map((f) => f.hash)))
     };
     this.#snapshots.set(site.workspaceId, snapshot);
     return snapshot;

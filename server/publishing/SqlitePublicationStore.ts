@@ -4,13 +4,17 @@ import { openSqliteFile, type SqliteSync } from '../db/sqliteFile.ts';
 import { MemoryCatalogueSearch } from './catalogueSearch.ts';
 import { PUBLICATIONS_SCHEMA } from './database.ts';
 import {
+  PUBLICATION_COLUMNS,
+  pinnedColumns,
   publicationFromRow,
+  readContent,
   siteFromRow,
+  type PartRow,
   type PublicationRow,
   type SiteRow
 } from './publicationRows.ts';
 import { newShortId, type PublicationStore, type PublishInput } from './PublicationStore.ts';
-import type { Publication, Site } from './types.ts';
+import type { PmNode, Publication, Site } from './types.ts';
 
 export const PUBLICATIONS_FILE = 'publications.sqlite';
 
@@ -118,7 +122,9 @@ export class SqlitePublicationStore implements PublicationStore {
 
   #get(workspaceId: string, docId: string): Publication | null {
     const row = this.#db
-      .prepare('SELECT * FROM publications WHERE workspace_id = ? AND doc_id = ?')
+      .prepare(
+        `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE workspace_id = ? AND doc_id = ?`
+      )
       .get(workspaceId, docId) as PublicationRow | undefined;
     return row ? publicationFromRow(row) : null;
   }
@@ -129,7 +135,9 @@ export class SqlitePublicationStore implements PublicationStore {
 
   async byShortId(workspaceId: string, shortId: string): Promise<Publication | null> {
     const row = this.#db
-      .prepare('SELECT * FROM publications WHERE workspace_id = ? AND short_id = ?')
+      .prepare(
+        `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE workspace_id = ? AND short_id = ?`
+      )
       .get(workspaceId, shortId) as PublicationRow | undefined;
     return row ? publicationFromRow(row) : null;
   }
@@ -138,7 +146,7 @@ export class SqlitePublicationStore implements PublicationStore {
     return (
       this.#db
         .prepare(
-          `SELECT * FROM publications WHERE workspace_id = ?
+          `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE workspace_id = ?
            ORDER BY COALESCE(published_at, proposed_at, 0) DESC`
         )
         .all(workspaceId) as PublicationRow[]
@@ -149,7 +157,8 @@ export class SqlitePublicationStore implements PublicationStore {
     return (
       this.#db
         .prepare(
-          `SELECT * FROM publications WHERE workspace_id = ? AND status = 'published'
+          `SELECT ${PUBLICATION_COLUMNS} FROM publications
+           WHERE workspace_id = ? AND status = 'published'
            ORDER BY published_at DESC, doc_id`
         )
         .all(workspaceId) as PublicationRow[]
@@ -158,6 +167,23 @@ export class SqlitePublicationStore implements PublicationStore {
 
   async published(workspaceId: string): Promise<Publication[]> {
     return this.#published(workspaceId);
+  }
+
+  async pinnedContent(workspaceId: string, docId: string, version: number): Promise<PmNode | null> {
+    const row = this.#db
+      .prepare(
+        `SELECT pinned FROM publications
+         WHERE workspace_id = ? AND doc_id = ? AND status = 'published' AND version = ?`
+      )
+      .get(workspaceId, docId, version) as { pinned: string | null } | undefined;
+    const part = this.#db.prepare(
+      `SELECT body, parts FROM publication_parts
+       WHERE workspace_id = ? AND doc_id = ? AND version = ? AND part = ?`
+    );
+    return readContent(
+      row?.pinned ?? null,
+      async (index) => part.get(workspaceId, docId, version, index) as PartRow | undefined
+    );
   }
 
   async ensure(workspaceId: string, docId: string): Promise<Publication> {
@@ -179,41 +205,62 @@ export class SqlitePublicationStore implements PublicationStore {
       .run(userId, now, workspaceId, docId);
   }
 
+  /** The row and its content's parts in one transaction, the older version's parts gone. */
   async publish(
     workspaceId: string,
     docId: string,
     input: PublishInput,
     now: number
   ): Promise<void> {
-    this.#db
-      .prepare(
-        `UPDATE publications SET status = 'published', version = version + 1, licence = ?,
-           published_by = ?, published_at = ?, first_published_at = COALESCE(first_published_at, ?),
-           unpublished_at = NULL, pinned = ?, source_hash = ?, proposed_by = NULL, proposed_at = NULL
-         WHERE workspace_id = ? AND doc_id = ?`
-      )
-      .run(
-        input.licence,
-        input.userId,
-        now,
-        now,
-        JSON.stringify(input.pinned),
-        input.sourceHash,
-        workspaceId,
-        docId
+    const columns = pinnedColumns(input.pinned);
+    this.#db.transaction(() => {
+      const { version } = this.#db
+        .prepare(
+          `UPDATE publications SET status = 'published', version = version + 1, licence = ?,
+             published_by = ?, published_at = ?, first_published_at = COALESCE(first_published_at, ?),
+             unpublished_at = NULL, pinned = ?, source_hash = ?, proposed_by = NULL, proposed_at = NULL
+           WHERE workspace_id = ? AND doc_id = ? RETURNING version`
+        )
+        .get(
+          input.licence,
+          input.userId,
+          now,
+          now,
+          columns.meta,
+          input.sourceHash,
+          workspaceId,
+          docId
+        ) as { version: number };
+      this.#deleteParts(workspaceId, docId);
+      const insert = this.#db.prepare(
+        `INSERT INTO publication_parts (workspace_id, doc_id, version, part, parts, body)
+         VALUES (?, ?, ?, ?, ?, ?)`
       );
+      columns.parts.forEach((body, part) =>
+        insert.run(workspaceId, docId, version, part, columns.parts.length, body)
+      );
+    })();
     this.#search.delete(workspaceId);
   }
 
-  async unpublish(workspaceId: string, docId: string, now: number): Promise<void> {
+  #deleteParts(workspaceId: string, docId: string): void {
     this.#db
-      .prepare(
-        `UPDATE publications SET status = CASE WHEN status = 'draft' THEN 'draft' ELSE 'unpublished' END,
-           unpublished_at = CASE WHEN status = 'draft' THEN NULL ELSE ? END,
-           pinned = NULL, source_hash = NULL, proposed_by = NULL, proposed_at = NULL
-         WHERE workspace_id = ? AND doc_id = ?`
-      )
-      .run(now, workspaceId, docId);
+      .prepare('DELETE FROM publication_parts WHERE workspace_id = ? AND doc_id = ?')
+      .run(workspaceId, docId);
+  }
+
+  async unpublish(workspaceId: string, docId: string, now: number): Promise<void> {
+    this.#db.transaction(() => {
+      this.#db
+        .prepare(
+          `UPDATE publications SET status = CASE WHEN status = 'draft' THEN 'draft' ELSE 'unpublished' END,
+             unpublished_at = CASE WHEN status = 'draft' THEN NULL ELSE ? END,
+             pinned = NULL, source_hash = NULL, proposed_by = NULL, proposed_at = NULL
+           WHERE workspace_id = ? AND doc_id = ?`
+        )
+        .run(now, workspaceId, docId);
+      this.#deleteParts(workspaceId, docId);
+    })();
     this.#search.delete(workspaceId);
   }
 

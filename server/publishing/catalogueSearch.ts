@@ -5,7 +5,9 @@ import type { PinnedVersion, Publication } from './types.ts';
 /** What of a pinned version the catalogue searches, in three parts weighted differently. */
 export type SearchWords = { title: string; fields: string; body: string };
 
-export function searchWords(pinned: PinnedVersion): SearchWords {
+export function searchWords(
+  pinned: Pick<PinnedVersion, 'title' | 'fields' | 'summary' | 'text'>
+): SearchWords {
   return {
     title: pinned.title,
     fields: Object.values(pinned.fields).join('\n'),

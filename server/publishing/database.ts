@@ -10,6 +10,21 @@ import type { StoreSchema } from '../db/migrations.ts';
  * published version's words as the app normalises them (lower case, ё read as е), and a generated
  * `tsvector` over them, weighted like the SQLite engine's boosts, is indexed with GIN.
  */
+/**
+ * The content of each published version, in parts of about 256 K characters (`pinnedContent.ts`)
+ * read one query at a time, each part knowing how many there are. Keyed by version, so a reader
+ * never mixes the parts of two versions: a republish or a take-down deletes the older ones.
+ */
+const PARTS_TABLE = `CREATE TABLE publication_parts (
+  workspace_id TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  part INTEGER NOT NULL,
+  parts INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, doc_id, version, part)
+);`;
+
 export const PUBLICATIONS_SCHEMA: StoreSchema = {
   store: 'publications',
   sqlite: [
@@ -44,7 +59,9 @@ export const PUBLICATIONS_SCHEMA: StoreSchema = {
        source_hash TEXT,
        PRIMARY KEY (workspace_id, doc_id)
      );
-     CREATE INDEX publications_by_status ON publications (workspace_id, status, published_at);`
+     CREATE INDEX publications_by_status ON publications (workspace_id, status, published_at);`,
+    // Version 2: a published version's content, apart from its metadata in `pinned`.
+    PARTS_TABLE
   ],
   postgres: [
     `CREATE TABLE publication_sites (
@@ -87,6 +104,7 @@ export const PUBLICATIONS_SCHEMA: StoreSchema = {
        PRIMARY KEY (workspace_id, doc_id)
      );
      CREATE INDEX publications_by_status ON publications (workspace_id, status, published_at);
-     CREATE INDEX publications_search ON publications USING GIN (search);`
+     CREATE INDEX publications_search ON publications USING GIN (search);`,
+    PARTS_TABLE
   ]
 };

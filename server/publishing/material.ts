@@ -1,12 +1,15 @@
 import { LICENCES } from '../../src/lib/shared/api/licences.ts';
 import { slugFromTitle } from './slug.ts';
-import type { PinnedVersion, Publication, Site } from './types.ts';
+import type { PinnedMeta, Publication, Site } from './types.ts';
 
-/** A published material as every public view needs it: its pinned version and its address. */
+/**
+ * A published material as every public view needs it: its pinned metadata and its address. Its
+ * content is read from the store only when its own page is rendered.
+ */
 export type Material = {
   site: Site;
   publication: Publication;
-  pinned: PinnedVersion;
+  pinned: PinnedMeta;
   /** The site-relative address, `/p/<site>/<slug>-<shortId>`. */
   path: string;
   publishedAt: number;

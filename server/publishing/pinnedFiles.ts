@@ -1,13 +1,11 @@
 import { isBlobHash } from '../../src/lib/shared/files/hash.ts';
-import type { PmNode } from './types.ts';
+import type { PinnedFile, PmNode } from './types.ts';
 
 /** Editor nodes that name a stored file by its SHA-256 (`src/lib/editor/files`). */
 const FILE_NODES = new Set(['image', 'attachment']);
 
 /** As deep as the renderer goes: a file nested further is not shown, so it is not served. */
 const MAX_DEPTH = 48;
-
-export type PinnedFile = { hash: string; image: boolean };
 
 /**
  * The files a pinned version shows, in document order: what its public file route may serve.
@@ -35,9 +33,9 @@ export function pinnedFiles(content: PmNode): PinnedFile[] {
   return [...found.values()];
 }
 
-/** The first picture of a version, for link previews; null when it has none. */
-export function firstImageHash(content: PmNode): string | null {
-  return pinnedFiles(content).find((file) => file.image)?.hash ?? null;
+/** The first picture of a version, for link previews and thumbnails; null when it has none. */
+export function firstImageHash(files: readonly PinnedFile[]): string | null {
+  return files.find((file) => file.image)?.hash ?? null;
 }
 
 /** A published file's address on the site: `/p/<site>/files/<hash>`. */

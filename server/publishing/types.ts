@@ -35,6 +35,19 @@ export type PinnedVersion = {
   linkTitles?: Record<string, string>;
 };
 
+/** A file a pinned version shows, by its SHA-256, and whether it is shown as a picture. */
+export type PinnedFile = { hash: string; image: boolean };
+
+/**
+ * A pinned version without its content: what the catalogue, search, feed, sitemap, embed and a
+ * page's frame need. The content is stored and read apart (`PublicationStore.pinnedContent`): a
+ * 10 MB material's content took a quarter of a second to parse, on every site snapshot.
+ */
+export type PinnedMeta = Omit<PinnedVersion, 'content'> & {
+  /** The files the content shows, in document order: the ones the public file route serves. */
+  files: PinnedFile[];
+};
+
 export type { PublicationStatus };
 
 export type Publication = {
@@ -50,8 +63,8 @@ export type Publication = {
   firstPublishedAt: number | null;
   publishedAt: number | null;
   unpublishedAt: number | null;
-  /** The pinned version while published; dropped on unpublish so nothing lingers. */
-  pinned: PinnedVersion | null;
+  /** The pinned version's metadata while published; dropped on unpublish so nothing lingers. */
+  pinned: PinnedMeta | null;
   sourceHash: string | null;
 };
 

@@ -4,7 +4,7 @@ import { FEEDS_FILE } from '../calendar/SqliteFeedTokens.ts';
 import { HISTORY_FILE } from '../history/openHistoryStore.ts';
 import { foldForSearch, searchWords } from '../publishing/catalogueSearch.ts';
 import { PUBLICATIONS_FILE } from '../publishing/SqlitePublicationStore.ts';
-import type { PinnedVersion } from '../publishing/types.ts';
+import type { PinnedMeta } from '../publishing/types.ts';
 import { DOCUMENTS_FILE } from '../storage/roomSchema.ts';
 
 type Row = Record<string, unknown>;
@@ -28,7 +28,7 @@ export type TableCopy = {
 function searchColumns(row: Row): Row {
   if (row.status !== 'published' || typeof row.pinned !== 'string')
     return { search_title: null, search_fields: null, search_body: null };
-  const words = searchWords(JSON.parse(row.pinned) as PinnedVersion);
+  const words = searchWords(JSON.parse(row.pinned) as PinnedMeta);
   return {
     search_title: foldForSearch(words.title),
     search_fields: foldForSearch(words.fields),
@@ -68,6 +68,12 @@ export const TABLE_COPIES: readonly TableCopy[] = [
     from: 'publications',
     to: 'publications',
     derive: { columns: ['search_title', 'search_fields', 'search_body'], values: searchColumns }
+  },
+  {
+    store: 'publications',
+    file: PUBLICATIONS_FILE,
+    from: 'publication_parts',
+    to: 'publication_parts'
   },
   { store: 'blobs', file: BLOBS_FILE, from: 'blobs', to: 'blobs' },
   { store: 'calendar-feeds', file: FEEDS_FILE, from: 'calendar_feeds', to: 'calendar_feeds' }

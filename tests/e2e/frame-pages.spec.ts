@@ -64,8 +64,11 @@ async function seed(browser: Browser): Promise<Seeded> {
   await page.getByTestId('create-agreement').click();
   const picker = page.getByTestId('party-picker');
   await picker.getByLabel(/Централизованная/).check();
-  await page.getByTestId('agreement-subject').fill('Совместные выставки и творческие вечера');
   await picker.getByLabel(/Юность/).check();
+  await page.getByTestId('agreement-subject').fill('Совместные выставки и творческие вечера');
+  // Typing the subject leaves both parties chosen.
+  await expect(picker.getByLabel(/Централизованная/)).toBeChecked();
+  await expect(picker.getByLabel(/Юность/)).toBeChecked();
   await page.getByTestId('agreement-save').click();
   await expect(page.getByTestId('agreement-title')).toBeVisible();
   const agreement = idOf();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createDocument, insertParagraphAtEnd, treeRow } from './fixtures/app.ts';
 import {
   APP_PAGES,
@@ -7,7 +7,8 @@ import {
   overflow,
   settled,
   targetSize,
-  touchMember
+  touchMember,
+  type Screen
 } from './fixtures/frame.ts';
 import { ServerProcess } from './fixtures/server.ts';
 import { seedDocuments } from './fixtures/workspaceSeed.ts';
@@ -323,13 +324,19 @@ for (const screen of [SCREENS[1], SCREENS[2]]) {
   });
 }
 
+/** A signed-in member's page on a touch `screen`, opened at `path` and settled. */
+async function touchPage(browser: Browser, screen: Screen, path: string) {
+  const { context } = await touchMember(browser, server.url, screen);
+  const page = await context.newPage();
+  await page.goto(server.url + path);
+  await settled(page);
+  return { context, page };
+}
+
 test('FR10 a calendar event is a 44×44 target on a landscape tablet, a portrait tablet and a phone', async ({
   browser
 }) => {
-  const { context } = await touchMember(browser, server.url, SCREENS[0]);
-  const page = await context.newPage();
-  await page.goto(server.url + '/calendar');
-  await settled(page);
+  const { context, page } = await touchPage(browser, SCREENS[0], '/calendar');
   const today = await page.evaluate(() => {
     const d = new Date();
     const pad = (n: number) => String(n).padStart(2, '0');
@@ -364,10 +371,7 @@ test('FR10 a calendar event is a 44×44 target on a landscape tablet, a portrait
 test('FR11 a restored version is taken back with the «Отменить» button in its message; a task’s checkbox is named in Russian', async ({
   browser
 }) => {
-  const { context } = await touchMember(browser, server.url, SCREENS[1]);
-  const page = await context.newPage();
-  await page.goto(server.url + '/');
-  await settled(page);
+  const { context, page } = await touchPage(browser, SCREENS[1], '/');
   await createDocument(page, 'Мастер-класс «Дымковская игрушка»');
   await insertParagraphAtEnd(page, 'Лепим барыню из красной глины.');
   const dialog = page.getByTestId('history-dialog');

@@ -62,7 +62,7 @@ function filterForm(view: CatalogueView): string {
 
 /** The material's first picture, small, beside its entry; nothing when it has none. */
 function thumbnail(m: Material): string {
-  const hash = firstImageHash(m.pinned.content);
+  const hash = firstImageHash(m.pinned.files);
   return hash
     ? `<img class="thumb" src="${escapeHtml(publicFilePath(m.site.slug, hash))}" alt="" loading="lazy" decoding="async" width="96" height="96">`
     : '';

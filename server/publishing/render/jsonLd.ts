@@ -28,7 +28,7 @@ export function materialJsonLd(material: Material, origin: string): Record<strin
     dateModified: isoDate(material.publishedAt),
     isPartOf: { '@type': 'Collection', name: site.title, url: `${origin}/p/${site.slug}/` }
   };
-  const image = firstImageHash(pinned.content);
+  const image = firstImageHash(pinned.files);
   if (image) out.image = `${origin}${publicFilePath(site.slug, image)}`;
   if (pinned.fields.direction) out.about = directionLabel(pinned.fields.direction);
   if (age) {

@@ -8,6 +8,7 @@ import { escapeHtml, jsonForScript } from './escape.ts';
 import { materialJsonLd } from './jsonLd.ts';
 import { shell } from './layout.ts';
 import { tagList } from './tagList.ts';
+import type { PmNode } from '../types.ts';
 
 /** The fields a reader looks for first, then the rest the type declares, in its order. */
 const FIRST = ['direction', 'audienceAge', 'duration', 'institution', 'author'];
@@ -45,7 +46,7 @@ function metaTags(material: Material, origin: string): string {
     ['article:published_time', isoDate(material.firstPublishedAt)],
     ['article:modified_time', isoDate(material.publishedAt)]
   ];
-  const image = firstImageHash(pinned.content);
+  const image = firstImageHash(pinned.files);
   if (image) tags.push(['og:image', `${origin}${publicFilePath(site.slug, image)}`]);
   return (
     `<meta name="description" content="${escapeHtml(pinned.summary)}">` +
@@ -60,11 +61,12 @@ function metaTags(material: Material, origin: string): string {
 
 /**
  * A published material's page: readable without JavaScript, printable, with its licence. The
- * content is rendered in slices (see `contentToSafeHtml`), so the page is a promise of its
- * UTF-8 pieces.
+ * content (read from the store for this page alone) is rendered in slices (see
+ * `contentToSafeHtml`), so the page is a promise of its UTF-8 pieces.
  */
 export async function renderMaterialPage(
   material: Material,
+  content: PmNode,
   origin: string,
   links: RenderOptions['docLink']
 ): Promise<Buffer[]> {
@@ -72,7 +74,7 @@ export async function renderMaterialPage(
   const title = pinned.title || 'Без названия';
   // Where the content goes in the page's frame: unguessable, so no title or field can fake it.
   const CONTENT_SLOT = `\u0000${randomUUID()}\u0000`;
-  const content = await contentToSafeHtml(pinned.content, {
+  const html = await contentToSafeHtml(content, {
     docLink: links,
     fileHref: (hash) => publicFilePath(site.slug, hash),
     linkTitles: pinned.linkTitles
@@ -98,7 +100,7 @@ export async function renderMaterialPage(
   const at = page.indexOf(CONTENT_SLOT);
   return [
     Buffer.from(page.slice(0, at)),
-    ...content,
+    ...html,
     Buffer.from(page.slice(at + CONTENT_SLOT.length))
   ];
 }

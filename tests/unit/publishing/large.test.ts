@@ -41,9 +41,10 @@ describe('a very large public material', () => {
     expect(html.endsWith('</blockquote>'.repeat(2000))).toBe(true);
   });
 
-  it('PB30 the first view of a 10 MB material never holds the server for long, and the page is whole', async () => {
-    const site = await PublishingServer.start(defer);
-    const { owner, workspaceId } = await site.workspace();
+  it("PB30 neither the site's first page after a 10 MB material is published nor its first view holds the server for long, and the page is whole", async () => {
+    // Seconds of work in this process, done before any request: meanwhile the server (the same
+    // event loop) would reach its keep-alive timeout on the client's idle connection and close
+    // it just as the next request went out on it (ECONNRESET on a busy machine).
     const doc = new Y.Doc();
     writeLargeDocument(doc, 10 * 1024 * 1024);
     const end = new Y.XmlElement('paragraph');
@@ -57,20 +58,27 @@ describe('a very large public material', () => {
     entry.set('createdAt', Date.now());
     entry.set('updatedAt', Date.now());
     entry.set('deletedAt', null);
+    const content = Y.encodeStateAsUpdate(doc);
+    const listing = Y.encodeStateAsUpdate(index);
+    const site = await PublishingServer.start(defer);
+    const { owner, workspaceId } = await site.workspace();
     // Straight into the store: ten megabytes are more than a client may send in one update.
     await site.server.storage.append([
-      { room: `${workspaceId}/huge`, update: Y.encodeStateAsUpdate(doc) },
-      { room: `${workspaceId}/index`, update: Y.encodeStateAsUpdate(index) }
+      { room: `${workspaceId}/huge`, update: content },
+      { room: `${workspaceId}/index`, update: listing }
     ]);
     const published = await site.api(owner, workspaceId).publish('huge');
     expect(published.status).toBe(200);
     const url = `${site.url}${published.json.publication.path}`;
 
-    // The site's snapshot (every pinned version, parsed) is built by its first page, here the
-    // catalogue: that parse is one piece of work of its own, apart from rendering the material.
-    expect((await site.fetch(`/p/${published.json.publication.path.split('/')[2]}/`)).status).toBe(
-      200
+    // The site's snapshot is built by its first page, here the catalogue: it reads the pinned
+    // versions' metadata only (parsing the 10 MB content in one piece stalled it for 250 ms).
+    const catalogue = `${site.url}/p/${published.json.publication.path.split('/')[2]}/`;
+    const first = await longestStall(
+      async () => (await execute('curl', ['-s', catalogue], { maxBuffer: 1024 * 1024 })).stdout
     );
+    expect(first.stallMs).toBeLessThan(STALL_BOUND_MS);
+    expect(first.value).toContain('Сборник методических разработок');
     // The reader is another process: a client in this one would share the event loop measured.
     const { value: page, stallMs } = await longestStall(
       async () => (await execute('curl', ['-s', url], { maxBuffer: 64 * 1024 * 1024 })).stdout

@@ -31,7 +31,7 @@ describe('ES files written before the store engines', () => {
     return { dir: tmp.dir, engine: { kind: 'sqlite', dataDir: tmp.dir, synchronous: 'full' } };
   }
 
-  it('ES1 history.sqlite and publications.sqlite of the previous release open and read unchanged', async () => {
+  it('ES1 history.sqlite and publications.sqlite of earlier releases open and read unchanged, a whole pinned version too', async () => {
     const { dir, engine } = dataDir();
     const history = oldFile(path.join(dir, 'history.sqlite'), HISTORY_SCHEMA.sqlite[0]!, 1);
     history
@@ -48,6 +48,30 @@ describe('ES files written before the store engines', () => {
          VALUES ('ws', 'muzey', 'Краеведческий музей', 'CC-BY-4.0', 1)`
       )
       .run();
+    // Before its content had a column of its own, a version was pinned whole in `pinned`.
+    const picture = 'b'.repeat(64);
+    const content = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Экспозиция' }] },
+        { type: 'image', attrs: { hash: picture } }
+      ]
+    };
+    const whole = {
+      title: 'Зал',
+      type: 'methodology',
+      fields: {},
+      content,
+      summary: 'Э',
+      text: 'Э'
+    };
+    pubs
+      .prepare(
+        `INSERT INTO publications (workspace_id, doc_id, short_id, status, version, licence,
+           published_by, first_published_at, published_at, pinned, source_hash)
+         VALUES ('ws', 'zal', 'zal00001', 'published', 1, 'CC-BY-4.0', 'u', 2, 2, ?, 'h')`
+      )
+      .run(JSON.stringify(whole));
     pubs.close();
 
     const historyStore = await openHistoryStore(engine);
@@ -58,6 +82,10 @@ describe('ES files written before the store engines', () => {
     expect(listed).toMatchObject({ name: 'До правки', savedBy: 'Анна', authors: ['Анна'] });
     expect([...(await historyStore.get('ws/doc', listed!.id))!.state]).toEqual([1, 2]);
     expect((await publications.siteBySlug('muzey'))?.title).toBe('Краеведческий музей');
+    const [old] = await publications.published('ws');
+    expect(old?.pinned).toMatchObject({ title: 'Зал', files: [{ hash: picture, image: true }] });
+    expect(old?.pinned).not.toHaveProperty('content');
+    expect(await publications.pinnedContent('ws', 'zal', 1)).toEqual(content);
   });
 
   it('ES2 blobs.sqlite without a schema version and its bytes on disk are served as before', async () => {

@@ -5,12 +5,13 @@ import {
   type PublicationStore
 } from '../../../server/publishing/PublicationStore.ts';
 import { ENGINE_KINDS, engineUnderTest, type EngineUnderTest } from '../helpers/engines.ts';
+import type { PmNode } from '../../../server/publishing/types.ts';
 import { pinned, publishOne } from './publicationFixtures.ts';
 
 const WS = 'ws-belgorod';
 const T0 = Date.UTC(2026, 10, 20, 10, 0);
 
-/** PS1–PS5: what every publication engine keeps. */
+/** PS1–PS6: what every publication engine keeps. */
 describe.each(ENGINE_KINDS)('PS publication store contract: %s', (kind) => {
   let under: EngineUnderTest;
   let store: PublicationStore;
@@ -120,5 +121,46 @@ describe.each(ENGINE_KINDS)('PS publication store contract: %s', (kind) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('PS6 a version is read as its metadata apart from its content, and its content only while that version is published', async () => {
+    const picture = 'a'.repeat(64);
+    const content: PmNode = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Ход занятия' }] },
+        // Line breaks of every kind inside the text: the stored content is cut between blocks.
+        { type: 'paragraph', content: [{ type: 'text', text: 'Первая\nвторая\u2028третья' }] },
+        { type: 'image', attrs: { hash: picture, alt: 'Кукла-оберег' } },
+        { type: 'paragraph' }
+      ]
+    };
+    await publishOne(store, WS, 'doc-3', { ...pinned('Кукла', 'текст'), content }, T0);
+    const got = await store.get(WS, 'doc-3');
+    expect(got?.pinned).toMatchObject({ title: 'Кукла', files: [{ hash: picture, image: true }] });
+    expect(got?.pinned).not.toHaveProperty('content');
+    expect((await store.published(WS))[0]?.pinned).not.toHaveProperty('content');
+    expect(await store.pinnedContent(WS, 'doc-3', 1)).toEqual(content);
+
+    const next: PmNode = { type: 'doc', content: [{ type: 'paragraph' }] };
+    await publishOne(store, WS, 'doc-3', { ...pinned('Кукла', 'текст'), content: next }, T0 + 1);
+    expect((await store.get(WS, 'doc-3'))?.pinned?.files).toEqual([]);
+    expect(await store.pinnedContent(WS, 'doc-3', 1)).toBeNull();
+    expect(await store.pinnedContent(WS, 'doc-3', 2)).toEqual(next);
+    // Longer than one stored part (256 K characters): read back whole, blocks in order.
+    const long: PmNode = {
+      type: 'doc',
+      content: Array.from({ length: 700 }, (_, i) => ({
+        type: 'paragraph',
+        content: [{ type: 'text', text: `${i}. ${'Глина, вода и терпение. '.repeat(40)}` }]
+      }))
+    };
+    await publishOne(store, WS, 'long', { ...pinned('Сборник', 'текст'), content: long }, T0);
+    expect(await store.pinnedContent(WS, 'long', 1)).toEqual(long);
+    await publishOne(store, WS, 'empty', pinned('Пусто', ''), T0);
+    expect(await store.pinnedContent(WS, 'empty', 1)).toEqual({ type: 'doc', content: [] });
+    await store.unpublish(WS, 'doc-3', T0 + 2);
+    expect(await store.pinnedContent(WS, 'doc-3', 2)).toBeNull();
+    expect(await store.pinnedContent(WS, 'nothing', 1)).toBeNull();
   });
 });
