@@ -65,7 +65,7 @@ function fromControl(page: Page, name: string, control: Locator, dialog: Locator
   };
 }
 
-test('FR9 every dialog keeps Tab and Shift+Tab inside it, closes on Escape and gives the focus back to what opened it', async ({
+test('FR13 every dialog keeps Tab and Shift+Tab inside it, closes on Escape and gives the focus back to what opened it', async ({
   browser
 }) => {
   test.setTimeout(120_000);
