@@ -11,12 +11,14 @@
  *
  *   npx vite build && npm run bench:editor
  *   npm run bench:editor -- --chars 1000000 --typing-chars 100000 --keys 200 --out /tmp/e.json
+ *   npm run bench:editor -- --profile /tmp/typing.cpuprofile --trace /tmp/typing.json \
+ *     --profile-open /tmp/open.cpuprofile --trace-open /tmp/open.json
  *
  * Needs a build (the server serves BUILD_DIR, ./build by default). Prints JSON, then a summary;
  * exits 1 when a target is missed.
  */
 import { writeFileSync } from 'node:fs';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../scripts/chromium.js';
 import { acceptInvite, createInvite, createWorkspace, signUp } from '../e2e/fixtures/accounts.ts';
 import { ServerProcess } from '../e2e/fixtures/server.ts';
@@ -35,6 +37,16 @@ const OPEN_RUNS = flag('runs', 3);
 /** `--profile <file>`: a CPU profile of the typing page (open it in Chromium's DevTools). */
 const profileAt = args.indexOf('--profile');
 const PROFILE = profileAt >= 0 ? args[profileAt + 1] : undefined;
+/** `--trace <file>`: a Chromium trace of the typing page (layout and paint included). */
+const traceAt = args.indexOf('--trace');
+const TRACE = traceAt >= 0 ? args[traceAt + 1] : undefined;
+/** `--trace-open <file>`, `--profile-open <file>`: the same of the first opening. */
+const fileFlag = (name: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const TRACE_OPEN = fileFlag('trace-open');
+const PROFILE_OPEN = fileFlag('profile-open');
 
 const LIMITS = { openMs: 1000, longestTaskMs: 200, keyP95Ms: 16 };
 
@@ -100,8 +112,14 @@ async function saved(page: Page): Promise<void> {
 }
 
 /** Opens the document in a new tab; resolves when the editor is editable with the whole text. */
-async function open(context: BrowserContext, url: string, size: number) {
+async function open(context: BrowserContext, url: string, size: number, observe = false) {
   const page = await context.newPage();
+  const cdp = observe && (TRACE_OPEN || PROFILE_OPEN) ? await context.newCDPSession(page) : null;
+  if (cdp && TRACE_OPEN) await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES });
+  if (cdp && PROFILE_OPEN) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   await page.goto(url, { waitUntil: 'commit' });
   // A string, not a function: tsx would wrap the named inner function in a helper the page lacks.
   const readyAt = (await page.evaluate(`new Promise((resolve) => {
@@ -115,6 +133,9 @@ async function open(context: BrowserContext, url: string, size: number) {
   })`)) as number;
   // Long tasks still queued are delivered after the next frame.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  if (cdp && PROFILE_OPEN)
+    writeFileSync(PROFILE_OPEN, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  if (cdp && TRACE_OPEN) writeFileSync(TRACE_OPEN, JSON.stringify(await endTrace(cdp)));
   const tasks = await page.evaluate(
     (until) =>
       (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
@@ -171,6 +192,18 @@ async function typeTimed(page: Page, count: number): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __keyTimes: number[] }).__keyTimes);
 }
 
+const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,blink';
+
+/** Stops the trace and collects its events (they arrive in chunks). */
+async function endTrace(cdp: CDPSession): Promise<unknown[]> {
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  return events;
+}
+
 function summary(times: number[]) {
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
@@ -209,7 +242,7 @@ try {
   await writer.close();
   const opens = [];
   for (let i = 0; i < OPEN_RUNS; i++)
-    opens.push(await open(owner, `${baseUrl}/doc?id=${bigId}`, bigSize));
+    opens.push(await open(owner, `${baseUrl}/doc?id=${bigId}`, bigSize, i === 0));
 
   // 2a. The same run's baseline: typing alone in a document of one line.
   const alone = await owner.newPage();
@@ -244,16 +277,18 @@ try {
       el.editor.commands.insertContentAt(1, words[i++ % words.length]);
     }, 150);
   });
-  const cdp = PROFILE ? await owner.newCDPSession(mine) : null;
-  if (cdp) {
+  const cdp = PROFILE || TRACE ? await owner.newCDPSession(mine) : null;
+  if (cdp && PROFILE) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
+  if (cdp && TRACE) await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES });
   const keyTimes = await typeTimed(mine, KEYS);
-  if (cdp) {
+  if (cdp && PROFILE) {
     const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(PROFILE!, JSON.stringify(profile));
+    writeFileSync(PROFILE, JSON.stringify(profile));
   }
+  if (cdp && TRACE) writeFileSync(TRACE, JSON.stringify(await endTrace(cdp)));
   await theirs.evaluate(() => clearInterval((window as unknown as { __typing: number }).__typing));
   const remoteWords = await theirs.evaluate(() => {
     const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };

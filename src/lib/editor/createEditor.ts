@@ -22,6 +22,7 @@ import { AttachmentNode } from './files/AttachmentNode.ts';
 import { FileInsert } from './files/FileInsert.ts';
 import type { FileViews } from './files/fileViews.ts';
 import { ImageNode } from './files/ImageNode.ts';
+import { installIncrementalRemoteSync } from './incrementalRemoteSync.ts';
 
 export type EditorUser = { name: string; color: string };
 
@@ -85,6 +86,7 @@ export function contentExtensions(links?: DocLinkEditorOptions, files?: FileEdit
 
 /** The document editor: Tiptap bound to the document's Y.XmlFragment, with others' carets. */
 export function createEditor(options: CreateEditorOptions): Editor {
+  installIncrementalRemoteSync();
   return new Editor({
     element: options.element,
     editable: options.editable ?? true,

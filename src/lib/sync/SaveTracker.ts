@@ -1,3 +1,4 @@
+import { oncePerFrame } from '../scheduling/oncePerFrame.ts';
 import { notifyUnsyncedChanged } from './unsyncedRooms.ts';
 
 /**
@@ -74,26 +75,41 @@ export class SaveTracker {
   }
 }
 
-/** Keeps the count in localStorage under one key per room (read by `unsyncedRooms.ts`). */
+/**
+ * Keeps the count in localStorage under one key per room (read by `unsyncedRooms.ts`). Only
+ * whether a room has some matters to the lists and to the next reload, so a room starting or
+ * stopping to have some is written at once, and a count that merely grows while typing is
+ * written once per frame: `setItem` is a synchronous disk write, too slow for every keystroke.
+ */
 export function localStorageCount(key: string): CountStore {
+  let latest = 0;
+  const write = () => {
+    try {
+      const had = Number(localStorage.getItem(key) ?? 0) > 0;
+      if (latest === 0) localStorage.removeItem(key);
+      else localStorage.setItem(key, String(latest));
+      // Lists of unsynced documents care only about a room starting or stopping to have some.
+      if (had !== latest > 0) notifyUnsyncedChanged();
+    } catch {
+      // Storage full or blocked: the count is only advisory, the changes are in IndexedDB.
+    }
+  };
+  const later = oncePerFrame(write);
   return {
     load: () => {
       try {
-        return Number(localStorage.getItem(key) ?? 0);
+        latest = Number(localStorage.getItem(key) ?? 0);
       } catch {
-        return 0;
+        latest = 0;
       }
+      return latest;
     },
     save: (count) => {
-      try {
-        const had = Number(localStorage.getItem(key) ?? 0) > 0;
-        if (count === 0) localStorage.removeItem(key);
-        else localStorage.setItem(key, String(count));
-        // Lists of unsynced documents care only about a room starting or stopping to have some.
-        if (had !== count > 0) notifyUnsyncedChanged();
-      } catch {
-        // Storage full or blocked: the count is only advisory, the changes are in IndexedDB.
-      }
+      const crossesZero = latest > 0 !== count > 0;
+      latest = count;
+      if (!crossesZero) return later.run();
+      later.stop();
+      write();
     }
   };
 }

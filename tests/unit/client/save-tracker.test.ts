@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { SaveTracker, type CountStore } from '../../../src/lib/sync/SaveTracker.ts';
+import {
+  localStorageCount,
+  SaveTracker,
+  type CountStore
+} from '../../../src/lib/sync/SaveTracker.ts';
 import {
   createTrackedProvider,
   type TrackedProvider
@@ -116,5 +120,44 @@ describe('the app knows which of its changes the server has stored', () => {
       'the reconnect re-sent and the relay acknowledged'
     );
     expect(storedText(relay, 'ws1/drop-doc')).toBe('Концерт');
+  });
+});
+
+/** Storage with localStorage's methods, in memory (Node has none). */
+class MemoryStorage {
+  readonly items = new Map<string, string>();
+  writes = 0;
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.writes++;
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.writes++;
+    this.items.delete(key);
+  }
+}
+
+describe('the stored count of unconfirmed changes', () => {
+  it('AK8 a room starting or stopping to have unconfirmed changes is stored at once; a growing count once per frame', async () => {
+    const storage = new MemoryStorage();
+    const global = globalThis as { localStorage?: unknown };
+    global.localStorage = storage;
+    cleanups.push(() => delete global.localStorage);
+    const store = localStorageCount('uzel:pending:w/d');
+    expect(store.load()).toBe(0);
+
+    store.save(1);
+    expect(storage.getItem('uzel:pending:w/d')).toBe('1');
+    for (let count = 2; count <= 30; count++) store.save(count);
+    expect(storage.writes).toBe(1);
+    await waitFor(() => storage.getItem('uzel:pending:w/d') === '30', 'the count written');
+    expect(storage.writes).toBe(2);
+
+    store.save(0);
+    expect(storage.getItem('uzel:pending:w/d')).toBeNull();
+    expect(localStorageCount('uzel:pending:w/d').load()).toBe(0);
   });
 });
