@@ -23,10 +23,7 @@ export type CheckedUpdate = { clients: number[]; ends: Map<number, number> };
  * that synced with the room always passes, since it only builds on what the room holds.
  * Throws RefusedUpdate-free errors from Yjs for data that is not an update at all.
  */
-export function checkUpdate(
-  state: ReadonlyMap<number, number>,
-  update: Uint8Array
-): CheckedUpdate {
+export function checkUpdate(state: ReadonlyMap<number, number>, update: Uint8Array): CheckedUpdate {
   // Decoding whole first also proves the bytes are an update (Yjs would half-apply a cut one).
   const { structs, ds } = Y.decodeUpdate(update);
   const reach = new Map<number, number>();
