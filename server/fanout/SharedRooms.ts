@@ -21,7 +21,7 @@ export interface SharedRoom {
 
 type Held = {
   room: SharedRoom | null;
-  /** Every update of the room up to this clock is in the room's doc. */
+  /** Every update of the room up to this clock is in the room's state. */
   clock: number;
   /** Messages that arrived between subscribing and the end of loading, replayed after it. */
   early: RoomUpdate[];
@@ -30,7 +30,7 @@ type Held = {
   /**
    * Updates that follow on from a clock the room has not reached yet, by that clock: another
    * instance's message still on its way is the usual reason (two instances committing to one
-   * room at once). `message` is null for this instance's own commits (already in the doc).
+   * room at once). `message` is null for this instance's own commits (already in the room).
    */
   ahead: Map<number, { seq: number; message: RoomUpdate | null }>;
   /** Refills if the gap before `ahead` is still open when it fires. */

@@ -4,10 +4,7 @@ import type { Logger } from '../log.ts';
 import type { WindowLimitFactory } from '../http/RateLimiter.ts';
 import type { Fanout } from './Fanout.ts';
 import { LocalFanout } from './LocalFanout.ts';
-import { RedisFanout } from './RedisFanout.ts';
-import { redisWindowLimits } from './RedisWindowLimit.ts';
-import { RedisConnectionCap, type ConnectionCap } from './SharedConnectionCap.ts';
-import { SharedPersonByteBudget } from './SharedPersonByteBudget.ts';
+import type { ConnectionCap } from './SharedConnectionCap.ts';
 import type { PersonByteBudget } from '../relay/ByteBudget.ts';
 import { sharedAccess } from './sharedAccess.ts';
 
@@ -42,6 +39,18 @@ export async function openFanout(
       close: () => fanout.close()
     };
   }
+  // Loaded only with Redis: ioredis and rate-limiter-flexible cost an instance alone ~10 MB RSS.
+  const [
+    { RedisFanout },
+    { redisWindowLimits },
+    { RedisConnectionCap },
+    { SharedPersonByteBudget }
+  ] = await Promise.all([
+    import('./RedisFanout.ts'),
+    import('./RedisWindowLimit.ts'),
+    import('./SharedConnectionCap.ts'),
+    import('./SharedPersonByteBudget.ts')
+  ]);
   const fanout = await RedisFanout.connect(config.redisUrl, log);
   const shared = sharedAccess(access, fanout);
   const connectionCap = new RedisConnectionCap(

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export type Letter = { to: string; subject: string; text: string };
 
@@ -7,25 +7,33 @@ export type Letter = { to: string; subject: string; text: string };
  * for now; a letter that cannot be handed over is an error the caller reports.
  */
 export class Mailer {
-  readonly #transport: Transporter;
+  readonly #smtpUrl: string;
   readonly #from: string;
+  /** Made on the first letter: nodemailer costs a server that never sends one ~6 MB RSS. */
+  #transport: Promise<Transporter> | null = null;
 
   constructor(smtpUrl: string, from: string) {
-    // A bounded wait: an SMTP server that does not answer must not hold a request for minutes.
-    this.#transport = nodemailer.createTransport(smtpUrl, {
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 20_000
-    } as never);
+    this.#smtpUrl = smtpUrl;
     this.#from = from;
   }
 
   async send(letter: Letter): Promise<void> {
-    await this.#transport.sendMail({ from: this.#from, ...letter });
+    this.#transport ??= this.#open();
+    await (await this.#transport).sendMail({ from: this.#from, ...letter });
+  }
+
+  async #open(): Promise<Transporter> {
+    const { default: nodemailer } = await import('nodemailer');
+    // A bounded wait: an SMTP server that does not answer must not hold a request for minutes.
+    return nodemailer.createTransport(this.#smtpUrl, {
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000
+    } as never);
   }
 
   close(): void {
-    this.#transport.close();
+    void this.#transport?.then((transport) => transport.close()).catch(() => undefined);
   }
 }
 

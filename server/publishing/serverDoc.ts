@@ -16,9 +16,9 @@ export async function committedDoc(
 ): Promise<Y.Doc> {
   const live = await registry.peek(room).catch(() => undefined);
   if (live && live.writesInFlight === 0) {
-    // A copy, so reading a root (which creates it) never touches the relay's doc.
+    // The room keeps its committed state as bytes, no doc: this one is the caller's own.
     const copy = new Y.Doc({ gc: true });
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
+    Y.applyUpdate(copy, live.committedUpdate());
     return copy;
   }
   const stored = await storage.load(room);

@@ -1,4 +1,13 @@
-import { slugify } from 'transliteration';
+import { createRequire } from 'node:module';
+import type { slugify as Slugify } from 'transliteration';
+
+/** Loaded on first use: its tables cost a server that never makes a slug about 8 MB. */
+let slugify: typeof Slugify | null = null;
+const transliterate = (text: string, options: Parameters<typeof Slugify>[1]): string => {
+  slugify ??= (createRequire(import.meta.url)('transliteration') as { slugify: typeof Slugify })
+    .slugify;
+  return slugify(text, options);
+};
 
 /** Long enough to read, short enough for a link pasted into a message. */
 export const SLUG_MAX_LENGTH = 60;
@@ -9,7 +18,7 @@ export const SLUG_MAX_LENGTH = 60;
  * A title with nothing to transliterate (only punctuation, emoji) gives `fallback`.
  */
 export function slugFromTitle(title: string, fallback = 'material'): string {
-  const full = slugify(title, { lowercase: true, separator: '-', trim: true })
+  const full = transliterate(title, { lowercase: true, separator: '-', trim: true })
     .replace(/[^a-z0-9-]+/g, '')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');

@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { RoomUpdate } from '../fanout/Fanout.ts';
 import type { RoomStorage, StoredRoom } from '../storage/RoomStorage.ts';
-import { CloseCode } from '../../src/lib/shared/protocol/closeCodes.ts';
 import type { Peer } from './Peer.ts';
 import {
   bindIdentity,
@@ -19,7 +18,8 @@ import {
   encodeSyncStep2Messages,
   encodeUpdate
 } from './protocol.ts';
-import { checkUpdate, RefusedUpdate } from './updateCheck.ts';
+import { RoomState } from './RoomState.ts';
+import { RefusedUpdate } from './updateCheck.ts';
 
 /** The update carries a Yjs client id that another person wrote first. */
 export class ClientIdTaken extends RefusedUpdate {}
@@ -31,13 +31,15 @@ const FROM_ANOTHER_INSTANCE = Symbol('another instance');
 const MAX_PRESENCES_PER_PEER = 4;
 
 /**
- * One document held in memory while people are connected to it. An update is applied to the
- * Y.Doc as it arrives (which also proves it is valid Yjs data before anything is stored), but it
- * is forwarded to other peers, and acknowledged, only after storage has committed it.
+ * One document held in memory while people are connected to it, without a Y.Doc (see
+ * `RoomState`). An update is checked against the room's state vector as it arrives (which also
+ * proves it is valid Yjs data before anything is stored), but it is forwarded to other peers,
+ * acknowledged, and part of what joins are answered, only after storage has committed it.
  */
 export class Room {
   readonly name: string;
-  readonly doc: Y.Doc;
+  readonly #state: RoomState;
+  /** Presence; its doc is an empty one, there only for the client id y-protocols asks of it. */
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it has announced (removed when it leaves). */
   readonly #peers = new Map<Peer, Set<number>>();
@@ -56,8 +58,6 @@ export class Room {
   #writesInFlight = 0;
   /** Peers to tell what is stored once nothing is in flight for the room. */
   readonly #ackWaiters = new Set<Peer>();
-  /** Sync step 1 messages answered once nothing is in flight (see `answerSyncStep1`). */
-  readonly #heldStep1: { peer: Peer; stateVector: Uint8Array; answered?: () => void }[] = [];
   /**
    * Who first wrote each Yjs client id of the document (stored with it). Set as soon as an update
    * is accepted, before it is committed, so a second person cannot slip in between.
@@ -70,37 +70,22 @@ export class Room {
   /** Told every presence change accepted here, for the other instances (see `onPresence`). */
   #presenceOut: ((update: Uint8Array) => void) | null = null;
 
-  private constructor(name: string, doc: Y.Doc, owners: Map<number, string>) {
+  private constructor(name: string, state: RoomState, owners: Map<number, string>) {
     this.name = name;
-    this.doc = doc;
+    this.#state = state;
     this.clientOwners = owners;
-    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc({ gc: true }));
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
   }
 
   static async load(name: string, storage: RoomStorage, log: Logger): Promise<Room> {
     const [stored, owners] = await Promise.all([storage.load(name), storage.clientOwners(name)]);
-    const doc = new Y.Doc();
-    const room = new Room(name, doc, owners);
     // Stored before the relay checked for it, a part that can never apply would be re-read by Yjs
-    // on every later update of the room. Dropped as soon as it shows (the rest applies), and the
-    // room is compacted right after loading, so it is read once.
-    let dropped = 0;
-    const dropPending = () => {
-      if (!doc.store.pendingStructs && !doc.store.pendingDs) return;
-      doc.store.pendingStructs = null;
-      doc.store.pendingDs = null;
-      dropped++;
-    };
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      dropPending();
-      for (const u of stored.updates) {
-        Y.applyUpdate(doc, u.data);
-        dropPending();
-      }
-    });
+    // on every later update of the room: it is dropped (the rest applies), and the room is
+    // compacted right after loading, so it is read once.
+    const { state, dropped } = RoomState.fromStored(stored);
+    const room = new Room(name, state, owners);
     if (dropped > 0) {
       room.repaired = true;
       log.warn('stored room held data that could never apply; dropped it', { room: name, dropped });
@@ -109,6 +94,16 @@ export class Room {
     room.#lastCommittedSeq = Math.max(stored.clock, stored.updates.at(-1)?.seq ?? 0);
     room.#updatesSinceCompaction = stored.updates.length;
     return room;
+  }
+
+  /** The committed state as one update (never an update still in flight). */
+  committedUpdate(): Uint8Array {
+    return this.#state.committedUpdate();
+  }
+
+  /** Client → clock over every accepted update, in flight included. */
+  get stateVector(): ReadonlyMap<number, number> {
+    return this.#state.stateVector;
   }
 
   get lastCommittedSeq(): number {
@@ -159,7 +154,7 @@ export class Room {
   /** Starts the standard handshake: our state vector, then everyone's presence. */
   join(peer: Peer): void {
     this.#peers.set(peer, new Set());
-    peer.send(encodeSyncStep1(this.doc));
+    peer.send(encodeSyncStep1(this.#state.encodeStateVector()));
     this.sendAwarenessTo(peer);
   }
 
@@ -178,19 +173,14 @@ export class Room {
   }
 
   /**
-   * Throws (and holds nothing) when the state vector is not valid, so the sender is closed.
-   * `answered` is called once the answer is handed to the peer (its last frame).
+   * Throws (and sends nothing) when the state vector is not valid, so the sender is closed.
+   * `answered` is called once the answer is handed to the peer (its last frame). The answer is
+   * the committed state only: an update still in flight reaches the peer once it is stored, as
+   * it reaches everyone else (the peer is in the room already).
    */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array, answered?: () => void): void {
     Y.decodeStateVector(stateVector);
-    // The doc already holds the updates still being committed; a step 2 from it now would hand
-    // them out before they are durable. Answer once they are stored.
-    if (this.#writesInFlight > 0) this.#heldStep1.push({ peer, stateVector, answered });
-    else this.#sendStep2(peer, stateVector, answered);
-  }
-
-  #sendStep2(peer: Peer, stateVector: Uint8Array, answered?: () => void): void {
-    const messages = encodeSyncStep2Messages(this.doc, stateVector);
+    const messages = encodeSyncStep2Messages(this.#state.answer(stateVector));
     messages.forEach((message, i) =>
       peer.send(message, {
         continues: i > 0,
@@ -206,7 +196,7 @@ export class Room {
    * first (ClientIdTaken). Returns the client ids it binds to `subject` once applied.
    */
   check(update: Uint8Array, subject: string): number[] {
-    const { clients } = checkUpdate(this.doc.store, update);
+    const clients = this.#state.check(update);
     const claims: number[] = [];
     for (const client of clients) {
       const owner = this.clientOwners.get(client);
@@ -218,8 +208,8 @@ export class Room {
   }
 
   /** Integrates an update `check` has passed, binding `claims` (what it returned) to `subject`. */
-  apply(update: Uint8Array, origin: Peer, subject: string, claims: number[]): void {
-    Y.applyUpdate(this.doc, update, origin);
+  apply(update: Uint8Array, _origin: Peer, subject: string, claims: number[]): void {
+    this.#state.accept(update);
     for (const client of claims) this.clientOwners.set(client, subject);
     this.#writesInFlight++;
   }
@@ -229,19 +219,9 @@ export class Room {
     this.#lastCommittedSeq = Math.max(this.#lastCommittedSeq, seq);
     this.#updatesSinceCompaction++;
     this.#writesInFlight--;
+    this.#state.committed(update);
     // A client's `update` frame is forwarded byte for byte; a sync step 2 is re-framed as an update.
     this.#broadcast(frame ?? encodeUpdate(update), origin);
-    if (this.#writesInFlight === 0) {
-      for (const { peer, stateVector, answered } of this.#heldStep1.splice(0)) {
-        if (!peer.isOpen || !this.#peers.has(peer)) continue;
-        try {
-          this.#sendStep2(peer, stateVector, answered);
-        } catch {
-          // Checked on arrival; should it still fail, only that peer is affected.
-          peer.close(CloseCode.malformedMessage);
-        }
-      }
-    }
   }
 
   /**
@@ -312,7 +292,7 @@ export class Room {
    * and forwarded to every client here. Nothing is stored: it already is.
    */
   integrateRemote(message: RoomUpdate): void {
-    Y.applyUpdate(this.doc, message.update, FROM_ANOTHER_INSTANCE);
+    this.#state.integrateCommitted(message.update);
     for (const client of message.claims?.clients ?? [])
       if (!this.clientOwners.has(client)) this.clientOwners.set(client, message.claims!.subject);
     this.#broadcast(encodeUpdate(message.update), null);
@@ -336,20 +316,14 @@ export class Room {
    * reconnect) and sends the clients here whatever that added.
    */
   integrateStored(stored: StoredRoom, owners: Map<number, string>): void {
-    const before = Y.snapshot(this.doc);
-    const vector = Y.encodeStateVector(this.doc);
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(this.doc, u.data);
-    }, FROM_ANOTHER_INSTANCE);
+    const added = this.#state.integrateStored(stored);
     for (const [client, subject] of owners)
       if (!this.clientOwners.has(client)) this.clientOwners.set(client, subject);
-    if (Y.equalSnapshots(before, Y.snapshot(this.doc))) return;
-    this.#broadcast(encodeUpdate(Y.encodeStateAsUpdate(this.doc, vector)), null);
+    if (added) this.#broadcast(encodeUpdate(added), null);
   }
 
   destroy(): void {
     this.awareness.destroy();
-    this.doc.destroy();
+    this.awareness.doc.destroy();
   }
 }

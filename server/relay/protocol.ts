@@ -2,9 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
 import { MessageType } from '../../src/lib/shared/protocol/messageTypes.ts';
-import { encodeStateAsSlices } from '../../src/lib/shared/protocol/stateSlices.ts';
 
 export const SyncType = {
   step1: syncProtocol.messageYjsSyncStep1,
@@ -12,20 +10,22 @@ export const SyncType = {
   update: syncProtocol.messageYjsUpdate
 } as const;
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/** A sync step 1 carrying `stateVector` (encoded as `Y.encodeStateVector` does). */
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.sync);
-  syncProtocol.writeSyncStep1(e, doc);
+  encoding.writeVarUint(e, SyncType.step1);
+  encoding.writeVarUint8Array(e, stateVector);
   return encoding.toUint8Array(e);
 }
 
 /**
- * A sync step 2 for a client with `remoteStateVector`. A large state goes as updates of a few
- * thousand structs followed by a step 2 with the last of them: a browser applies each message in
- * its own task instead of freezing on one, and y-websocket reports "synced" only after the last.
+ * A sync step 2 from the slices of what a client lacks (`sliceUpdate`). A large state goes as
+ * updates of a few thousand structs followed by a step 2 with the last of them: a browser applies
+ * each message in its own task instead of freezing on one, and y-websocket reports "synced" only
+ * after the last.
  */
-export function encodeSyncStep2Messages(doc: Y.Doc, remoteStateVector: Uint8Array): Uint8Array[] {
-  const slices = encodeStateAsSlices(doc, remoteStateVector);
+export function encodeSyncStep2Messages(slices: Uint8Array[]): Uint8Array[] {
   return slices.map((slice, i) => {
     if (i < slices.length - 1) return encodeUpdate(slice);
     const e = encoding.createEncoder();

@@ -46,14 +46,17 @@ describe('graceful shutdown', () => {
     defer(() => reader.close());
     let inFileWhenClosing: boolean | null = null;
     let closing: Promise<void> | null = null;
-    room.doc.on('update', () =>
+    // The room keeps no doc to listen to: its `apply` is where an update is taken in.
+    const apply = room.apply.bind(room);
+    room.apply = (...args) => {
+      apply(...args);
       queueMicrotask(() => {
         if (closing) return;
         inFileWhenClosing = reader.doc(ROOM).getText('body').length > 0;
         reader.close();
         closing = relay.close();
-      })
-    );
+      });
+    };
     const local = new Y.Doc();
     local.getText('body').insert(0, 'последняя правка перед остановкой');
     writer.send(updateFrame(Y.encodeStateAsUpdate(local)));

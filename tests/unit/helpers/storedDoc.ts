@@ -62,3 +62,10 @@ export function containsState(container: Y.Doc, state: Uint8Array): boolean {
 export function sameState(a: Y.Doc, b: Y.Doc): boolean {
   return containsState(a, Y.encodeStateAsUpdate(b)) && containsState(b, Y.encodeStateAsUpdate(a));
 }
+
+/** A Y.Doc holding `update` (the relay keeps its rooms' state as update bytes, not as a doc). */
+export function docOf(update: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc;
+}

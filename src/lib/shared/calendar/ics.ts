@@ -1,4 +1,6 @@
-import { addDays, format } from 'date-fns';
+// One module per function (see dates.ts).
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { parseDateKey, spanInterval, type Span } from './dates.ts';
 

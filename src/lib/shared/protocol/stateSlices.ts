@@ -67,9 +67,57 @@ export function encodeStateAsSlices(
   stateVector?: Uint8Array,
   maxStructs = SLICE_STRUCTS
 ): Uint8Array[] {
+  return slice(
+    clientStructs(doc),
+    stateVector,
+    maxStructs,
+    () => Y.encodeStateAsUpdate(doc, stateVector),
+    (sent) => Y.encodeStateAsUpdate(doc, sent)
+  );
+}
+
+/**
+ * The same from a state held as update bytes (a server that keeps no Y.Doc): what
+ * `Y.diffUpdate(update, stateVector)` returns, cut into slices the same way. `update` must be
+ * complete (no gaps); one that has any is answered whole.
+ */
+export function sliceUpdate(
+  update: Uint8Array,
+  stateVector?: Uint8Array,
+  maxStructs = SLICE_STRUCTS
+): Uint8Array[] {
+  const diff = stateVector ? Y.diffUpdate(update, stateVector) : update;
+  // Every struct takes at least two bytes: a small update cannot need cutting, nor decoding.
+  if (diff.byteLength <= 2 * maxStructs) return [diff];
+  const clients = new Map<number, Struct[]>();
+  for (const struct of Y.decodeUpdate(diff).structs) {
+    if (struct instanceof Y.Skip) return [diff];
+    const list = clients.get(struct.id.client);
+    if (list) list.push(struct);
+    else clients.set(struct.id.client, [struct]);
+  }
+  return slice(
+    clients,
+    stateVector,
+    maxStructs,
+    () => diff,
+    (sent) => Y.diffUpdate(diff, sent)
+  );
+}
+
+/**
+ * The slicing itself, over each client's structs ordered by clock (a doc's store, or a decoded
+ * update). `whole` encodes everything at once; `rest` what is left after the state `sent`.
+ */
+function slice(
+  clients: Map<number, Struct[]>,
+  stateVector: Uint8Array | undefined,
+  maxStructs: number,
+  whole: () => Uint8Array,
+  rest: (sent: Uint8Array) => Uint8Array
+): Uint8Array[] {
   const known = stateVector ? Y.decodeStateVector(stateVector) : new Map<number, number>();
-  const clients = clientStructs(doc);
-  const sent = new Map<number, number>();
+  const sent = new Map<number, number>(known);
   const cursors: { client: number; structs: Struct[]; next: number; offset: number }[] = [];
   let remaining = 0;
   for (const [client, structs] of clients) {
@@ -81,15 +129,20 @@ export function encodeStateAsSlices(
     cursors.push({ client, structs, next, offset: from - structs[next]!.id.clock });
     remaining += structs.length - next;
   }
-  if (remaining <= maxStructs) return [Y.encodeStateAsUpdate(doc, stateVector)];
+  if (remaining <= maxStructs) return [whole()];
 
   const has = (id: Y.ID | null) => id === null || id.clock < (sent.get(id.client) ?? 0);
   // An item needs its neighbours at insertion and its parent; the same client's earlier structs
-  // come before it anyway.
+  // come before it anyway. A decoded item names its parent by id (or root key), a doc's by type.
   const ready = (struct: Struct) => {
     if (!(struct instanceof Y.Item)) return true;
-    const parentItem = struct.parent instanceof Y.AbstractType ? struct.parent._item : null;
-    return has(struct.origin) && has(struct.rightOrigin) && has(parentItem?.id ?? null);
+    const parent =
+      struct.parent instanceof Y.AbstractType
+        ? (struct.parent._item?.id ?? null)
+        : struct.parent instanceof Y.ID
+          ? struct.parent
+          : null;
+    return has(struct.origin) && has(struct.rightOrigin) && has(parent);
   };
 
   const slices: Uint8Array[] = [];
@@ -127,6 +180,6 @@ export function encodeStateAsSlices(
   }
   if (ranges.size > 0) cut();
   // The rest, with every deletion, exactly as Yjs encodes it from where the slices ended.
-  slices.push(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(sent)));
+  slices.push(rest(Y.encodeStateVector(sent)));
   return slices;
 }
