@@ -201,7 +201,9 @@ describe('acknowledged means durable', () => {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       for (const u of stored.updates) Y.applyUpdate(doc, u.data);
       expect(doc.getText('body').toString()).toBe(local.getText('body').toString());
-    }
+    },
+    // A child relay's cold start (tsx) alone has taken over 15 s on a busy two-core machine.
+    60_000
   );
 
   it('AK6 with writers in several rooms committing while the relay is killed with SIGKILL, every acknowledged update is in the file', async () => {
@@ -251,5 +253,5 @@ describe('acknowledged means durable', () => {
       const acked = Y.mergeUpdates(w.updates.slice(0, w.acked));
       expect(containsState(doc, acked), `${w.acked} acknowledged edits of ${w.room}`).toBe(true);
     }
-  });
+  }, 60_000);
 });
