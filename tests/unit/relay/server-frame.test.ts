@@ -1,25 +1,43 @@
-import { describe, expect, it } from 'vitest';
-import { Sender } from 'ws';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
 import { serverFrame } from '../../../server/relay/serverFrame.ts';
 
-/** What `ws` itself puts on the wire for a binary message from the server. */
-function wsFrame(payload: Uint8Array): Buffer {
-  const parts = Sender.frame(Buffer.from(payload), {
-    fin: true,
-    opcode: 2,
-    mask: false,
-    readOnly: true,
-    rsv1: false
-  } as Parameters<typeof Sender.frame>[1]);
-  return Buffer.concat(parts);
-}
-
 describe('frames built once per broadcast', () => {
+  let wss: WebSocketServer;
+  let serverSide: Duplex;
+  let client: WebSocket;
+  const received: Buffer[] = [];
+
+  beforeAll(async () => {
+    wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+    const connected = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
+    client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+    client.on('message', (data: Buffer, isBinary) => {
+      if (isBinary) received.push(data);
+    });
+    const ws = await connected;
+    serverSide = (ws as unknown as { _socket: Duplex })._socket;
+    await new Promise<void>((resolve) =>
+      client.readyState === 1 ? resolve() : client.once('open', () => resolve())
+    );
+  });
+
+  afterAll(async () => {
+    client.terminate();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  });
+
   it.each([0, 1, 125, 126, 1000, 65535, 65536])(
-    'a %i-byte message is framed byte for byte as ws frames it',
-    (length) => {
+    'a %i-byte message written as a shared frame reaches a ws client whole',
+    async (length) => {
       const payload = new Uint8Array(length).map((_, i) => i % 251);
-      expect(serverFrame(payload).equals(wsFrame(payload))).toBe(true);
+      const from = received.length;
+      serverSide.write(serverFrame(payload));
+      await expect.poll(() => received.length).toBe(from + 1);
+      expect(received[from]!.equals(payload)).toBe(true);
     }
   );
 
