@@ -34,6 +34,7 @@ export class SqliteWriter {
   #worker: Worker | null = null;
   #nextId = 1;
   readonly #waiting = new Map<number, Waiting>();
+  #closed = false;
 
   constructor(file: string, synchronous: SqliteSync) {
     this.#file = file;
@@ -69,6 +70,7 @@ export class SqliteWriter {
 
   /** Waits for every request posted so far, then closes the writer's connection. */
   async close(): Promise<void> {
+    this.#closed = true;
     const worker = this.#worker;
     if (!worker) return;
     await this.#post({ op: 'close' }).catch(() => undefined);
@@ -76,7 +78,14 @@ export class SqliteWriter {
     await worker.terminate();
   }
 
-  #post(message: object, transfer: ArrayBuffer[] = []): Promise<Reply> {
+  #post(
+    message: { op: 'append' | 'compact' | 'close'; [field: string]: unknown },
+    transfer: ArrayBuffer[] = []
+  ): Promise<Reply> {
+    // After close, as with a closed better-sqlite3 connection, a write is an error, not a new thread.
+    if (this.#closed && message.op !== 'close') {
+      return Promise.reject(new Error('The database connection is not open'));
+    }
     const worker = this.#start();
     const id = this.#nextId++;
     return new Promise<Reply>((resolve, reject) => {
