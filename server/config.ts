@@ -46,13 +46,13 @@ const schema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   /** How long a room without connections stays in memory. */
   ROOM_IDLE_MS: positiveInt.default(10_000),
-  /** How long updates are gathered into one storage transaction (0: one event-loop turn). */
+  /** The shortest time between two commits: under load, updates gather for it into one transaction. */
   WRITE_BATCH_MS: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
     .min(0, 'must be between 0 and 100')
     .max(100, 'must be between 0 and 100')
-    .default(4),
+    .default(10),
   /** Stored updates of one room that trigger a compaction into a single state. */
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
   /** Largest websocket frame accepted from a client, in bytes. */

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { canWrite, type Principal, type Role } from '../accounts/types.ts';
 import type { Logger } from '../log.ts';
@@ -13,6 +14,7 @@ import {
 import { ByteBucket, type PersonByteBudget } from './ByteBudget.ts';
 import { WorkspaceQuotaExceeded } from './DocumentQuota.ts';
 import { RateLimiter } from './RateLimiter.ts';
+import { MAX_SHARED_FRAME_BYTES, serverFrame } from './serverFrame.ts';
 import { StorageReadOnly } from './ReadOnlyGuard.ts';
 import { HeldUpdates } from './HeldUpdates.ts';
 import { ClientIdTaken, type Room } from './Room.ts';
@@ -63,6 +65,7 @@ export class Connection implements Peer {
   readonly #bytes: ByteBucket;
   readonly #personBudget: PersonByteBudget;
   readonly #maxQueuedBytes: number;
+  readonly #socket: Duplex | null;
   /** A step 2 answer is on its way to the client; a new step 1 waits for it (latest one only). */
   #answering = false;
   #deferredStep1: Uint8Array | null = null;
@@ -89,6 +92,10 @@ export class Connection implements Peer {
     this.#personBudget = options.personBudget;
     this.#maxQueuedBytes = options.maxQueuedBytes;
 
+    // The raw socket, for frames built once per broadcast (serverFrame), only while `ws` adds
+    // nothing of its own to a frame: no extension negotiated.
+    const socket = (ws as unknown as { _socket?: Duplex })._socket;
+    this.#socket = ws.extensions === '' && socket ? socket : null;
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.#receive(data as Buffer, isBinary));
     ws.on('close', () => this.#onClose());
@@ -170,8 +177,17 @@ export class Connection implements Peer {
       sent?.();
       return this.close(CloseCode.sendQueueFull, { drop: true });
     }
+    // Only a caller that waits for the frame to leave gets a callback: one per frame would cost a
+    // closure and a completion to track on every forward. A failed write closes the socket,
+    // which `ws` reports as a close either way.
+    if (!sent) {
+      if (this.#socket && frame.byteLength <= MAX_SHARED_FRAME_BYTES) {
+        this.#socket.write(serverFrame(frame));
+      } else this.#ws.send(frame);
+      return;
+    }
     this.#ws.send(frame, (err) => {
-      sent?.();
+      sent();
       if (err) this.close(CloseCode.goingAway);
     });
   }
@@ -198,7 +214,9 @@ export class Connection implements Peer {
       return this.close(CloseCode.writeRateLimited);
     }
     if (!isBinary) return this.#reject('text frame');
-    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    // Kept a Buffer: an update frame is forwarded as it is, and `ws` sends a Buffer without
+    // wrapping it again for every peer.
+    const frame: Uint8Array = data;
     if (this.#early) {
       // Bounded: a client that floods before it is admitted is a flood all the same.
       if (this.#early.length >= 1000) return this.close(CloseCode.rateLimited);

@@ -41,7 +41,7 @@ export type RegistryOptions = {
   compactAfterUpdates: number;
   /** What the documents of one workspace may take in storage together, in bytes. */
   workspaceQuotaBytes?: number;
-  /** How long a write batch stays open for more updates (0: until the end of the event-loop turn). */
+  /** The shortest time between the starts of two commits; updates gather meanwhile (see WriteBatcher). */
   writeBatchMs?: number;
   /** Told each time a client is told its writes are stored (for metrics). */
   acknowledged?: () => void;
@@ -253,16 +253,20 @@ export class RoomRegistry {
       const { room, origin, frame, settled } = item.context;
       room.forwardCommitted(item.update, seqs[i]!, origin, frame);
       if (settled) settled();
-      else origins.set(origin, room);
+      else if (origin.wantsAcks) origins.set(origin, room);
     });
-    // One acknowledgement per client per batch, however many updates it sent.
-    for (const [peer, room] of origins) this.acknowledge(room, peer);
+    // One acknowledgement per client per batch, however many updates it sent and whether it
+    // also waited from an earlier batch: the count it carries covers everything stored so far.
+    const acknowledged = new Map<Peer, Room>();
+    for (const [peer, room] of origins)
+      if (room.readyToAcknowledge(peer)) acknowledged.set(peer, room);
     for (const room of touched.keys()) {
-      for (const peer of room.takeAckWaiters()) this.#sendSaved(room, peer);
+      for (const peer of room.takeAckWaiters()) acknowledged.set(peer, room);
       if (room.updatesSinceCompaction >= this.#options.compactAfterUpdates)
         void this.#compact(room);
       if (room.peerCount === 0) this.#scheduleEviction(room);
     }
+    for (const [peer, room] of acknowledged) this.#sendSaved(room, peer);
   }
 
   #batch(

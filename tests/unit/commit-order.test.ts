@@ -221,4 +221,33 @@ describe('nothing is forwarded, handed out or acknowledged before it is stored',
     expect(savedCount(saved.frame)).toBe(2);
     expect(store.doc(ROOM).getText('body').toString()).toBe('ещё не сохранено');
   });
+
+  it('AK9 a client is sent one "saved" per committed batch, also when it waited from the batch before', async () => {
+    const client = await observer('?acks=1');
+    const local = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    local.on('update', (u: Uint8Array) => updates.push(u));
+    local.getText('body').insert(0, 'первая');
+    local.getText('body').insert(6, ' и вторая');
+
+    gate.hold();
+    client.send(updateFrame(updates[0]!));
+    await waitFor(() => gate.waiting === 1, 'the first edit waits at the gate');
+    // The second arrives while the first is being committed: it is the next batch, and the
+    // first batch's acknowledgement has to wait for it (something is still in flight).
+    client.send(updateFrame(updates[1]!));
+    await roundTrip(client);
+    const from = client.received.length;
+
+    gate.release();
+    await client.next((f) => savedCount(f) === 2, 'the acknowledgement of both', from);
+    // Everything the relay sent before now has arrived once it answers a presence query.
+    await roundTrip(client);
+    const saved = client.received
+      .slice(from)
+      .map(savedCount)
+      .filter((n) => n !== null);
+    expect(saved).toEqual([2]);
+    expect(store.doc(ROOM).getText('body').toString()).toBe('первая и вторая');
+  });
 });

@@ -25,6 +25,31 @@ describe('SqliteStorage file', () => {
     return path.join(tmp.dir, 'uzel.sqlite');
   }
 
+  it('ST8 a commit waiting for the file (another writer, a slow disk) leaves the event loop free; it lands once the file is free', async () => {
+    const file = tempFile();
+    const storage = new SqliteStorage(file);
+    defer(() => storage.close());
+    await storage.append([{ room: 'w/a', update: new Uint8Array([1]) }]);
+    // A second connection holds the write lock, as a commit waiting for the disk would.
+    const other = new Database(file);
+    defer(() => other.close());
+    other.exec('BEGIN IMMEDIATE');
+    let appended = false;
+    const append = storage
+      .append([{ room: 'w/b', update: new Uint8Array([2]) }])
+      .then((seqs) => ((appended = true), seqs));
+
+    // Committing on this thread would block it until SQLite gave up (SQLITE_BUSY after 5 s),
+    // and the lock holder here could never let go. The writer thread waits; reads go on.
+    const read = await storage.load('w/a');
+    expect(read.updates.map((u) => [...u.data])).toEqual([[1]]);
+    expect(appended).toBe(false);
+
+    other.exec('COMMIT');
+    expect(await append).toEqual([2]);
+    expect((await storage.load('w/b')).updates.map((u) => [...u.data])).toEqual([[2]]);
+  });
+
   it('ST7 a new file gets the current schema, in WAL mode', async () => {
     const file = tempFile();
     const storage = new SqliteStorage(file);
