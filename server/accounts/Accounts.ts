@@ -66,6 +66,9 @@ export type InviteInfo = { workspaceName: string; role: InviteRole; status: Invi
 
 const HOUR = 3_600_000;
 
+/** Told the deleted person's id and the workspaces they were a member of. */
+export type DeletionHook = (userId: string, workspaceIds: string[]) => Promise<void>;
+
 type AccountsExtras = Pick<AccountsOptions, 'now' | 'log' | 'signingKey'>;
 
 export type RegistrationInput = {
@@ -94,7 +97,7 @@ export class Accounts {
   /** Sign-outs, by `Principal.sessionKey`. */
   readonly #sessionsEnded: AccountEvents<string>;
   /** Run after an account is deleted, before the deletion is answered (calendar links). */
-  readonly #deletionHooks: ((userId: string) => Promise<void>)[] = [];
+  readonly #deletionHooks: DeletionHook[] = [];
   readonly #registration: RegistrationPolicy;
   /** Password changes and reset links. */
   readonly credentials: Credentials;
@@ -132,7 +135,8 @@ export class Accounts {
       deleted: async (userId, hashes, changes) => {
         for (const hash of hashes) this.#sessionsEnded.emit(sessionKeyOfHash(hash));
         for (const change of changes) this.#events.emit(change);
-        for (const hook of this.#deletionHooks) await hook(userId);
+        const workspaceIds = changes.map((change) => change.workspaceId);
+        for (const hook of this.#deletionHooks) await hook(userId, workspaceIds);
       }
     });
     this.access = new RelayAccess({
@@ -216,7 +220,7 @@ export class Accounts {
   }
 
   /** Adds work done after every account deletion (another store forgetting the person). */
-  afterAccountDeleted(hook: (userId: string) => Promise<void>): void {
+  afterAccountDeleted(hook: DeletionHook): void {
     this.#deletionHooks.push(hook);
   }
 
@@ -326,6 +330,12 @@ export class Accounts {
   async members(userId: string, workspaceId: string): Promise<Member[]> {
     await roleOf(this.#store, userId, workspaceId);
     return this.#store.workspaces.members(workspaceId);
+  }
+
+  /** Ids of the workspace's members whose accounts were deleted: their content says «Удалённый участник». */
+  async deletedMembers(userId: string, workspaceId: string): Promise<string[]> {
+    await roleOf(this.#store, userId, workspaceId);
+    return this.#store.users.deletedMembers(workspaceId);
   }
 
   /** Owners only. An owner may name other owners; the last owner cannot step down. */

@@ -37,11 +37,14 @@ export interface UserTable {
   personCount(): Promise<number>;
   /**
    * Removes a person's row (their sessions, memberships and reset links go with it) and keeps only
-   * their id in `deleted_users`. False when there was no such person. Run it in a transaction.
+   * their id in `deleted_users`, and which workspaces they were in. False when there was no such
+   * person. Run it in a transaction.
    */
   deletePerson(id: string, now: number): Promise<boolean>;
   /** Which of these ids belonged to accounts that were deleted. */
   deletedAmong(ids: readonly string[]): Promise<string[]>;
+  /** The ids of deleted accounts that were members of this workspace when deleted. */
+  deletedMembers(workspaceId: string): Promise<string[]>;
 }
 
 /** Sign-in sessions by token hash; the sliding-expiry rule is in `Sessions`. */

@@ -111,13 +111,29 @@ class PostgresUsers implements UserTable {
   }
 
   async deletePerson(id: string, now: number) {
+    // The id and the workspaces are kept first: the memberships go with the person's row.
     const { rows } = await this.q<{ id: string }>(
-      `WITH gone AS (DELETE FROM users WHERE id = $1 AND kind = 'person' RETURNING id)
-       INSERT INTO deleted_users (id, deleted_at) SELECT id, $2 FROM gone
+      `INSERT INTO deleted_users (id, deleted_at)
+       SELECT id, $2 FROM users WHERE id = $1 AND kind = 'person'
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [id, now]
     );
-    return rows.length > 0;
+    if (rows.length === 0) return false;
+    await this.q(
+      `INSERT INTO deleted_members (workspace_id, user_id)
+       SELECT workspace_id, user_id FROM memberships WHERE user_id = $1`,
+      [id]
+    );
+    await this.q("DELETE FROM users WHERE id = $1 AND kind = 'person'", [id]);
+    return true;
+  }
+
+  async deletedMembers(workspaceId: string) {
+    const { rows } = await this.q<{ user_id: string }>(
+      'SELECT user_id FROM deleted_members WHERE workspace_id = $1 ORDER BY user_id',
+      [workspaceId]
+    );
+    return rows.map((row) => row.user_id);
   }
 
   async deletedAmong(ids: readonly string[]) {

@@ -127,6 +127,13 @@ function prepare(db: Database.Database) {
     markDeleted: db.prepare<[string, number]>(
       'INSERT INTO deleted_users (id, deleted_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'
     ),
+    markDeletedMember: db.prepare<[string]>(
+      `INSERT INTO deleted_members (workspace_id, user_id)
+       SELECT workspace_id, user_id FROM memberships WHERE user_id = ?`
+    ),
+    deletedMembers: db.prepare<[string], { user_id: string }>(
+      'SELECT user_id FROM deleted_members WHERE workspace_id = ? ORDER BY user_id'
+    ),
     deletedAmong: db.prepare<[string], { id: string }>(
       'SELECT id FROM deleted_users WHERE id IN (SELECT value FROM json_each(?))'
     ),
@@ -207,8 +214,11 @@ class SqliteUsers implements UserTable {
 
   async deletePerson(id: string, now: number) {
     return this.write(() => {
-      if (this.s.deletePerson.run(id).changes === 0) return false;
+      if (this.s.userById.get(id)?.kind !== 'person') return false;
+      // The id is kept first: the memberships it records go with the person's row.
       this.s.markDeleted.run(id, now);
+      this.s.markDeletedMember.run(id);
+      if (this.s.deletePerson.run(id).changes === 0) throw new Error('not a person');
       return true;
     });
   }
@@ -216,6 +226,10 @@ class SqliteUsers implements UserTable {
   async deletedAmong(ids: readonly string[]) {
     if (ids.length === 0) return [];
     return this.s.deletedAmong.all(JSON.stringify(ids)).map((row) => row.id);
+  }
+
+  async deletedMembers(workspaceId: string) {
+    return this.s.deletedMembers.all(workspaceId).map((row) => row.user_id);
   }
 }
 

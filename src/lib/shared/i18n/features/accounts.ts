@@ -7,7 +7,7 @@ export const ru = {
   'accounts.passwordChanged': 'Пароль изменён. На других устройствах нужно войти заново.',
   'accounts.deleteTitle': 'Удаление учётной записи',
   'accounts.deleteHint':
-    'Имя, почта, учреждение и все входы будут удалены. Документы и комментарии останутся; под уже написанными комментариями и сохранёнными версиями останется прежнее имя.',
+    'Имя, почта, учреждение и все входы будут удалены. Документы, комментарии и версии останутся, подписанные «Удалённый участник».',
   'accounts.deleteConfirmPassword': 'Пароль для подтверждения',
   'accounts.deleteAccount': 'Удалить учётную запись',
   'accounts.deleteConfirm': 'Удалить учётную запись без возможности восстановления?',
@@ -42,7 +42,7 @@ export const en: Record<keyof typeof ru, string> = {
   'accounts.passwordChanged': 'Password changed. Other devices need to sign in again.',
   'accounts.deleteTitle': 'Delete account',
   'accounts.deleteHint':
-    'Your name, e-mail, institution and sign-ins are deleted. Documents and comments stay; comments and versions already saved keep the name they were saved under.',
+    'Your name, e-mail, institution and sign-ins are deleted. Documents, comments and versions stay, signed “Deleted member”.',
   'accounts.deleteConfirmPassword': 'Password to confirm',
   'accounts.deleteAccount': 'Delete account',
   'accounts.deleteConfirm': 'Delete the account for good?',
