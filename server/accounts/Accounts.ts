@@ -188,7 +188,9 @@ export class Accounts {
 
   /** Which of these user ids belonged to deleted accounts (shown as «Удалённый участник»). */
   deletedAmong(ids: readonly string[]): Promise<string[]> {
-    return this.#store.users.deletedAmong(ids.filter((id) => ID_PATTERN.test(id)).slice(0, 1000));
+    return this.#store.deletions.deletedAmong(
+      ids.filter((id) => ID_PATTERN.test(id)).slice(0, 1000)
+    );
   }
 
   /** The person with this e-mail and password, or null; both failures look and take the same. */
@@ -297,7 +299,7 @@ export class Accounts {
   /** Ids of the workspace's members whose accounts were deleted: their content says «Удалённый участник». */
   async deletedMembers(userId: string, workspaceId: string): Promise<string[]> {
     await roleOf(this.#store, userId, workspaceId);
-    return this.#store.users.deletedMembers(workspaceId);
+    return this.#store.deletions.deletedMembers(workspaceId);
   }
 
   /** Owners only. An owner may name other owners; the last owner cannot step down. */

@@ -35,6 +35,10 @@ export interface UserTable {
   update(id: string, changes: { displayName?: string; institution?: string }): Promise<User | null>;
   /** How many people (not service members) have accounts: the first registers freely. */
   personCount(): Promise<number>;
+}
+
+/** Deleted accounts (152-FZ): only their ids are kept, and which workspaces they were in. */
+export interface DeletionTable {
   /**
    * Removes a person's row (their sessions, memberships and reset links go with it) and keeps only
    * their id in `deleted_users`, and which workspaces they were in. False when there was no such
@@ -106,6 +110,7 @@ export type AccountTables = {
   workspaces: WorkspaceTable;
   invites: InviteTable;
   resets: ResetTable;
+  deletions: DeletionTable;
 };
 
 /**
