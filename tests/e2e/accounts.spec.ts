@@ -1,6 +1,12 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { PASSWORD, TestNetwork } from './fixtures/accounts.ts';
-import { createDocument, editorText, insertParagraphAtEnd, selectWords } from './fixtures/app.ts';
+import {
+  createDocument,
+  editorText,
+  insertParagraphAtEnd,
+  selectWords,
+  waitAllSaved
+} from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -185,6 +191,8 @@ test('AC-UI13 an owner deletes a member’s account: their comment and version s
   const borisContext = await network.join(LEAVING, 'editor');
   const boris = await network.open(borisContext, `/doc?id=${id}`);
   await expect.poll(() => editorText(boris)).toContain('Белгородчины');
+  // Connected and synced: the editor is the one the page keeps, not the first offline render.
+  await waitAllSaved(boris);
   await selectWords(boris, 'народной культурой');
   await boris.getByTestId('comment-add').click();
   await boris.getByRole('combobox', { name: 'Новый комментарий' }).fill('Каких промыслов?');
