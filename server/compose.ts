@@ -15,6 +15,8 @@ import { openFanout, type FanoutServices } from './fanout/openFanout.ts';
 import { SharedRooms } from './fanout/SharedRooms.ts';
 import { sharedRoomsHooks } from './fanout/sharedRoomsHooks.ts';
 import { History } from './history/History.ts';
+import { CommentAuthorEraser } from './privacy/CommentAuthorEraser.ts';
+import { DELETED_MEMBER_NAME } from './accounts/AccountDeletion.ts';
 import { ApiRouter, type ApiRouterOptions } from './http/ApiRouter.ts';
 import type { Logger } from './log.ts';
 import { Mailer } from './mail/Mailer.ts';
@@ -159,6 +161,12 @@ export function composeServices(options: ComposeOptions): Services {
     options: config.history
   });
   registry.use(history.registryHooks);
+  // A deleted person's name leaves the versions and the comments they wrote (152-FZ).
+  accounts.afterAccountDeleted((userId) => history.forget(userId));
+  const commentEraser = new CommentAuthorEraser(registry, storage, log);
+  accounts.afterAccountDeleted(async (userId, workspaceIds) => {
+    await commentEraser.erase(userId, workspaceIds, DELETED_MEMBER_NAME);
+  });
   // The relay stops taking changes after storage refused a write: not ready for them.
   readiness.register({
     name: 'document writes',

@@ -69,7 +69,7 @@ export class AccountDeletion {
         if (ws.role === 'owner') await keepOwnedIfShared(tables, ws.id, userId);
       }
       const hashes = await tables.sessions.deleteForUser(userId, null);
-      if (!(await tables.users.deletePerson(userId, this.#parts.now()))) throw noMember();
+      if (!(await tables.deletions.deletePerson(userId, this.#parts.now()))) throw noMember();
       const changes = workspaces.map((ws) => ({ workspaceId: ws.id, userId, role: null }));
       return { hashes, changes };
     });

@@ -1,24 +1,24 @@
 import type { Config } from '../config.ts';
 import type { Engine } from '../db/engine.ts';
 import type { Logger } from '../log.ts';
-import { AccountError, inviteGone, noInvite, noWorkspace, parseInput } from './AccountError.ts';
+import { AccountError, noWorkspace, parseInput } from './AccountError.ts';
 import { AccountDeletion } from './AccountDeletion.ts';
 import { AccountEvents } from './AccountEvents.ts';
 import { Credentials } from './Credentials.ts';
 import { KnownDevices } from './KnownDevices.ts';
-import { checkRegistration, type RegistrationPolicy } from './registrationPolicy.ts';
+import {
+  InviteLinks,
+  type InviteInfo,
+  type InviteOptions,
+  type InviteWithStatus
+} from './InviteLinks.ts';
+import { Registration, type RegistrationInput } from './Registration.ts';
+import type { RegistrationPolicy } from './registrationPolicy.ts';
 import { keepAnOwner, memberRole, requireOwner, roleOf } from './membershipRules.ts';
 import { newAccountId } from './ids.ts';
-import {
-  insertInvite,
-  inviteByToken,
-  inviteStatus,
-  type Invite,
-  type InviteStatus
-} from './Invites.ts';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { RelayAccess, sessionKey, sessionKeyOfHash } from './RelayAccess.ts';
-import { higherRole, outranks } from './roles.ts';
+import { outranks } from './roles.ts';
 import { loadOrCreateSecret } from './secretKey.ts';
 import { Sessions, type SessionGrant } from './Sessions.ts';
 import type { AccountStore, MyWorkspace } from './store/AccountStore.ts';
@@ -31,12 +31,12 @@ import {
   emailSchema,
   ID_PATTERN,
   institutionSchema,
-  passwordSchema,
   workspaceNameSchema
 } from './validation.ts';
 
 export { ACCOUNTS_FILE } from './store/SqliteAccountStore.ts';
 export type { MyWorkspace } from './store/AccountStore.ts';
+export type { RegistrationInput } from './Registration.ts';
 
 export type AccountsOptions = {
   /** Holds `secret.key`, and `accounts.sqlite` when no `store` is given. */
@@ -60,22 +60,14 @@ export type AccountsOptions = {
   registration?: RegistrationPolicy;
 };
 
-export type InviteOptions = { role: InviteRole; expiresInHours: number; maxUses: number | null };
-export type InviteWithStatus = Invite & { status: InviteStatus };
-export type InviteInfo = { workspaceName: string; role: InviteRole; status: InviteStatus };
+export type { InviteInfo, InviteOptions, InviteWithStatus } from './InviteLinks.ts';
 
 const HOUR = 3_600_000;
 
-type AccountsExtras = Pick<AccountsOptions, 'now' | 'log' | 'signingKey'>;
+/** Told the deleted person's id and the workspaces they were a member of. */
+export type DeletionHook = (userId: string, workspaceIds: string[]) => Promise<void>;
 
-export type RegistrationInput = {
-  email: string;
-  password: string;
-  displayName: string;
-  institution?: string;
-  /** An invite link's token: lets the person register where registration is by invite. */
-  inviteToken?: string;
-};
+type AccountsExtras = Pick<AccountsOptions, 'now' | 'log' | 'signingKey'>;
 
 /**
  * People, sessions, workspaces, memberships and invites, in an `AccountStore` (SQLite or
@@ -94,8 +86,9 @@ export class Accounts {
   /** Sign-outs, by `Principal.sessionKey`. */
   readonly #sessionsEnded: AccountEvents<string>;
   /** Run after an account is deleted, before the deletion is answered (calendar links). */
-  readonly #deletionHooks: ((userId: string) => Promise<void>)[] = [];
-  readonly #registration: RegistrationPolicy;
+  readonly #deletionHooks: DeletionHook[] = [];
+  readonly #registrationFlow: Registration;
+  readonly #invites: InviteLinks;
   /** Password changes and reset links. */
   readonly credentials: Credentials;
   /** Deleting accounts on request. */
@@ -107,10 +100,20 @@ export class Accounts {
     this.#now = options.now ?? Date.now;
     this.#events = new AccountEvents<MembershipChange>('membership', options.log);
     this.#sessionsEnded = new AccountEvents<string>('sign-out', options.log);
-    this.#registration = options.registration ?? { kind: 'open' };
     this.#store =
       options.store ?? SqliteAccountStore.open(options.dataDir, options.synchronous ?? 'full');
     this.#sessions = new Sessions(this.#store.sessions, options.sessionTtlMs, this.#now);
+    this.#invites = new InviteLinks({
+      store: this.#store,
+      now: this.#now,
+      changed: (change) => this.#events.emit(change)
+    });
+    this.#registrationFlow = new Registration({
+      store: this.#store,
+      policy: options.registration ?? { kind: 'open' },
+      now: this.#now,
+      acceptInvite: (userId, token) => this.acceptInvite(userId, token)
+    });
     let secret: Buffer | undefined;
     const loadSecret = () => (secret ??= options.signingKey ?? loadOrCreateSecret(options.dataDir));
     const signer = new SyncTokenSigner(loadSecret);
@@ -132,7 +135,8 @@ export class Accounts {
       deleted: async (userId, hashes, changes) => {
         for (const hash of hashes) this.#sessionsEnded.emit(sessionKeyOfHash(hash));
         for (const change of changes) this.#events.emit(change);
-        for (const hook of this.#deletionHooks) await hook(userId);
+        const workspaceIds = changes.map((change) => change.workspaceId);
+        for (const hook of this.#deletionHooks) await hook(userId, workspaceIds);
       }
     });
     this.access = new RelayAccess({
@@ -172,57 +176,21 @@ export class Accounts {
 
   // --- people and sessions ---
 
-  /**
-   * A new account; `email_taken` when the e-mail is already registered, which the HTTP API answers
-   * like a success, so registering tells nobody who has an account (the password is hashed either
-   * way, so the time does not tell either). `REGISTRATION` is checked first and does not depend on
-   * the e-mail being known. With a valid invite the person also joins its workspace.
-   */
-  async register(input: RegistrationInput): Promise<User> {
-    const email = parseInput(emailSchema, input.email);
-    const password = parseInput(passwordSchema, input.password);
-    const displayName = parseInput(displayNameSchema, input.displayName);
-    const institution = parseInput(institutionSchema, input.institution ?? '');
-    const invite = input.inviteToken
-      ? await inviteByToken(this.#store.invites, input.inviteToken)
-      : null;
-    const invited = invite !== null && inviteStatus(invite, this.#now()) === 'valid';
-    if (input.inviteToken && !invited) {
-      const status = invite ? inviteStatus(invite, this.#now()) : null;
-      throw status && status !== 'valid' ? inviteGone(status) : noInvite();
-    }
-    // Cheap refusals first; this one is checked again with the insert, for the first person.
-    checkRegistration(this.#registration, email, {
-      firstPerson: (await this.#store.users.personCount()) === 0,
-      invited
-    });
-    const passwordHash = await hashPassword(password);
-    const user = await this.#store.transaction(async ({ users }) => {
-      checkRegistration(this.#registration, email, {
-        firstPerson: (await users.personCount()) === 0,
-        invited
-      });
-      return users.insertPerson(newAccountId(), {
-        email,
-        displayName,
-        passwordHash,
-        now: this.#now()
-      });
-    });
-    if (input.inviteToken) await this.acceptInvite(user.id, input.inviteToken);
-    // Optional at registration; the profile's column takes it, as a later profile edit would.
-    if (!institution) return user;
-    return (await this.#store.users.update(user.id, { institution })) ?? user;
+  /** A new account, under `REGISTRATION` (see `Registration`). */
+  register(input: RegistrationInput): Promise<User> {
+    return this.#registrationFlow.register(input);
   }
 
   /** Adds work done after every account deletion (another store forgetting the person). */
-  afterAccountDeleted(hook: (userId: string) => Promise<void>): void {
+  afterAccountDeleted(hook: DeletionHook): void {
     this.#deletionHooks.push(hook);
   }
 
   /** Which of these user ids belonged to deleted accounts (shown as «Удалённый участник»). */
   deletedAmong(ids: readonly string[]): Promise<string[]> {
-    return this.#store.users.deletedAmong(ids.filter((id) => ID_PATTERN.test(id)).slice(0, 1000));
+    return this.#store.deletions.deletedAmong(
+      ids.filter((id) => ID_PATTERN.test(id)).slice(0, 1000)
+    );
   }
 
   /** The person with this e-mail and password, or null; both failures look and take the same. */
@@ -328,6 +296,12 @@ export class Accounts {
     return this.#store.workspaces.members(workspaceId);
   }
 
+  /** Ids of the workspace's members whose accounts were deleted: their content says «Удалённый участник». */
+  async deletedMembers(userId: string, workspaceId: string): Promise<string[]> {
+    await roleOf(this.#store, userId, workspaceId);
+    return this.#store.deletions.deletedMembers(workspaceId);
+  }
+
   /** Owners only. An owner may name other owners; the last owner cannot step down. */
   async changeRole(actorId: string, workspaceId: string, targetId: string, role: Role) {
     const change = await this.#store.transaction(async (tables) => {
@@ -354,81 +328,28 @@ export class Accounts {
     this.#events.emit({ workspaceId, userId: targetId, role: null });
   }
 
-  // --- invites ---
+  // --- invites (`InviteLinks`) ---
 
-  async createInvite(
-    actorId: string,
-    workspaceId: string,
-    options: InviteOptions
-  ): Promise<{ invite: InviteWithStatus; token: string }> {
-    await requireOwner(this.#store, actorId, workspaceId);
-    const now = this.#now();
-    const { invite, token } = await insertInvite(this.#store.invites, {
-      workspaceId,
-      role: options.role,
-      createdBy: actorId,
-      now,
-      expiresAt: now + options.expiresInHours * HOUR,
-      maxUses: options.maxUses
-    });
-    return { invite: { ...invite, status: inviteStatus(invite, now) }, token };
+  createInvite(actorId: string, workspaceId: string, options: InviteOptions) {
+    return this.#invites.create(actorId, workspaceId, options);
   }
 
-  async invites(actorId: string, workspaceId: string): Promise<InviteWithStatus[]> {
-    await requireOwner(this.#store, actorId, workspaceId);
-    const now = this.#now();
-    const list = await this.#store.invites.list(workspaceId);
-    return list.map((i) => ({ ...i, status: inviteStatus(i, now) }));
+  invites(actorId: string, workspaceId: string): Promise<InviteWithStatus[]> {
+    return this.#invites.list(actorId, workspaceId);
   }
 
-  async revokeInvite(actorId: string, workspaceId: string, inviteId: string): Promise<void> {
-    await requireOwner(this.#store, actorId, workspaceId);
-    if (
-      !ID_PATTERN.test(inviteId) ||
-      !(await this.#store.invites.revoke(workspaceId, inviteId, this.#now()))
-    ) {
-      throw noInvite();
-    }
+  revokeInvite(actorId: string, workspaceId: string, inviteId: string): Promise<void> {
+    return this.#invites.revoke(actorId, workspaceId, inviteId);
   }
 
   /** What an invite link offers, for the page that asks whether to accept it. */
-  async inviteInfo(token: string): Promise<InviteInfo | null> {
-    const invite = await inviteByToken(this.#store.invites, token);
-    const workspace = invite && (await this.#store.workspaces.get(invite.workspaceId));
-    if (!invite || !workspace) return null;
-    return {
-      workspaceName: workspace.name,
-      role: invite.role,
-      status: inviteStatus(invite, this.#now())
-    };
+  inviteInfo(token: string): Promise<InviteInfo | null> {
+    return this.#invites.info(token);
   }
 
-  /**
-   * Joins the invite's workspace. Someone who is already a member keeps the higher of their role
-   * and the invite's, and uses none of the invite's uses (clicking a link twice costs nothing);
-   * a member whose old link has lapsed is simply let in with the role they have.
-   */
-  async acceptInvite(userId: string, token: string): Promise<MyWorkspace> {
-    const result = await this.#store.transaction(async ({ invites, workspaces }) => {
-      const invite = await inviteByToken(invites, token);
-      const workspace = invite && (await workspaces.get(invite.workspaceId));
-      if (!invite || !workspace) throw noInvite();
-      const status = inviteStatus(invite, this.#now());
-      const current = await workspaces.role(workspace.id, userId);
-      let role: Role;
-      if (current) {
-        role = status === 'valid' ? higherRole(current, invite.role) : current;
-      } else {
-        if (status !== 'valid') throw inviteGone(status);
-        if (!(await invites.use(invite.id))) throw inviteGone('used_up');
-        role = invite.role;
-      }
-      if (role !== current) await workspaces.setMember(workspace.id, userId, role, this.#now());
-      const change = role !== current ? { workspaceId: workspace.id, userId, role } : null;
-      return { workspace: { id: workspace.id, name: workspace.name, role }, change };
-    });
-    this.#events.emit(result.change);
-    return result.workspace;
+  /** Joins the invite's workspace (a member keeps the higher role and uses none of its uses). */
+  acceptInvite(userId: string, token: string): Promise<MyWorkspace> {
+    return this.#invites.accept(userId, token);
   }
 
   /**

@@ -6,7 +6,14 @@ import type { RegistryHooks } from '../relay/RegistryHooks.ts';
 import type { RoomRegistry } from '../relay/RoomRegistry.ts';
 import type { RoomStorage } from '../storage/RoomStorage.ts';
 import { roomName } from '../../src/lib/shared/model/schema.ts';
-import type { HistoryStore, StoredVersion, VersionInfo } from './HistoryStore.ts';
+import { DELETED_MEMBER_NAME } from '../accounts/AccountDeletion.ts';
+import type {
+  HistoryStore,
+  StoredVersion,
+  VersionAuthor,
+  VersionInfo,
+  VersionRecord
+} from './HistoryStore.ts';
 import { VersionKeeper, type KeeperClock, type KeeperOptions } from './VersionKeeper.ts';
 
 /** A refusal with its HTTP status; the routes turn it into the API's error shape. */
@@ -70,7 +77,7 @@ export class History {
 
   async list(userId: string, workspaceId: string, docId: string): Promise<VersionInfo[]> {
     await this.#role(userId, workspaceId);
-    return this.keeper.list(roomName(workspaceId, docId));
+    return this.#shown(await this.keeper.list(roomName(workspaceId, docId)));
   }
 
   /** One version's Yjs state (a full `encodeStateAsUpdate`). */
@@ -112,8 +119,37 @@ export class History {
     }
     const stored = await this.#storage.load(room);
     if (!stored.snapshot && stored.updates.length === 0) throw noDocument();
-    const savedBy = (await this.#accounts.user(userId))?.displayName ?? '';
-    return this.keeper.saveNamed(room, name, savedBy);
+    const savedBy = { id: userId, name: (await this.#accounts.user(userId))?.displayName ?? '' };
+    const [saved] = await this.#shown([await this.keeper.saveNamed(room, name, savedBy)]);
+    return saved!;
+  }
+
+  /**
+   * A deleted person's name leaves the stored versions too (152-FZ). Listing already shows
+   * «Удалённый участник» from the ids alone; this erases what is kept, for backups and exports.
+   */
+  forget(userId: string): Promise<void> {
+    return this.#store.renameAuthor(userId, DELETED_MEMBER_NAME);
+  }
+
+  /**
+   * Versions as members see them: names only, with «Удалённый участник» for every deleted
+   * account. Rows kept before ids were stored show the name they were saved under: a name is
+   * not unique, and once the account is gone nothing ties the two together reliably.
+   */
+  async #shown(records: VersionRecord[]): Promise<VersionInfo[]> {
+    const ids = new Set<string>();
+    for (const r of records) {
+      if (r.savedBy?.id) ids.add(r.savedBy.id);
+      for (const a of r.authors) if (a.id) ids.add(a.id);
+    }
+    const deleted = new Set(await this.#accounts.deletedAmong([...ids]));
+    const nameOf = (a: VersionAuthor) => (deleted.has(a.id) ? DELETED_MEMBER_NAME : a.name);
+    return records.map((r) => ({
+      ...r,
+      savedBy: r.savedBy && nameOf(r.savedBy),
+      authors: [...new Set(r.authors.map(nameOf))]
+    }));
   }
 
   async close(): Promise<void> {

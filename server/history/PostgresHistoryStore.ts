@@ -1,13 +1,15 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { migratePostgres } from '../db/migrations.ts';
 import { HISTORY_SCHEMA } from './historySchema.ts';
 import type {
   HistoryStore,
   NewVersion,
   StoredVersion,
-  VersionInfo,
-  VersionKind
+  VersionAuthor,
+  VersionKind,
+  VersionRecord
 } from './HistoryStore.ts';
+import { fromColumns, renamed, toColumns } from './versionAuthors.ts';
 
 type Row = {
   // BIGINT columns arrive as strings; ids and times stay far below 2^53.
@@ -16,21 +18,30 @@ type Row = {
   kind: VersionKind;
   name: string | null;
   saved_by: string | null;
+  saved_by_id: string | null;
   authors: string[];
+  author_ids: string[] | null;
 };
 
 /** Namespace of the per-room advisory locks automatic versions take (the second key hashes the room). */
 const VERSION_LOCK = 0x757a76; // "uzv"
 
-const LISTED = 'id, created_at, kind, name, saved_by, authors';
+const LISTED = 'id, created_at, kind, name, saved_by, saved_by_id, authors, author_ids';
 
-const info = (r: Row): VersionInfo => ({
+const people = (r: Row) =>
+  fromColumns({
+    savedBy: r.saved_by,
+    savedById: r.saved_by_id,
+    authors: r.authors,
+    authorIds: r.author_ids
+  });
+
+const info = (r: Row): VersionRecord => ({
   id: Number(r.id),
   createdAt: Number(r.created_at),
   kind: r.kind,
   name: r.name,
-  savedBy: r.saved_by,
-  authors: r.authors
+  ...people(r)
 });
 
 /** Versions in the shared PostgreSQL database, so every instance lists the same history. */
@@ -69,25 +80,29 @@ export class PostgresHistoryStore implements HistoryStore {
     return new PostgresHistoryStore(pool);
   }
 
-  async add(room: string, version: NewVersion): Promise<VersionInfo> {
+  async add(room: string, version: NewVersion): Promise<VersionRecord> {
     const { state, ...listed } = version;
+    const columns = toColumns(version.savedBy, version.authors);
     const result = await this.#pool.query<{ id: string }>(
-      `INSERT INTO history_versions (room, created_at, kind, name, saved_by, authors, state)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO history_versions
+         (room, created_at, kind, name, saved_by, saved_by_id, authors, author_ids, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         room,
         version.createdAt,
         version.kind,
         version.name,
-        version.savedBy,
-        JSON.stringify(version.authors),
+        columns.savedBy,
+        columns.savedById,
+        JSON.stringify(columns.authors),
+        JSON.stringify(columns.authorIds),
         Buffer.from(state)
       ]
     );
     return { ...listed, id: Number(result.rows[0]!.id) };
   }
 
-  async list(room: string): Promise<VersionInfo[]> {
+  async list(room: string): Promise<VersionRecord[]> {
     const result = await this.#pool.query<Row>(
       `SELECT ${LISTED} FROM history_versions WHERE room = $1 ORDER BY created_at DESC, id DESC`,
       [room]
@@ -114,22 +129,48 @@ export class PostgresHistoryStore implements HistoryStore {
     return row ? new Uint8Array(row.state) : null;
   }
 
-  async drop(room: string, ids: number[], authorsTo: Map<number, string[]>): Promise<void> {
+  async drop(room: string, ids: number[], authorsTo: Map<number, VersionAuthor[]>): Promise<void> {
     if (ids.length === 0) return;
-    const client = await this.#pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.#transaction(async (client) => {
       await client.query(
         'DELETE FROM history_versions WHERE room = $1 AND id = ANY($2::bigint[])',
         [room, ids]
       );
       for (const [id, authors] of authorsTo) {
-        await client.query('UPDATE history_versions SET authors = $1 WHERE room = $2 AND id = $3', [
-          JSON.stringify(authors),
-          room,
-          id
-        ]);
+        const columns = toColumns(null, authors);
+        await client.query(
+          'UPDATE history_versions SET authors = $1, author_ids = $2 WHERE room = $3 AND id = $4',
+          [JSON.stringify(columns.authors), JSON.stringify(columns.authorIds), room, id]
+        );
       }
+    });
+  }
+
+  async renameAuthor(authorId: string, name: string): Promise<void> {
+    await this.#transaction(async (client) => {
+      // FOR UPDATE: thinning on another instance must not put the old names back meanwhile.
+      const { rows } = await client.query<Row>(
+        `SELECT ${LISTED} FROM history_versions
+         WHERE saved_by_id = $1 OR jsonb_exists(author_ids, $1) FOR UPDATE`,
+        [authorId]
+      );
+      for (const row of rows) {
+        const next = renamed(people(row), authorId, name);
+        if (!next) continue;
+        const columns = toColumns(next.savedBy, next.authors);
+        await client.query(
+          'UPDATE history_versions SET saved_by = $1, authors = $2 WHERE id = $3',
+          [columns.savedBy, JSON.stringify(columns.authors), row.id]
+        );
+      }
+    });
+  }
+
+  async #transaction(task: (client: PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      await task(client);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -6,9 +6,11 @@ import type {
   HistoryStore,
   NewVersion,
   StoredVersion,
-  VersionInfo,
-  VersionKind
+  VersionAuthor,
+  VersionKind,
+  VersionRecord
 } from './HistoryStore.ts';
+import { fromColumns, renamed, toColumns } from './versionAuthors.ts';
 
 type Row = {
   id: number;
@@ -16,16 +18,27 @@ type Row = {
   kind: VersionKind;
   name: string | null;
   saved_by: string | null;
+  saved_by_id: string | null;
   authors: string;
+  author_ids: string | null;
 };
 
-const info = (r: Row): VersionInfo => ({
+const LISTED = 'id, created_at, kind, name, saved_by, saved_by_id, authors, author_ids';
+
+const people = (r: Row) =>
+  fromColumns({
+    savedBy: r.saved_by,
+    savedById: r.saved_by_id,
+    authors: JSON.parse(r.authors) as string[],
+    authorIds: r.author_ids === null ? null : (JSON.parse(r.author_ids) as string[])
+  });
+
+const info = (r: Row): VersionRecord => ({
   id: r.id,
   createdAt: r.created_at,
   kind: r.kind,
   name: r.name,
-  savedBy: r.saved_by,
-  authors: JSON.parse(r.authors) as string[]
+  ...people(r)
 });
 
 /** Versions in `history.sqlite`, beside the documents' own file. */
@@ -42,30 +55,33 @@ export class SqliteHistoryStore implements HistoryStore {
     }
   }
 
-  async add(room: string, version: NewVersion): Promise<VersionInfo> {
+  async add(room: string, version: NewVersion): Promise<VersionRecord> {
     const { state, ...listed } = version;
+    const columns = toColumns(version.savedBy, version.authors);
     const result = this.#db
       .prepare(
-        `INSERT INTO versions (room, created_at, kind, name, saved_by, authors, state)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`
+        `INSERT INTO versions
+           (room, created_at, kind, name, saved_by, saved_by_id, authors, author_ids, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
       .run(
         room,
         version.createdAt,
         version.kind,
         version.name,
-        version.savedBy,
-        JSON.stringify(version.authors),
+        columns.savedBy,
+        columns.savedById,
+        JSON.stringify(columns.authors),
+        JSON.stringify(columns.authorIds),
         state
       );
     return { ...listed, id: Number(result.lastInsertRowid) };
   }
 
-  async list(room: string): Promise<VersionInfo[]> {
+  async list(room: string): Promise<VersionRecord[]> {
     return this.#db
       .prepare<[string], Row>(
-        `SELECT id, created_at, kind, name, saved_by, authors FROM versions
-         WHERE room = ? ORDER BY created_at DESC, id DESC`
+        `SELECT ${LISTED} FROM versions WHERE room = ? ORDER BY created_at DESC, id DESC`
       )
       .all(room)
       .map(info);
@@ -74,8 +90,7 @@ export class SqliteHistoryStore implements HistoryStore {
   async get(room: string, id: number): Promise<StoredVersion | null> {
     const row = this.#db
       .prepare<[string, number], Row & { state: Buffer }>(
-        `SELECT id, created_at, kind, name, saved_by, authors, state FROM versions
-         WHERE room = ? AND id = ?`
+        `SELECT ${LISTED}, state FROM versions WHERE room = ? AND id = ?`
       )
       .get(room, id);
     return row ? { ...info(row), state: new Uint8Array(row.state) } : null;
@@ -90,15 +105,41 @@ export class SqliteHistoryStore implements HistoryStore {
     return row ? new Uint8Array(row.state) : null;
   }
 
-  async drop(room: string, ids: number[], authorsTo: Map<number, string[]>): Promise<void> {
+  async drop(room: string, ids: number[], authorsTo: Map<number, VersionAuthor[]>): Promise<void> {
     if (ids.length === 0) return;
     const remove = this.#db.prepare('DELETE FROM versions WHERE room = ? AND id = ?');
     const setAuthors = this.#db.prepare(
-      'UPDATE versions SET authors = ? WHERE room = ? AND id = ?'
+      'UPDATE versions SET authors = ?, author_ids = ? WHERE room = ? AND id = ?'
     );
     this.#db.transaction(() => {
       for (const id of ids) remove.run(room, id);
-      for (const [id, authors] of authorsTo) setAuthors.run(JSON.stringify(authors), room, id);
+      for (const [id, authors] of authorsTo) {
+        const columns = toColumns(null, authors);
+        setAuthors.run(
+          JSON.stringify(columns.authors),
+          JSON.stringify(columns.authorIds),
+          room,
+          id
+        );
+      }
+    })();
+  }
+
+  async renameAuthor(authorId: string, name: string): Promise<void> {
+    // instr() narrows the scan to rows that mention the id; `renamed` checks it exactly.
+    const rows = this.#db
+      .prepare<[string, string], Row>(
+        `SELECT ${LISTED} FROM versions WHERE saved_by_id = ? OR instr(author_ids, ?) > 0`
+      )
+      .all(authorId, JSON.stringify(authorId));
+    const update = this.#db.prepare('UPDATE versions SET saved_by = ?, authors = ? WHERE id = ?');
+    this.#db.transaction(() => {
+      for (const row of rows) {
+        const next = renamed(people(row), authorId, name);
+        if (!next) continue;
+        const columns = toColumns(next.savedBy, next.authors);
+        update.run(columns.savedBy, JSON.stringify(columns.authors), row.id);
+      }
     })();
   }
 

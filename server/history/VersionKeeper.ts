@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { DOCUMENT_CONTENT_FIELD, INDEX_DOC_ID } from '../../src/lib/shared/model/schema.ts';
 import type { Logger } from '../log.ts';
-import type { HistoryStore, StoredVersion, VersionInfo } from './HistoryStore.ts';
+import type { HistoryStore, StoredVersion, VersionAuthor, VersionRecord } from './HistoryStore.ts';
 import { thin, type RetentionOptions } from './retention.ts';
+import { authorKey } from './versionAuthors.ts';
 
 export type KeeperClock = {
   now(): number;
@@ -30,7 +31,7 @@ export type KeeperOptions = RetentionOptions & {
 /** The committed state of a room (the relay's copy when loaded, storage's otherwise). */
 export type StateSource = (room: string) => Promise<Y.Doc>;
 
-type Pending = { since: number; authors: Set<string>; cancel: () => void };
+type Pending = { since: number; authors: Map<string, VersionAuthor>; cancel: () => void };
 
 /**
  * Decides when a document gets an automatic version and takes named ones. The relay tells it of
@@ -66,14 +67,14 @@ export class VersionKeeper {
     return slash > 0 && room.slice(slash + 1) !== INDEX_DOC_ID;
   }
 
-  /** Committed updates arrived in `room` from these people (display names; empty ones skipped). */
-  edited(room: string, authors: readonly string[]): void {
+  /** Committed updates arrived in `room` from these people (nameless ones skipped). */
+  edited(room: string, authors: readonly VersionAuthor[]): void {
     if (!VersionKeeper.versioned(room)) return;
     const now = this.#clock.now();
     let pending = this.#pending.get(room);
     if (pending) pending.cancel();
-    else pending = { since: now, authors: new Set(), cancel: () => undefined };
-    for (const a of authors) if (a) pending.authors.add(a);
+    else pending = { since: now, authors: new Map(), cancel: () => undefined };
+    for (const a of authors) if (a.name) pending.authors.set(authorKey(a), a);
     this.#pending.set(room, pending);
     if (now - pending.since >= this.#options.maxIntervalMs) {
       void this.#takeAuto(room);
@@ -82,7 +83,7 @@ export class VersionKeeper {
     pending.cancel = this.#clock.schedule(() => void this.#takeAuto(room), this.#options.pauseMs);
   }
 
-  list(room: string): Promise<VersionInfo[]> {
+  list(room: string): Promise<VersionRecord[]> {
     return this.#store.list(room);
   }
 
@@ -91,12 +92,12 @@ export class VersionKeeper {
   }
 
   /** A version a person names; it takes the pending authors with it, and is never thinned. */
-  saveNamed(room: string, name: string, savedBy: string): Promise<VersionInfo> {
+  saveNamed(room: string, name: string, savedBy: VersionAuthor): Promise<VersionRecord> {
     return this.#serial(room, async () => {
       const pending = this.#takePending(room);
       const doc = await this.#source(room);
       try {
-        const authors = [...(pending?.authors ?? [])];
+        const authors = [...(pending?.authors.values() ?? [])];
         return await this.#store.add(room, {
           createdAt: this.#clock.now(),
           kind: 'named',
@@ -155,7 +156,7 @@ export class VersionKeeper {
         kind: 'auto',
         name: null,
         savedBy: null,
-        authors: [...pending.authors],
+        authors: [...pending.authors.values()],
         state
       });
       const { drop, authorsTo } = thin(await this.#store.list(room), now, this.#options);

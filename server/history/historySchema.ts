@@ -17,7 +17,11 @@ export const HISTORY_SCHEMA: StoreSchema = {
        authors TEXT NOT NULL,
        state BLOB NOT NULL
      );
-     CREATE INDEX versions_by_room ON versions (room, created_at);`
+     CREATE INDEX versions_by_room ON versions (room, created_at);`,
+    // Version 2: account ids beside the names (`versionAuthors.ts`), so a deleted person's
+    // versions can say «Удалённый участник»; NULL in rows kept before.
+    `ALTER TABLE versions ADD COLUMN saved_by_id TEXT;
+     ALTER TABLE versions ADD COLUMN author_ids TEXT;`
   ],
   postgres: [
     `CREATE TABLE history_versions (
@@ -30,6 +34,8 @@ export const HISTORY_SCHEMA: StoreSchema = {
        authors JSONB NOT NULL,
        state BYTEA NOT NULL
      );
-     CREATE INDEX history_versions_by_room ON history_versions (room, created_at);`
+     CREATE INDEX history_versions_by_room ON history_versions (room, created_at);`,
+    `ALTER TABLE history_versions ADD COLUMN saved_by_id TEXT;
+     ALTER TABLE history_versions ADD COLUMN author_ids JSONB;`
   ]
 };

@@ -1,4 +1,5 @@
-import type { VersionInfo } from './HistoryStore.ts';
+import type { VersionAuthor, VersionRecord } from './HistoryStore.ts';
+import { authorKey } from './versionAuthors.ts';
 
 export type RetentionOptions = {
   /** Every automatic version younger than this is kept. */
@@ -16,10 +17,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * what changed between two versions shown.
  */
 export function thin(
-  versions: readonly VersionInfo[],
+  versions: readonly VersionRecord[],
   now: number,
   options: RetentionOptions
-): { drop: number[]; authorsTo: Map<number, string[]> } {
+): { drop: number[]; authorsTo: Map<number, VersionAuthor[]> } {
   const ascending = [...versions].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
   const dropped = new Set<number>();
   const lastOfDay = new Map<number, number>();
@@ -35,16 +36,17 @@ export function thin(
   const autos = ascending.filter((v) => v.kind === 'auto' && !dropped.has(v.id));
   for (const v of autos.slice(0, Math.max(0, autos.length - options.maxAuto))) dropped.add(v.id);
 
-  const authorsTo = new Map<number, string[]>();
-  let carried = new Set<string>();
+  const authorsTo = new Map<number, VersionAuthor[]>();
+  let carried = new Map<string, VersionAuthor>();
   for (const v of ascending) {
     if (dropped.has(v.id)) {
-      for (const a of v.authors) carried.add(a);
+      for (const a of v.authors) carried.set(authorKey(a), a);
       continue;
     }
     if (carried.size > 0) {
-      authorsTo.set(v.id, [...new Set([...carried, ...v.authors])]);
-      carried = new Set();
+      for (const a of v.authors) carried.set(authorKey(a), a);
+      authorsTo.set(v.id, [...carried.values()]);
+      carried = new Map();
     }
   }
   // Nothing after the last dropped versions to take their authors: keep the last of them.

@@ -14,8 +14,8 @@ export type CommittedUpdate = {
 
 export type CommittedBatch = {
   updates: CommittedUpdate[];
-  /** Each room the batch changed, with the display names of who wrote (empty over HTTP). */
-  rooms: { room: string; authors: string[] }[];
+  /** Each room the batch changed, with who wrote: subject and display name (none over HTTP). */
+  rooms: { room: string; authors: { id: string; name: string }[] }[];
 };
 
 /**

@@ -240,10 +240,11 @@ export class RoomRegistry {
 
   #committed(items: BatchItem<WriteContext>[], seqs: number[], previous: number[] | null): void {
     if (this.#readOnly.succeeded()) this.#log.info('storage writes again; accepting changes');
-    const touched = new Map<Room, Set<string>>();
+    const touched = new Map<Room, Map<string, string>>();
     for (const { context } of items) {
-      const authors = touched.get(context.room) ?? new Set<string>();
-      if (context.origin.displayName) authors.add(context.origin.displayName);
+      const authors = touched.get(context.room) ?? new Map<string, string>();
+      const { subject, displayName } = context.origin;
+      if (displayName) authors.set(subject, displayName);
       touched.set(context.room, authors);
     }
     // Committed: the hooks (the other instances holding these rooms, history) may hear of it now.
@@ -273,7 +274,7 @@ export class RoomRegistry {
     items: BatchItem<WriteContext>[],
     seqs: number[],
     previous: number[] | null,
-    touched: Map<Room, Set<string>>
+    touched: Map<Room, Map<string, string>>
   ): CommittedBatch {
     return {
       updates: items.map((item, i) => ({
@@ -283,7 +284,10 @@ export class RoomRegistry {
         update: item.update,
         claims: item.claims
       })),
-      rooms: [...touched].map(([room, authors]) => ({ room: room.name, authors: [...authors] }))
+      rooms: [...touched].map(([room, authors]) => ({
+        room: room.name,
+        authors: [...authors].map(([id, name]) => ({ id, name }))
+      }))
     };
   }
 

@@ -54,6 +54,7 @@ export const TABLE_COPIES: readonly TableCopy[] = [
   { store: 'accounts', file: ACCOUNTS_FILE, from: 'invites', to: 'invites' },
   { store: 'accounts', file: ACCOUNTS_FILE, from: 'password_resets', to: 'password_resets' },
   { store: 'accounts', file: ACCOUNTS_FILE, from: 'deleted_users', to: 'deleted_users' },
+  { store: 'accounts', file: ACCOUNTS_FILE, from: 'deleted_members', to: 'deleted_members' },
   { store: 'history', file: HISTORY_FILE, from: 'versions', to: 'history_versions', serial: 'id' },
   { store: 'publications', file: PUBLICATIONS_FILE, from: 'sites', to: 'publication_sites' },
   {

@@ -1,5 +1,12 @@
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { PASSWORD, TestNetwork } from './fixtures/accounts.ts';
+import {
+  createDocument,
+  editorText,
+  insertParagraphAtEnd,
+  selectWords,
+  waitAllSaved
+} from './fixtures/app.ts';
 import { ServerProcess } from './fixtures/server.ts';
 
 const server = new ServerProcess();
@@ -154,4 +161,64 @@ test('AC-UI12 on a new server the first person registers freely; the next one on
   } finally {
     await fresh.dispose();
   }
+});
+
+const PLAN = 'Цель: познакомить учащихся с народной культурой Белгородчины.';
+const LEAVING = 'Борис Юрченко';
+const DELETED = 'Удалённый участник';
+
+const thread = (page: Page, quote: string) =>
+  page.getByTestId('comments-panel').getByTestId('comment-thread').filter({ hasText: quote });
+
+async function saveVersion(page: Page, name: string) {
+  const dialog = page.getByTestId('history-dialog');
+  await page.getByTestId('history-open').click();
+  await dialog.getByTestId('history-name').fill(name);
+  await dialog.getByTestId('history-save').click();
+  await expect(dialog.getByTestId('history-versions')).toContainText(name);
+  await dialog.getByRole('button', { name: 'Закрыть' }).click();
+}
+
+test('AC-UI13 an owner deletes a member’s account: their comment and version say «Удалённый участник», their name is nowhere on the page', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Анна Лобанова');
+  const anna = await network.open(network.owner);
+  const id = await createDocument(anna, 'План проекта «Театр на окошке»');
+  await insertParagraphAtEnd(anna, PLAN);
+
+  // Борис comments on the plan and saves a named version of it.
+  const borisContext = await network.join(LEAVING, 'editor');
+  const boris = await network.open(borisContext, `/doc?id=${id}`);
+  await expect.poll(() => editorText(boris)).toContain('Белгородчины');
+  // Connected and synced: the editor is the one the page keeps, not the first offline render.
+  await waitAllSaved(boris);
+  await selectWords(boris, 'народной культурой');
+  await boris.getByTestId('comment-add').click();
+  await boris.getByRole('combobox', { name: 'Новый комментарий' }).fill('Каких промыслов?');
+  await boris.getByTestId('comment-draft').getByRole('button', { name: 'Отправить' }).click();
+  await expect(thread(anna, 'народной культурой')).toContainText(LEAVING);
+  await saveVersion(boris, 'Замечания к плану');
+
+  // Анна, the owner, deletes his account from the members page.
+  const members = await network.open(network.owner, '/members');
+  members.on('dialog', (dialog) => void dialog.accept());
+  const row = members.getByTestId('member-row').filter({ hasText: LEAVING });
+  await row.getByRole('button', { name: 'Удалить учётную запись' }).click();
+  await expect(members.getByTestId('member-row')).toHaveCount(1);
+
+  // The document: the comment and the version are his still, under «Удалённый участник».
+  const page = await network.open(network.owner, `/doc?id=${id}`);
+  const comment = thread(page, 'народной культурой');
+  await expect(comment.getByTestId('comment-message')).toContainText(DELETED);
+  await expect(comment).toContainText('Каких промыслов?');
+  await page.getByTestId('history-open').click();
+  const version = page
+    .getByTestId('history-versions')
+    .getByRole('button', { name: /Замечания к плану/ });
+  await expect(version).toContainText(DELETED);
+  await expect(page.locator('body')).not.toContainText(LEAVING);
+  // The tab that had the document open all along converges too.
+  await expect(thread(anna, 'народной культурой')).toContainText(DELETED);
+  await expect(anna.locator('body')).not.toContainText(LEAVING);
 });

@@ -35,13 +35,20 @@ export interface UserTable {
   update(id: string, changes: { displayName?: string; institution?: string }): Promise<User | null>;
   /** How many people (not service members) have accounts: the first registers freely. */
   personCount(): Promise<number>;
+}
+
+/** Deleted accounts (152-FZ): only their ids are kept, and which workspaces they were in. */
+export interface DeletionTable {
   /**
    * Removes a person's row (their sessions, memberships and reset links go with it) and keeps only
-   * their id in `deleted_users`. False when there was no such person. Run it in a transaction.
+   * their id in `deleted_users`, and which workspaces they were in. False when there was no such
+   * person. Run it in a transaction.
    */
   deletePerson(id: string, now: number): Promise<boolean>;
   /** Which of these ids belonged to accounts that were deleted. */
   deletedAmong(ids: readonly string[]): Promise<string[]>;
+  /** The ids of deleted accounts that were members of this workspace when deleted. */
+  deletedMembers(workspaceId: string): Promise<string[]>;
 }
 
 /** Sign-in sessions by token hash; the sliding-expiry rule is in `Sessions`. */
@@ -103,6 +110,7 @@ export type AccountTables = {
   workspaces: WorkspaceTable;
   invites: InviteTable;
   resets: ResetTable;
+  deletions: DeletionTable;
 };
 
 /**

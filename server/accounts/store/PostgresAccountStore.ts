@@ -9,12 +9,15 @@ import type {
   InviteTable,
   MyWorkspace,
   NewInvite,
+  DeletionTable,
   ResetTable,
   SessionTable,
-  StoredReset,
   UserTable,
   WorkspaceTable
 } from './AccountStore.ts';
+import { PostgresDeletions } from './PostgresDeletions.ts';
+import { PostgresResets } from './PostgresResets.ts';
+import type { Query } from './postgresQuery.ts';
 import {
   INVITE_COLUMNS,
   MEMBER_COLUMNS,
@@ -26,12 +29,6 @@ import {
   type SessionRow,
   type UserRow
 } from './rows.ts';
-
-/** The pool outside a transaction, one client inside it. */
-type Query = <R extends pg.QueryResultRow>(
-  text: string,
-  values?: unknown[]
-) => Promise<pg.QueryResult<R>>;
 
 type MemberRow = UserRow & { role: Role };
 
@@ -109,25 +106,6 @@ class PostgresUsers implements UserTable {
     );
     return Number(rows[0]!.n);
   }
-
-  async deletePerson(id: string, now: number) {
-    const { rows } = await this.q<{ id: string }>(
-      `WITH gone AS (DELETE FROM users WHERE id = $1 AND kind = 'person' RETURNING id)
-       INSERT INTO deleted_users (id, deleted_at) SELECT id, $2 FROM gone
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, now]
-    );
-    return rows.length > 0;
-  }
-
-  async deletedAmong(ids: readonly string[]) {
-    if (ids.length === 0) return [];
-    const { rows } = await this.q<{ id: string }>(
-      'SELECT id FROM deleted_users WHERE id = ANY($1::text[])',
-      [ids]
-    );
-    return rows.map((row) => row.id);
-  }
 }
 
 class PostgresSessions implements SessionTable {
@@ -172,44 +150,6 @@ class PostgresSessions implements SessionTable {
       [userId, keepTokenHash]
     );
     return rows.map((row) => row.token_hash);
-  }
-}
-
-class PostgresResets implements ResetTable {
-  constructor(private readonly q: Query) {}
-
-  async insert(tokenHash: string, userId: string, now: number, expiresAt: number) {
-    await this.q(
-      `INSERT INTO password_resets (token_hash, user_id, created_at, expires_at)
-       VALUES ($1, $2, $3, $4)`,
-      [tokenHash, userId, now, expiresAt]
-    );
-  }
-
-  async byTokenHash(tokenHash: string): Promise<StoredReset | null> {
-    const { rows } = await this.q<{
-      user_id: string;
-      expires_at: string;
-      used_at: string | null;
-    }>('SELECT user_id, expires_at, used_at FROM password_resets WHERE token_hash = $1', [
-      tokenHash
-    ]);
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      userId: row.user_id,
-      expiresAt: Number(row.expires_at),
-      usedAt: row.used_at === null ? null : Number(row.used_at)
-    };
-  }
-
-  async use(tokenHash: string, now: number) {
-    const { rowCount } = await this.q(
-      `UPDATE password_resets SET used_at = $1
-       WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1`,
-      [now, tokenHash]
-    );
-    return (rowCount ?? 0) > 0;
   }
 }
 
@@ -353,7 +293,8 @@ function tables(q: Query): AccountTables {
     sessions: new PostgresSessions(q),
     workspaces: new PostgresWorkspaces(q),
     invites: new PostgresInvites(q),
-    resets: new PostgresResets(q)
+    resets: new PostgresResets(q),
+    deletions: new PostgresDeletions(q)
   };
 }
 
@@ -364,6 +305,7 @@ export class PostgresAccountStore implements AccountStore {
   readonly workspaces: WorkspaceTable;
   readonly invites: InviteTable;
   readonly resets: ResetTable;
+  readonly deletions: DeletionTable;
   readonly #pool: pg.Pool;
 
   private constructor(pool: pg.Pool) {
@@ -374,6 +316,7 @@ export class PostgresAccountStore implements AccountStore {
     this.workspaces = outside.workspaces;
     this.invites = outside.invites;
     this.resets = outside.resets;
+    this.deletions = outside.deletions;
   }
 
   /** Migrates the accounts tables (refusing a newer schema), then serves them. */

@@ -3,38 +3,34 @@ import path from 'node:path';
 import { migrateSqlite } from '../../db/migrations.ts';
 import { openSqliteFile, type SqliteSync } from '../../db/sqliteFile.ts';
 import { AccountError } from '../AccountError.ts';
-import type { Invite } from '../Invites.ts';
 import type { Member, Role, User, Workspace } from '../types.ts';
 import { ACCOUNTS_SCHEMA } from './accountsSchema.ts';
+import { prepareInvites, SqliteInvites, type InviteStatements } from './SqliteInvites.ts';
+import { prepareDeletions, SqliteDeletions, type DeletionStatements } from './SqliteDeletions.ts';
+import { prepareResets, SqliteResets, type ResetStatements } from './SqliteResets.ts';
+import type { Write } from './sqliteWrite.ts';
 import type {
   AccountStore,
   AccountTables,
   InviteTable,
   MyWorkspace,
-  NewInvite,
+  DeletionTable,
   ResetTable,
   SessionTable,
-  StoredReset,
   StoredSession,
   UserTable,
   WorkspaceTable
 } from './AccountStore.ts';
 import {
-  INVITE_COLUMNS,
   MEMBER_COLUMNS,
   SESSION_COLUMNS,
-  toInvite,
   toUser,
   USER_COLUMNS,
-  type InviteRow,
   type SessionRow,
   type UserRow
 } from './rows.ts';
 
 export const ACCOUNTS_FILE = 'accounts.sqlite';
-
-/** Runs a write: inside a transaction at once; outside one as a transaction of its own, queued. */
-type Write = <T>(statement: () => T) => Promise<T>;
 
 type MemberRow = UserRow & { role: Role };
 
@@ -104,48 +100,11 @@ function prepare(db: Database.Database) {
        WHERE m.workspace_id = ? AND u.kind = 'service' AND u.display_name = ?
        ORDER BY m.created_at LIMIT 1`
     ),
-    insertInvite: db.prepare<
-      [string, string, string, string, string | null, number, number, number | null]
-    >(
-      `INSERT INTO invites (id, token_hash, workspace_id, role, created_by, created_at, expires_at, max_uses)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-    ),
-    inviteByHash: db.prepare<[string], InviteRow>(
-      `SELECT ${INVITE_COLUMNS} FROM invites WHERE token_hash = ?`
-    ),
-    invites: db.prepare<[string], InviteRow>(
-      `SELECT ${INVITE_COLUMNS} FROM invites WHERE workspace_id = ?
-       ORDER BY created_at DESC, id LIMIT 200`
-    ),
-    revokeInvite: db.prepare<[number, string, string]>(
-      'UPDATE invites SET revoked_at = coalesce(revoked_at, ?) WHERE workspace_id = ? AND id = ?'
-    ),
     personCount: db.prepare<[], { n: number }>(
       "SELECT count(*) AS n FROM users WHERE kind = 'person'"
     ),
-    deletePerson: db.prepare<[string]>("DELETE FROM users WHERE id = ? AND kind = 'person'"),
-    markDeleted: db.prepare<[string, number]>(
-      'INSERT INTO deleted_users (id, deleted_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'
-    ),
-    deletedAmong: db.prepare<[string], { id: string }>(
-      'SELECT id FROM deleted_users WHERE id IN (SELECT value FROM json_each(?))'
-    ),
     userSessions: db.prepare<[string, string | null], { token_hash: string }>(
       'DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ? RETURNING token_hash'
-    ),
-    insertReset: db.prepare<[string, string, number, number]>(
-      'INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'
-    ),
-    resetByHash: db.prepare<
-      [string],
-      { user_id: string; expires_at: number; used_at: number | null }
-    >('SELECT user_id, expires_at, used_at FROM password_resets WHERE token_hash = ?'),
-    useReset: db.prepare<[number, string, number]>(
-      `UPDATE password_resets SET used_at = ?
-       WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`
-    ),
-    useInvite: db.prepare<[string]>(
-      'UPDATE invites SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses)'
     )
   };
 }
@@ -204,19 +163,6 @@ class SqliteUsers implements UserTable {
   async personCount() {
     return this.s.personCount.get()!.n;
   }
-
-  async deletePerson(id: string, now: number) {
-    return this.write(() => {
-      if (this.s.deletePerson.run(id).changes === 0) return false;
-      this.s.markDeleted.run(id, now);
-      return true;
-    });
-  }
-
-  async deletedAmong(ids: readonly string[]) {
-    if (ids.length === 0) return [];
-    return this.s.deletedAmong.all(JSON.stringify(ids)).map((row) => row.id);
-  }
 }
 
 class SqliteSessions implements SessionTable {
@@ -249,26 +195,6 @@ class SqliteSessions implements SessionTable {
   async deleteForUser(userId: string, keepTokenHash: string | null) {
     const removed = await this.write(() => this.s.userSessions.all(userId, keepTokenHash));
     return removed.map((row) => row.token_hash);
-  }
-}
-
-class SqliteResets implements ResetTable {
-  constructor(
-    private readonly s: Statements,
-    private readonly write: Write
-  ) {}
-
-  async insert(tokenHash: string, userId: string, now: number, expiresAt: number) {
-    await this.write(() => this.s.insertReset.run(tokenHash, userId, now, expiresAt));
-  }
-
-  async byTokenHash(tokenHash: string): Promise<StoredReset | null> {
-    const row = this.s.resetByHash.get(tokenHash);
-    return row ? { userId: row.user_id, expiresAt: row.expires_at, usedAt: row.used_at } : null;
-  }
-
-  async use(tokenHash: string, now: number) {
-    return (await this.write(() => this.s.useReset.run(now, tokenHash, now))).changes > 0;
   }
 }
 
@@ -322,54 +248,22 @@ class SqliteWorkspaces implements WorkspaceTable {
   }
 }
 
-class SqliteInvites implements InviteTable {
-  constructor(
-    private readonly s: Statements,
-    private readonly write: Write
-  ) {}
+/** Each connection's prepared statements, shared by the tables inside and outside transactions. */
+type AllStatements = {
+  s: Statements;
+  invites: InviteStatements;
+  resets: ResetStatements;
+  deletions: DeletionStatements;
+};
 
-  async insert(i: NewInvite) {
-    await this.write(() =>
-      this.s.insertInvite.run(
-        i.id,
-        i.tokenHash,
-        i.workspaceId,
-        i.role,
-        i.createdBy,
-        i.createdAt,
-        i.expiresAt,
-        i.maxUses
-      )
-    );
-  }
-
-  async byTokenHash(tokenHash: string): Promise<Invite | null> {
-    const row = this.s.inviteByHash.get(tokenHash);
-    return row ? toInvite(row) : null;
-  }
-
-  async list(workspaceId: string) {
-    return this.s.invites.all(workspaceId).map(toInvite);
-  }
-
-  async revoke(workspaceId: string, inviteId: string, now: number) {
-    return (
-      (await this.write(() => this.s.revokeInvite.run(now, workspaceId, inviteId))).changes > 0
-    );
-  }
-
-  async use(inviteId: string) {
-    return (await this.write(() => this.s.useInvite.run(inviteId))).changes > 0;
-  }
-}
-
-function tables(s: Statements, write: Write): AccountTables {
+function tables({ s, invites, resets, deletions }: AllStatements, write: Write): AccountTables {
   return {
     users: new SqliteUsers(s, write),
     sessions: new SqliteSessions(s, write),
     workspaces: new SqliteWorkspaces(s, write),
-    invites: new SqliteInvites(s, write),
-    resets: new SqliteResets(s, write)
+    invites: new SqliteInvites(invites, write),
+    resets: new SqliteResets(resets, write),
+    deletions: new SqliteDeletions(deletions, write)
   };
 }
 
@@ -391,19 +285,26 @@ export class SqliteAccountStore implements AccountStore {
   readonly workspaces: WorkspaceTable;
   readonly invites: InviteTable;
   readonly resets: ResetTable;
+  readonly deletions: DeletionTable;
   readonly #db: Database.Database;
   readonly #inside: AccountTables;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(db: Database.Database) {
     this.#db = db;
-    const statements = prepare(db);
+    const statements = {
+      s: prepare(db),
+      invites: prepareInvites(db),
+      resets: prepareResets(db),
+      deletions: prepareDeletions(db)
+    };
     const outside = tables(statements, (statement) => this.#inTransaction(async () => statement()));
     this.users = outside.users;
     this.sessions = outside.sessions;
     this.workspaces = outside.workspaces;
     this.invites = outside.invites;
     this.resets = outside.resets;
+    this.deletions = outside.deletions;
     this.#inside = tables(statements, async (statement) => statement());
   }
 

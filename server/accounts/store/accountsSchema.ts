@@ -65,6 +65,13 @@ export const ACCOUNTS_SCHEMA: StoreSchema = {
      CREATE TABLE deleted_users (
        id TEXT PRIMARY KEY,
        deleted_at INTEGER NOT NULL
+     );`,
+    // Version 3: which workspaces a deleted account belonged to, so their members' devices learn
+    // whose comments to sign «Удалённый участник» (ids only, no personal data).
+    `CREATE TABLE deleted_members (
+       workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+       user_id TEXT NOT NULL REFERENCES deleted_users (id),
+       PRIMARY KEY (workspace_id, user_id)
      );`
   ],
   postgres: [
@@ -123,6 +130,11 @@ export const ACCOUNTS_SCHEMA: StoreSchema = {
      CREATE TABLE deleted_users (
        id TEXT PRIMARY KEY,
        deleted_at BIGINT NOT NULL
+     );`,
+    `CREATE TABLE deleted_members (
+       workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+       user_id TEXT NOT NULL REFERENCES deleted_users (id),
+       PRIMARY KEY (workspace_id, user_id)
      );`
   ]
 };

@@ -52,6 +52,7 @@ export function workspaceRoutes(deps: ApiDeps): Route[] {
         status: 200,
         body: {
           members: members.map((m) => memberView(m, isOwner)),
+          deleted: await accounts.deletedMembers(me.id, workspaceId),
           ...(invites ? { invites: invites.map(inviteView) } : {})
         }
       };

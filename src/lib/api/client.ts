@@ -108,7 +108,7 @@ export const api = {
   createWorkspace: (name: string) =>
     call<{ workspace: WorkspaceSummary }>('POST', '/api/workspaces', { name }),
   members: (workspaceId: string) =>
-    call<{ members: MemberInfo[]; invites?: InviteInfo[] }>(
+    call<{ members: MemberInfo[]; invites?: InviteInfo[]; deleted?: string[] }>(
       'GET',
       `/api/workspaces/${enc(workspaceId)}/members`
     ),

@@ -2,34 +2,50 @@ import { api, type MemberInfo } from '../api/client.ts';
 
 export type Mentionable = { id: string; name: string };
 
+type Remembered = { members: Mentionable[]; deleted: string[] };
+
 const cacheKey = (workspaceId: string) => `uzel:members:${workspaceId}`;
 
 /**
- * The workspace's members, for @mentions in comments and for showing a mentioned id as a name.
- * The last list is kept on the device, so mentions still read as names offline.
+ * The workspace's members, for @mentions in comments and for showing a mentioned id as a name,
+ * and the ids of former members whose accounts were deleted (their comments say «Удалённый
+ * участник»). The last answer is kept on the device, so both still hold offline.
  */
 export class MemberDirectory {
   readonly workspaceId: string;
   #members = $state.raw<Mentionable[]>([]);
+  #deleted = $state.raw<readonly string[]>([]);
   #loading: Promise<void> | null = null;
 
   constructor(workspaceId: string) {
     this.workspaceId = workspaceId;
-    this.#members = readCache(workspaceId);
+    const remembered = readCache(workspaceId);
+    this.#members = remembered.members;
+    this.#deleted = remembered.deleted;
   }
 
   get all(): Mentionable[] {
     return this.#members;
   }
 
+  /** Whether this id is a deleted account that belonged to the workspace. */
+  isDeleted(id: string): boolean {
+    return this.#deleted.includes(id);
+  }
+
   /** Asks the server once per directory; failures (offline) keep the remembered list. */
   load(): Promise<void> {
     this.#loading ??= api
       .members(this.workspaceId)
-      .then(({ members }) => {
-        this.#members = members.map(toMentionable);
+      .then(({ members, deleted }) => {
+        const remembered: Remembered = {
+          members: members.map(toMentionable),
+          deleted: deleted ?? []
+        };
+        this.#members = remembered.members;
+        this.#deleted = remembered.deleted;
         try {
-          localStorage.setItem(cacheKey(this.workspaceId), JSON.stringify(this.#members));
+          localStorage.setItem(cacheKey(this.workspaceId), JSON.stringify(remembered));
         } catch {
           // Without storage the list is just not remembered.
         }
@@ -62,14 +78,23 @@ function toMentionable(m: MemberInfo): Mentionable {
   return { id: m.userId, name: m.displayName };
 }
 
-function readCache(workspaceId: string): Mentionable[] {
+const isMentionable = (m: unknown): m is Mentionable =>
+  typeof (m as Mentionable | null)?.id === 'string' &&
+  typeof (m as Mentionable | null)?.name === 'string';
+
+/** What the device remembers; a list alone is how earlier versions remembered the members. */
+function readCache(workspaceId: string): Remembered {
   try {
     const raw: unknown = JSON.parse(localStorage.getItem(cacheKey(workspaceId)) ?? '[]');
-    if (!Array.isArray(raw)) return [];
-    return raw.filter(
-      (m): m is Mentionable => typeof m?.id === 'string' && typeof m?.name === 'string'
-    );
+    if (Array.isArray(raw)) return { members: raw.filter(isMentionable), deleted: [] };
+    const { members, deleted } = (raw ?? {}) as Partial<Record<keyof Remembered, unknown>>;
+    return {
+      members: Array.isArray(members) ? members.filter(isMentionable) : [],
+      deleted: Array.isArray(deleted)
+        ? deleted.filter((id): id is string => typeof id === 'string')
+        : []
+    };
   } catch {
-    return [];
+    return { members: [], deleted: [] };
   }
 }

@@ -442,6 +442,8 @@ export function runAccountStoreContract(name: string, makeFactory: AccountStoreF
       expect(await accounts.resumeSession(session.token)).toBeNull();
       expect((await accounts.members(owner.id, ws.id)).map((m) => m.user.id)).toEqual([owner.id]);
       expect(await accounts.deletedAmong([leaving.id, owner.id, 'нет'])).toEqual([leaving.id]);
+      // The workspace remembers whom it lost (ids only), so its devices sign their comments so.
+      expect(await accounts.deletedMembers(owner.id, ws.id)).toEqual([leaving.id]);
       // The address is free again: the person may come back as someone new.
       const back = await person(accounts, 'd', 'Дарья');
       expect(back.id).not.toBe(leaving.id);

@@ -58,6 +58,7 @@ describe('FO automatic versions with several instances', () => {
           get: (room, id) => shared.get(room, id),
           latestState: (room) => shared.latestState(room),
           drop: (room, ids, authorsTo) => shared.drop(room, ids, authorsTo),
+          renameAuthor: (id, name) => shared.renameAuthor(id, name),
           exclusive: (room, task) => shared.exclusive(room, task),
           close: () => shared.close()
         };
@@ -73,8 +74,8 @@ describe('FO automatic versions with several instances', () => {
       })
     );
     const [a, b] = keepers;
-    a!.keeper.edited(ROOM, ['Мария Петровна']);
-    b!.keeper.edited(ROOM, ['Иван Сергеевич']);
+    a!.keeper.edited(ROOM, [{ id: 'maria', name: 'Мария Петровна' }]);
+    b!.keeper.edited(ROOM, [{ id: 'ivan', name: 'Иван Сергеевич' }]);
     a!.clock.advance(OPTIONS.pauseMs);
     // A has found no version yet and is writing one when B's timer fires.
     await expect.poll(() => entered).toContain('A');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../server/config.ts';
 import { thin } from '../../../server/history/retention.ts';
-import type { VersionInfo } from '../../../server/history/HistoryStore.ts';
+import type { VersionRecord } from '../../../server/history/HistoryStore.ts';
 import { VersionKeeper } from '../../../server/history/VersionKeeper.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
-import { keeperWith, MINUTE, OPTIONS } from './keeperFixture.ts';
+import { keeperWith, MINUTE, names, OPTIONS, person } from './keeperFixture.ts';
 
 const defer = deferCleanup();
 const ROOM = 'ws1/doc-dymkovo';
@@ -23,7 +23,7 @@ describe('automatic versions', () => {
     await keeper.settled();
     const [version] = await keeper.list(ROOM);
     expect(version).toMatchObject({ kind: 'auto', name: null, createdAt: clock.now() });
-    expect(version!.authors.sort()).toEqual(['Анна Лобанова', 'Ольга Юрченко']);
+    expect(names(version!.authors).sort()).toEqual(['Анна Лобанова', 'Ольга Юрченко']);
     expect(textOf((await store.get(ROOM, version!.id))!.state).join('')).toContain(
       'Расписываем узором.'
     );
@@ -32,7 +32,7 @@ describe('automatic versions', () => {
     type(ROOM, 'Пётр Смирнов', 'Сушим игрушку.');
     clock.advance(2 * MINUTE);
     await keeper.settled();
-    expect((await keeper.list(ROOM))[0]!.authors).toEqual(['Пётр Смирнов']);
+    expect(names((await keeper.list(ROOM))[0]!.authors)).toEqual(['Пётр Смирнов']);
   });
 
   it('VH2 long uninterrupted editing still gets a version at least every interval', async () => {
@@ -53,7 +53,7 @@ describe('automatic versions', () => {
     type(ROOM, 'Анна Лобанова', 'Лепим барыню.');
     clock.advance(2 * MINUTE);
     await keeper.settled();
-    keeper.edited(ROOM, ['Анна Лобанова']); // e.g. an update that changed nothing visible
+    keeper.edited(ROOM, [person('Анна Лобанова')]); // e.g. an update that changed nothing visible
     clock.advance(2 * MINUTE);
     await keeper.settled();
     expect(await keeper.list(ROOM)).toHaveLength(1);
@@ -77,12 +77,12 @@ describe('named versions', () => {
   it('VH3 a named version is kept with its name, who saved it and the pending authors', async () => {
     const { keeper, clock, type, textOf, store } = keeperWith(defer);
     type(ROOM, 'Ольга Юрченко', 'Черновик занятия.');
-    const named = await keeper.saveNamed(ROOM, 'Перед занятием', 'Анна Лобанова');
+    const named = await keeper.saveNamed(ROOM, 'Перед занятием', person('Анна Лобанова'));
     expect(named).toMatchObject({
       kind: 'named',
       name: 'Перед занятием',
-      savedBy: 'Анна Лобанова',
-      authors: ['Ольга Юрченко']
+      savedBy: person('Анна Лобанова'),
+      authors: [person('Ольга Юрченко')]
     });
     expect(textOf((await store.get(ROOM, named.id))!.state).join('')).toContain(
       'Черновик занятия.'
@@ -105,8 +105,8 @@ describe('retention', () => {
       kind,
       name: kind === 'named' ? `v${id}` : null,
       savedBy: null,
-      authors
-    }) as VersionInfo;
+      authors: authors.map(person)
+    }) as VersionRecord;
 
   it('VH4 old automatic versions thin to the last of each day; named and recent ones stay; authors move on', () => {
     const versions = [
@@ -120,8 +120,8 @@ describe('retention', () => {
     const { drop, authorsTo } = thin(versions, now, { keepAllMs: 48 * HOUR, maxAuto: 50 });
     expect(drop.sort()).toEqual([1, 3]);
     // 1's authors go to the named version after it, 3's to the day's last version.
-    expect(authorsTo.get(2)!.sort()).toEqual(['А', 'Б']);
-    expect(authorsTo.get(4)!.sort()).toEqual(['В', 'Г']);
+    expect(names(authorsTo.get(2)!).sort()).toEqual(['А', 'Б']);
+    expect(names(authorsTo.get(4)!).sort()).toEqual(['В', 'Г']);
   });
 
   it('VH4 there are never more automatic versions than the bound; named ones do not count', () => {
@@ -137,7 +137,7 @@ describe('retention', () => {
 
   it('VH4 the keeper applies the bound as it takes versions', async () => {
     const { keeper, clock, type } = keeperWith(defer, { maxAuto: 3 });
-    await keeper.saveNamed(ROOM, 'Исходный текст', 'Анна Лобанова');
+    await keeper.saveNamed(ROOM, 'Исходный текст', person('Анна Лобанова'));
     for (let i = 0; i < 6; i++) {
       type(ROOM, 'Анна Лобанова', `Правка ${i}.`);
       clock.advance(3 * MINUTE);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { createLogger } from '../../../server/log.ts';
+import type { VersionAuthor } from '../../../server/history/HistoryStore.ts';
 import { SqliteHistoryStore } from '../../../server/history/SqliteHistoryStore.ts';
 import {
   VersionKeeper,
@@ -10,6 +11,18 @@ import type { Defer } from '../helpers/cleanup.ts';
 import { makeTempDir } from '../helpers/relay.ts';
 
 export const MINUTE = 60_000;
+
+const ids = new Map<string, string>();
+
+/** A version author as the relay reports one: a stable account id for each name. */
+export function person(name: string): VersionAuthor {
+  let id = ids.get(name);
+  if (!id) ids.set(name, (id = `person-${ids.size + 1}`));
+  return { id, name };
+}
+
+/** The names of a version's authors, in order. */
+export const names = (authors: readonly VersionAuthor[]) => authors.map((a) => a.name);
 
 /** A clock the test moves by hand; timers fire in order as it passes them. */
 export class ManualClock implements KeeperClock {
@@ -73,7 +86,7 @@ export function keeperWith(defer: Defer, options: Partial<KeeperOptions> = {}) {
     p.insert(0, [new Y.XmlText(text)]);
     const fragment = doc.getXmlFragment('content');
     fragment.insert(fragment.length, [p]);
-    keeper.edited(room, [author]);
+    keeper.edited(room, [person(author)]);
   };
   const textOf = (state: Uint8Array) => {
     const doc = new Y.Doc();

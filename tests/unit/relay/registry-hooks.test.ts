@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Logger } from '../../../server/log.ts';
-import type { RegistryHooks } from '../../../server/relay/RegistryHooks.ts';
+import type { CommittedBatch, RegistryHooks } from '../../../server/relay/RegistryHooks.ts';
 import { RoomRegistry } from '../../../server/relay/RoomRegistry.ts';
 import { SqliteStorage } from '../../../server/storage/SqliteStorage.ts';
 import { deferCleanup } from '../helpers/cleanup.ts';
@@ -95,7 +95,7 @@ describe('registry lifecycle hooks', () => {
   it('AR2 the committed hook gets the batch in commit order with sequence numbers and authors', async () => {
     const { registry } = registryOn();
     const batches: { room: string; seq: number }[][] = [];
-    const rooms: { room: string; authors: string[] }[] = [];
+    const rooms: CommittedBatch['rooms'] = [];
     registry.use({
       name: 'probe',
       committed: (batch) => {

@@ -6,12 +6,16 @@ import { ENGINE_KINDS, engineUnderTest, type EngineUnderTest } from '../helpers/
 const ROOM = 'ws-zavet/doc-kukla';
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 
+const anna = { id: 'anna-1', name: 'Анна Лобанова' };
+const petr = { id: 'petr-2', name: 'Пётр Смирнов' };
+const irina = { id: 'irina-3', name: 'Ирина Ёлкина' };
+
 const version = (over: Partial<NewVersion> = {}): NewVersion => ({
   createdAt: T0,
   kind: 'auto',
   name: null,
   savedBy: null,
-  authors: ['Анна Лобанова'],
+  authors: [anna],
   state: new Uint8Array([1, 2, 3]),
   ...over
 });
@@ -40,8 +44,8 @@ describe.each(ENGINE_KINDS)('HS history store contract: %s', (kind) => {
       version({
         kind: 'named',
         name: 'Перед семинаром «Народная кукла»',
-        savedBy: 'Ирина Ёлкина',
-        authors: ['Пётр Смирнов', 'Анна Лобанова'],
+        savedBy: irina,
+        authors: [petr, anna],
         state: big
       })
     );
@@ -52,8 +56,8 @@ describe.each(ENGINE_KINDS)('HS history store contract: %s', (kind) => {
       createdAt: T0,
       kind: 'named',
       name: 'Перед семинаром «Народная кукла»',
-      savedBy: 'Ирина Ёлкина',
-      authors: ['Пётр Смирнов', 'Анна Лобанова']
+      savedBy: irina,
+      authors: [petr, anna]
     });
     expect(Buffer.from(got!.state).equals(Buffer.from(big))).toBe(true);
     expect(await store.list(ROOM)).toEqual([{ ...named }]);
@@ -83,12 +87,26 @@ describe.each(ENGINE_KINDS)('HS history store contract: %s', (kind) => {
   });
 
   it('HS4 drop removes versions and moves their authors in one step; other rooms are untouched', async () => {
-    const a = await store.add(ROOM, version({ authors: ['Анна'] }));
-    const b = await store.add(ROOM, version({ createdAt: T0 + 1, authors: ['Пётр'] }));
+    const a = await store.add(ROOM, version({ authors: [anna] }));
+    const b = await store.add(ROOM, version({ createdAt: T0 + 1, authors: [petr] }));
     const foreign = await store.add('ws-other/doc', version());
-    await store.drop(ROOM, [a.id, foreign.id], new Map([[b.id, ['Анна', 'Пётр']]]));
-    expect(await store.list(ROOM)).toEqual([{ ...b, authors: ['Анна', 'Пётр'] }]);
+    await store.drop(ROOM, [a.id, foreign.id], new Map([[b.id, [anna, petr]]]));
+    expect(await store.list(ROOM)).toEqual([{ ...b, authors: [anna, petr] }]);
     expect(await store.get('ws-other/doc', foreign.id)).not.toBeNull();
+  });
+
+  it('HS6 an author is renamed by account id in every room, and only that author', async () => {
+    const saved = await store.add(
+      ROOM,
+      version({ kind: 'named', name: 'Итог', savedBy: petr, authors: [anna, petr] })
+    );
+    const elsewhere = await store.add('ws-other/doc', version({ authors: [petr] }));
+    const untouched = await store.add(ROOM, version({ createdAt: T0 + 1, authors: [irina] }));
+    await store.renameAuthor(petr.id, 'Удалённый участник');
+    const gone = { id: petr.id, name: 'Удалённый участник' };
+    expect(await store.get(ROOM, saved.id)).toMatchObject({ savedBy: gone, authors: [anna, gone] });
+    expect((await store.get('ws-other/doc', elsewhere.id))?.authors).toEqual([gone]);
+    expect((await store.get(ROOM, untouched.id))?.authors).toEqual([irina]);
   });
 
   it('HS5 versions survive a reopen, and another instance on the same data sees them', async () => {

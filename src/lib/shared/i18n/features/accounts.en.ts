@@ -9,7 +9,7 @@ export const en: Record<keyof typeof ru, string> = {
   'accounts.passwordChanged': 'Password changed. Other devices need to sign in again.',
   'accounts.deleteTitle': 'Delete account',
   'accounts.deleteHint':
-    'Your name, e-mail, institution and sign-ins are deleted. Documents and comments stay; comments and versions already saved keep the name they were saved under.',
+    'Your name, e-mail, institution and sign-ins are deleted. Documents, comments and versions stay, signed “Deleted member”.',
   'accounts.deleteConfirmPassword': 'Password to confirm',
   'accounts.deleteAccount': 'Delete account',
   'accounts.deleteConfirm': 'Delete the account for good?',

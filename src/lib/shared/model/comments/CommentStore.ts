@@ -153,6 +153,33 @@ export class CommentStore {
     });
   }
 
+  /**
+   * Signs every thread, message and resolution of `authorId` with `name` instead (a deleted
+   * account's comments, 152-FZ); ids stay. True when anything changed.
+   */
+  renameAuthor(authorId: string, authorName: string): boolean {
+    const next = name({ id: authorId, name: authorName });
+    let changed = false;
+    const rename = (entry: Y.Map<unknown>, idKey: string, nameKey: string) => {
+      if (entry.get(idKey) !== authorId || entry.get(nameKey) === next) return;
+      entry.set(nameKey, next);
+      changed = true;
+    };
+    this.doc.transact(() => {
+      for (const entry of this.#threads.values()) {
+        if (!(entry instanceof Y.Map)) continue;
+        rename(entry, ThreadField.authorId, ThreadField.authorName);
+        rename(entry, ThreadField.resolvedById, ThreadField.resolvedByName);
+        const replies = entry.get(ThreadField.replies);
+        if (!(replies instanceof Y.Array)) continue;
+        for (const m of replies.toArray()) {
+          if (m instanceof Y.Map) rename(m, MessageField.authorId, MessageField.authorName);
+        }
+      }
+    });
+    return changed;
+  }
+
   /** Calls `listener` after any change to the comments, local or remote. */
   observe(listener: () => void): () => void {
     const handler = () => listener();
