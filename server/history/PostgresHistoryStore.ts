@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Pool, PoolClient } from 'pg';
 import { migratePostgres } from '../db/migrations.ts';
 import { HISTORY_SCHEMA } from './historySchema.ts';
@@ -26,6 +27,17 @@ type Row = {
 /** Namespace of the per-room advisory locks automatic versions take (the second key hashes the room). */
 const VERSION_LOCK = 0x757a76; // "uzv"
 
+/**
+ * How many locked sections may hold a pooled client at once. The task inside one needs clients of
+ * the same pool (the document's state, the latest version, the insert): with every client held
+ * by a section waiting for another, all of them waited until the pool's connect timeout, and on a
+ * shutdown of 200 rooms no version was kept. Capped below the pool's size, the rest always move.
+ */
+function lockedSections(pool: Pool): LimitFunction {
+  const size = pool.options.max ?? 10;
+  return pLimit(Math.max(1, Math.min(4, Math.floor(size / 2))));
+}
+
 const LISTED = 'id, created_at, kind, name, saved_by, saved_by_id, authors, author_ids';
 
 const people = (r: Row) =>
@@ -47,9 +59,11 @@ const info = (r: Row): VersionRecord => ({
 /** Versions in the shared PostgreSQL database, so every instance lists the same history. */
 export class PostgresHistoryStore implements HistoryStore {
   readonly #pool: Pool;
+  readonly #locked: LimitFunction;
 
   private constructor(pool: Pool) {
     this.#pool = pool;
+    this.#locked = lockedSections(pool);
   }
 
   /**
@@ -57,7 +71,11 @@ export class PostgresHistoryStore implements HistoryStore {
    * whose timer fires at the same moment finds it taken and leaves the version to this one (and
    * one that comes later finds the content already kept, and skips).
    */
-  async exclusive<T>(room: string, task: () => Promise<T>): Promise<T | undefined> {
+  exclusive<T>(room: string, task: () => Promise<T>): Promise<T | undefined> {
+    return this.#locked(() => this.#exclusive(room, task));
+  }
+
+  async #exclusive<T>(room: string, task: () => Promise<T>): Promise<T | undefined> {
     const client = await this.#pool.connect();
     try {
       const { rows } = await client.query<{ got: boolean }>(

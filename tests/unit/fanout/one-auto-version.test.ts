@@ -5,7 +5,7 @@ import { connectPostgres } from '../../../server/db/postgres.ts';
 import type { HistoryStore } from '../../../server/history/HistoryStore.ts';
 import { PostgresHistoryStore } from '../../../server/history/PostgresHistoryStore.ts';
 import { VersionKeeper } from '../../../server/history/VersionKeeper.ts';
-import { createLogger } from '../../../server/log.ts';
+import { createLogger, type Logger } from '../../../server/log.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { ManualClock, OPTIONS } from '../history/keeperFixture.ts';
 
@@ -88,5 +88,34 @@ describe('FO automatic versions with several instances', () => {
     expect(versions.map((v) => v.kind)).toEqual(['auto']);
     expect(await b!.store.list(ROOM)).toHaveLength(1);
     expect(entered).toEqual(['A']);
+  });
+  it('FO13 a shutdown with more documents to keep than the pool has clients keeps a version of every one', async () => {
+    // One small pool shared by every store, as in a server: reading the document's state inside
+    // a version's lock takes a second client of the same pool.
+    const pool = await connectPostgres(database.url, { max: 4, connectionTimeoutMillis: 1500 });
+    pools.push(pool);
+    const store = await PostgresHistoryStore.open(pool);
+    const state = Y.encodeStateAsUpdate(paragraphDoc('Мастер-класс «Глиняная игрушка»'));
+    const source = async () => {
+      await pool.query('SELECT 1');
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      return doc;
+    };
+    const errors: string[] = [];
+    const log: Logger = {
+      debug: () => {},
+      info: () => {},
+      warn: () => {},
+      error: (msg, fields) => void errors.push(`${msg}: ${String(fields?.error)}`)
+    };
+    const keeper = new VersionKeeper(store, source, log, OPTIONS, new ManualClock());
+    const rooms = Array.from({ length: 30 }, (_, i) => `ws-belgorod/doc-${i}`);
+    for (const room of rooms) keeper.edited(room, [{ id: 'maria', name: 'Мария Петровна' }]);
+    await keeper.close();
+
+    expect(errors).toEqual([]);
+    const kept = await Promise.all(rooms.map((room) => store.list(room)));
+    expect(kept.map((versions) => versions.map((v) => v.kind))).toEqual(rooms.map(() => ['auto']));
   });
 });
