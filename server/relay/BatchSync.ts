@@ -1,7 +1,7 @@
 import { setImmediate as yieldTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { PendingUpdate } from './updateCheck.ts';
-import type { RoomStorage } from '../storage/RoomStorage.ts';
+import { storedParts, type RoomStorage } from '../storage/RoomStorage.ts';
 import { AnswerWorker } from './AnswerWorker.ts';
 import { WorkspaceQuotaExceeded } from './DocumentQuota.ts';
 import { StorageReadOnly } from './ReadOnlyGuard.ts';
@@ -129,10 +129,7 @@ export class BatchSync {
       // A turn of the event loop between rooms: other people's writes and acks go in between.
       await yieldTurn();
       const stored = await this.#storage.load(room(entry.docId));
-      const parts = [
-        ...(stored.snapshot ? [stored.snapshot] : []),
-        ...stored.updates.map((u) => u.data)
-      ];
+      const parts = storedParts(stored);
       const computed = await this.#worker.answer(parts, entry.stateVector);
       const answer = { docId: entry.docId, clock: stored.clock, ...computed };
       answerBytes += answerEntryBytes(answer);

@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import type { StoredRoom } from '../storage/RoomStorage.ts';
+import { storedParts, type StoredRoom } from '../storage/RoomStorage.ts';
 import { sliceUpdate } from '../../src/lib/shared/protocol/stateSlices.ts';
 import { checkUpdate, PendingUpdate, type CheckedUpdate } from './updateCheck.ts';
 
@@ -40,10 +40,7 @@ export class RoomState {
    * pending, and `dropped` counts how often that happened (0: nothing needed repair).
    */
   static fromStored(stored: StoredRoom): { state: RoomState; dropped: number } {
-    const parts = [
-      ...(stored.snapshot ? [stored.snapshot] : []),
-      ...stored.updates.map((u) => u.data)
-    ];
+    const parts = storedParts(stored);
     const merged =
       parts.length === 0 ? EMPTY_UPDATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
     try {
@@ -144,10 +141,7 @@ export class RoomState {
    */
   integrateStored(stored: StoredRoom): Uint8Array | null {
     const before = this.committedUpdate();
-    const parts = [
-      ...(stored.snapshot ? [stored.snapshot] : []),
-      ...stored.updates.map((u) => u.data)
-    ];
+    const parts = storedParts(stored);
     if (parts.length === 0) return null;
     const after = Y.mergeUpdates([before, ...parts]);
     const added = Y.diffUpdate(after, Y.encodeStateVectorFromUpdate(before));

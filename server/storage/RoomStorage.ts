@@ -7,6 +7,13 @@ export type StoredUpdate = { seq: number; data: Uint8Array };
  */
 export type StoredRoom = { snapshot: Uint8Array | null; updates: StoredUpdate[]; clock: number };
 
+/** A stored room's parts in order, the snapshot (if any) first: what folding or merging reads. */
+export function storedParts(stored: StoredRoom): Uint8Array[] {
+  return stored.snapshot
+    ? [stored.snapshot, ...stored.updates.map((u) => u.data)]
+    : stored.updates.map((u) => u.data);
+}
+
 /**
  * A room's clock is the sequence number of the last update appended to it: it grows whenever the
  * room's content changes and never otherwise (compaction keeps the content, so it keeps the clock).
