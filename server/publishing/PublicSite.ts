@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Readable } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   DIRECTIONS,
   isDocumentType,
@@ -26,18 +23,22 @@ import {
 import { goneBody, shell } from './render/layout.ts';
 import { renderMaterialPage } from './render/materialPage.ts';
 import { PUBLIC_CSS, PUBLIC_CSS_PATH } from './render/styles.ts';
+import {
+  EMBED_CSP,
+  gone,
+  html,
+  notFound,
+  redirect,
+  send,
+  slicedEtag,
+  xml,
+  type Answer
+} from './publicAnswer.ts';
 import { RenderCache, type CachedPage } from './RenderCache.ts';
 import { SiteSnapshots, type SiteSnapshot } from './SiteSnapshots.ts';
 
 export const PUBLIC_PREFIX = '/p/';
 const SITE_WIDE = new Set(['/sitemap.xml', '/robots.txt']);
-
-/** No script at all, styles and images only from here, forms only to here. */
-const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-/** The embed widget is made to be framed by other sites; everything else stays as strict. */
-const EMBED_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 /**
  * A published file's bytes never change (the address is their hash), but the right to see them
@@ -48,7 +49,6 @@ const EMBED_CSP =
 const PUBLIC_FILE_CACHE = 'public, max-age=3600';
 
 const PAGE_SIZE = 30;
-const ETAG_SLICE = 1024 * 1024;
 const FEED_SIZE = 30;
 const EMBED_MAX = 20;
 const HOST_PATTERN = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
@@ -62,16 +62,6 @@ export type PublicSiteOptions = {
   origin?: string;
   directory?: PublicDirectory;
   now?: () => number;
-};
-
-type Answer = {
-  status: number;
-  type: string;
-  body: string | Buffer;
-  headers?: Record<string, string>;
-  etag?: string;
-  /** A stored blob streamed instead of `body`; `headers` then carry its type and length. */
-  stream?: () => Readable;
 };
 
 /**
@@ -326,80 +316,4 @@ function decodeSafe(part: string): string {
   } catch {
     return '';
   }
-}
-
-/** The same ETag as `etagOf`, hashed a megabyte per turn of the event loop. */
-async function slicedEtag(body: Buffer): Promise<string> {
-  const hash = createHash('sha1');
-  for (let at = 0; at < body.length; at += ETAG_SLICE) {
-    if (at > 0) await nextTurn();
-    hash.update(body.subarray(at, at + ETAG_SLICE));
-  }
-  return `"${hash.digest('base64url')}"`;
-}
-
-function etagOf(body: Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url')}"`;
-}
-
-function html(status: number, body: string | Buffer): Answer {
-  return { status, type: 'text/html; charset=utf-8', body };
-}
-
-function xml(type: string, body: string): Answer {
-  return { status: 200, type: `${type}; charset=utf-8`, body };
-}
-
-function redirect(location: string): Answer {
-  return { status: 301, type: 'text/plain; charset=utf-8', body: '', headers: { location } };
-}
-
-function notFound(): Answer {
-  const body = shell({ title: 'Страница не найдена', body: goneBody('Такой страницы нет') });
-  return { ...html(404, body), headers: { 'cache-control': 'no-store' } };
-}
-
-function gone(snapshot: SiteSnapshot): Answer {
-  const body = shell({
-    title: 'Материал снят с публикации',
-    site: { title: snapshot.site.title, href: cataloguePath(snapshot.site) },
-    body: goneBody('Материал снят с публикации', cataloguePath(snapshot.site))
-  });
-  return { ...html(410, body), headers: { 'cache-control': 'no-store' } };
-}
-
-function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
-  if (res.headersSent || res.destroyed) return;
-  const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
-  const etag = answer.etag ?? (answer.status === 200 ? etagOf(body) : undefined);
-  const headers: Record<string, string> = {
-    'content-type': answer.type,
-    'content-security-policy': PAGE_CSP,
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-    // Revalidated on every view (cheap with the ETag), so taking a material down shows at once.
-    'cache-control': 'public, max-age=0, must-revalidate',
-    ...answer.headers
-  };
-  if (headers['content-security-policy'] === EMBED_CSP) delete headers['x-frame-options'];
-  if (etag) headers.etag = etag;
-  if (etag && req.headers['if-none-match'] === etag) {
-    delete headers['content-length'];
-    res.writeHead(304, headers).end();
-    return;
-  }
-  if (answer.stream !== undefined) {
-    res.writeHead(answer.status, headers);
-    if (req.method === 'HEAD') res.end();
-    else
-      answer
-        .stream()
-        .on('error', () => res.destroy())
-        .pipe(res);
-    return;
-  }
-  headers['content-length'] = String(body.length);
-  res.writeHead(answer.status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
 }
