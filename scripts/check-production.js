@@ -35,7 +35,7 @@ function check(condition, what) {
 async function main() {
   step('Build (npm run build, with the devDependencies)');
   const buildDir = path.join(copy, 'build');
-  run(npm, ['run', '--silent', 'build', '--', '--logLevel', 'warn'], {
+  run(npm, ['run', '--silent', 'build'], {
     cwd: root,
     env: { ...process.env, BUILD_DIR: buildDir }
   });

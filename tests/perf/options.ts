@@ -29,11 +29,17 @@ export type BenchOptions = {
    * a same-run baseline of one instance on the same engines; the classic server is not run.
    */
   instances: number;
+  /**
+   * Rounds of the servers in one invocation, the order reversed every other round (ours,
+   * classic, then classic, ours…): whichever runs first in a process reads higher, so ratios are
+   * taken per round and their median reported.
+   */
+  rounds: number;
 };
 
 const USAGE = `Usage: npm run bench -- [--docs 200] [--clients 5] [--rate 2] [--seconds 20]
-  [--warmup 5] [--drain 2] [--servers ours,classic,postgres] [--timeout 180] [--out file.json]
-  [--profile dir] [--flood none|bytes|messages|reconnect] [--instances 1]
+  [--warmup 5] [--drain 2] [--servers ours,classic,postgres] [--timeout 180 (per round)] [--out file.json]
+  [--profile dir] [--flood none|bytes|messages|reconnect] [--instances 1] [--rounds 1]
 Each flag can also be set as BENCH_<FLAG> in the environment (e.g. BENCH_DOCS=50).`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -52,6 +58,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       profile: { type: 'string' },
       flood: { type: 'string' },
       instances: { type: 'string' },
+      rounds: { type: 'string' },
       help: { type: 'boolean' }
     }
   });
@@ -92,6 +99,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     timeout: num('timeout', 180, 10),
     out: pick('out'),
     profileDir: pick('profile'),
-    instances: Math.floor(num('instances', 1, 1))
+    instances: Math.floor(num('instances', 1, 1)),
+    rounds: Math.floor(num('rounds', 1, 1))
   };
 }

@@ -9,6 +9,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { bundleServerEntries } from '../../scripts/build-server.js';
+import { SERVER_NODE_FLAGS } from '../../scripts/serverNodeFlags.js';
 
 /** `postgres` is our relay with every store on PostgreSQL (DATABASE_URL), `ours` on SQLite. */
 export type ServerKind = 'ours' | 'classic' | 'postgres';
@@ -62,9 +64,9 @@ export async function startOurInstance(
   profileDir?: string,
   kind: 'ours' | 'postgres' = 'ours'
 ): Promise<{ server: RunningServer; join: string }> {
-  const entry = fileURLToPath(new URL('./start-relay.ts', import.meta.url));
+  const entry = await startRelayBundle();
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = launch([...profile, '--import', 'tsx', entry], env);
+  const child = launch([...SERVER_NODE_FLAGS, ...profile, entry], env);
   const line = await firstLine(child, (l) => l.startsWith('{'));
   const ready = JSON.parse(line) as {
     url: string;
@@ -103,6 +105,21 @@ async function startClassic(): Promise<RunningServer> {
   const child = launch([entry], { ...process.env, HOST: '127.0.0.1', PORT: String(port) });
   await firstLine(child, (l) => l.includes('running at'));
   return running('classic', child, (doc) => `ws://127.0.0.1:${port}/bench/${doc}`);
+}
+
+let bundled: Promise<string> | null = null;
+
+/**
+ * start-relay.ts bundled as `npm start` bundles the server, and run by plain `node` like it: the
+ * figures are those of the production process, not of the TypeScript loader. Built once per run.
+ */
+function startRelayBundle(): Promise<string> {
+  bundled ??= (async () => {
+    const outdir = path.join(repoRoot, 'node_modules', '.cache', 'uzel-bench');
+    await bundleServerEntries({ 'start-relay': 'tests/perf/start-relay.ts' }, outdir);
+    return path.join(outdir, 'start-relay.mjs');
+  })();
+  return bundled;
 }
 
 function launch(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -209,7 +226,18 @@ export function cpuTicks(pid: number): CpuTicks {
 
 /** Resident memory in MiB, from /proc/<pid>/status. */
 export function rssMiB(pid: number): number | null {
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return statusMiB(pid, 'VmRSS');
+}
+
+/** The most resident memory the process has had since it started (the kernel's high-water mark). */
+export function peakRssMiB(pid: number): number | null {
+  return statusMiB(pid, 'VmHWM');
+}
+
+function statusMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+    readFileSync(`/proc/${pid}/status`, 'utf8')
+  );
   return match?.[1] ? Math.round(Number(match[1]) / 1024) : null;
 }
 

@@ -12,6 +12,7 @@ import type { BenchOptions } from './options.ts';
 import {
   cpuTicks,
   machineCpuTicks,
+  peakRssMiB,
   rssMiB,
   startServer,
   type RunningServer,
@@ -34,6 +35,8 @@ export type ServerResult = WindowSummary & {
   serverCpuUserPercent: number;
   serverCpuSystemPercent: number;
   serverRssMiB: number | null;
+  /** VmHWM at the end of the window: the most the process held at any time, start included. */
+  serverPeakRssMiB: number | null;
   windowSeconds: number;
   /** Whole run (warm-up included): copies returned to the sender, "saved" acknowledgements. */
   echoes: number;
@@ -114,6 +117,7 @@ export async function runServer(
     const genCpu = process.cpuUsage(genCpu0);
     lag.disable();
     const serverRssMiB = rssMiB(server.pid);
+    const serverPeakRssMiB = peakRssMiB(server.pid);
 
     for (const timer of timers) clearTimeout(timer);
     flooder.stop();
@@ -147,6 +151,7 @@ export async function runServer(
       serverCpuUserPercent: percentOfCore(userSeconds),
       serverCpuSystemPercent: percentOfCore(systemSeconds),
       serverRssMiB,
+      serverPeakRssMiB,
       windowSeconds: Math.round(windowSeconds * 100) / 100,
       echoes: log.echoes,
       acks: sum(clients, (c) => c.acks),
