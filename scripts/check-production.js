@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
+import { serverBundlePath } from './build-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const copy = mkdtempSync(path.join(tmpdir(), 'uzel-production-'));
@@ -39,6 +40,8 @@ async function main() {
     cwd: root,
     env: { ...process.env, BUILD_DIR: buildDir }
   });
+  // `npm start` runs this bundle with plain node; without the devDependencies it cannot make it.
+  check(existsSync(serverBundlePath(buildDir)), 'the server is bundled (build/uzel-server)');
 
   step(`Clean copy of the tracked files in ${copy}`);
   const files = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' })

@@ -22,10 +22,13 @@ import { runServer, type ServerResult } from './runServer.ts';
 const options = parseOptions(process.argv.slice(2), process.env);
 
 // Hard bound: whatever hangs, the run ends (the exit hook in processes.ts kills the servers).
-const deadline = setTimeout(() => {
-  process.stderr.write(`bench: aborted after ${options.timeout} s\n`);
-  process.exit(1);
-}, options.timeout * options.rounds * 1000);
+const deadline = setTimeout(
+  () => {
+    process.stderr.write(`bench: aborted after ${options.timeout} s\n`);
+    process.exit(1);
+  },
+  options.timeout * options.rounds * 1000
+);
 process.on('SIGINT', () => process.exit(130));
 
 const clockTicks = clockTicksPerSecond();
@@ -143,9 +146,9 @@ function printResult(r: ServerResult): void {
 }
 // Some "other" CPU is the servers' own (kernel threads flushing their writes, network softirqs);
 // well above that, another workload shares the two cores.
-const busy = rounds.flatMap((round) => Object.values(round.results)).filter(
-  (r) => r.otherProcessesCpuPercent > 25 || r.generator.eventLoopDelayP99Ms > 20
-);
+const busy = rounds
+  .flatMap((round) => Object.values(round.results))
+  .filter((r) => r.otherProcessesCpuPercent > 25 || r.generator.eventLoopDelayP99Ms > 20);
 if (busy.length > 0) {
   process.stdout.write(
     `warning: the machine was busy during ${busy.map((r) => r.server).join(', ')} ` +
