@@ -16,8 +16,9 @@ const PROCESS_TIMEOUT = 90_000;
 type Run = { code: number | null; stdout: string; stderr: string };
 
 /**
- * The server from its sources (`node --import tsx server/index.ts`), as `npm start` runs its bundle: the build folder
- * holds a handler of its own (the app is not what these tests look at), the rest is the real server.
+ * The server from its sources (`node --import tsx server/index.ts`), as `npm start` runs its
+ * bundle: the build folder holds a handler of its own (the app is not what these tests look at),
+ * the rest is the real server.
  */
 function startServer(env: Record<string, string>): Promise<Run> {
   const tmp = makeTempDir();

@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, serverBundlePath } from '../../../scripts/build-server.js';
+import { makeTempDir } from '../helpers/relay.ts';
+
+/** Bundling and a cold start on a busy two-core machine. */
+const TIMEOUT = 90_000;
+
+describe('OP6 npm start runs the server as a bundle with plain node', () => {
+  // Inside the project, as `build/` is: the packages left outside the bundle resolve from here.
+  const buildDir = path.resolve(
+    'node_modules/.cache',
+    `uzel-bundle-${randomBytes(4).toString('hex')}`
+  );
+  const data = makeTempDir();
+  let child: ChildProcess | null = null;
+
+  beforeAll(async () => {
+    await buildServer(buildDir);
+    // The app is not what this test looks at: a handler of its own stands in for the build.
+    writeFileSync(
+      path.join(buildDir, 'handler.js'),
+      'export const handler = (req, res, next) => next();\n'
+    );
+  }, TIMEOUT);
+
+  afterAll(() => {
+    child?.kill('SIGKILL');
+    rmSync(buildDir, { recursive: true, force: true });
+    data.remove();
+  });
+
+  it(
+    'OP6 the bundle starts without a TypeScript loader, is ready, and stops cleanly on SIGTERM',
+    async () => {
+      const bundle = serverBundlePath(buildDir);
+      expect(readFileSync(bundle, 'utf8')).not.toMatch(/from ["'][^"']+\.ts["']/);
+      mkdirSync(path.join(data.dir, 'data'));
+      const server = spawn(process.execPath, [bundle], {
+        env: {
+          ...process.env,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATA_DIR: path.join(data.dir, 'data'),
+          BUILD_DIR: buildDir,
+          SAMPLE_DATA: 'off',
+          LOG_LEVEL: 'warn',
+          NODE_OPTIONS: ''
+        },
+        stdio: ['ignore', 'pipe', 'pipe']
+      });
+      child = server;
+      let stderr = '';
+      server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        server.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+          if (found) resolve(found[0]);
+        });
+        server.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+      });
+
+      const cmdline = readFileSync(`/proc/${server.pid}/cmdline`, 'utf8').split('\0');
+      expect(cmdline.filter(Boolean)).toEqual([process.execPath, bundle]);
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.text()).toContain('ready');
+
+      const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      child = null;
+    },
+    TIMEOUT
+  );
+});
