@@ -31,7 +31,14 @@ export type KeeperOptions = RetentionOptions & {
 /** The committed state of a room (the relay's copy when loaded, storage's otherwise). */
 export type StateSource = (room: string) => Promise<Y.Doc>;
 
-type Pending = { since: number; authors: Map<string, VersionAuthor>; cancel: () => void };
+type Pending = {
+  since: number;
+  /** The latest edit: the pause is counted from it. */
+  last: number;
+  authors: Map<string, VersionAuthor>;
+  /** Cancels the pause timer; null while none is set. */
+  cancel: (() => void) | null;
+};
 
 /**
  * Decides when a document gets an automatic version and takes named ones. The relay tells it of
@@ -72,15 +79,29 @@ export class VersionKeeper {
     if (!VersionKeeper.versioned(room)) return;
     const now = this.#clock.now();
     let pending = this.#pending.get(room);
-    if (pending) pending.cancel();
-    else pending = { since: now, authors: new Map(), cancel: () => undefined };
+    if (!pending) {
+      pending = { since: now, last: now, authors: new Map(), cancel: null };
+      this.#pending.set(room, pending);
+    }
+    pending.last = now;
     for (const a of authors) if (a.name) pending.authors.set(authorKey(a), a);
-    this.#pending.set(room, pending);
     if (now - pending.since >= this.#options.maxIntervalMs) {
       void this.#takeAuto(room);
       return;
     }
-    pending.cancel = this.#clock.schedule(() => void this.#takeAuto(room), this.#options.pauseMs);
+    // One timer per pause, not one per edit: when it fires after further edits, it waits again
+    // for what is left of the pause since the latest one.
+    if (!pending.cancel) this.#waitForPause(room, pending, this.#options.pauseMs);
+  }
+
+  #waitForPause(room: string, pending: Pending, ms: number): void {
+    pending.cancel = this.#clock.schedule(() => {
+      pending.cancel = null;
+      if (this.#pending.get(room) !== pending) return;
+      const left = pending.last + this.#options.pauseMs - this.#clock.now();
+      if (left > 0) this.#waitForPause(room, pending, left);
+      else void this.#takeAuto(room);
+    }, ms);
   }
 
   list(room: string): Promise<VersionRecord[]> {
@@ -125,7 +146,7 @@ export class VersionKeeper {
 
   #takePending(room: string): Pending | undefined {
     const pending = this.#pending.get(room);
-    pending?.cancel();
+    pending?.cancel?.();
     this.#pending.delete(room);
     return pending;
   }
