@@ -47,6 +47,10 @@ export async function bundleServerEntries(entryPoints, outdir) {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // Chunks for what the server imports on first use (Redis, PostgreSQL, mail, password
+    // strength): a single file would load their packages at start.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     // The server's own tsconfig extends SvelteKit's generated one, which a fresh checkout lacks.
     tsconfigRaw: { compilerOptions: { target: 'es2022', verbatimModuleSyntax: true } },
     logLevel: 'warning'
