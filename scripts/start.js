@@ -5,7 +5,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildServer, serverBundlePath } from './build-server.js';
-import { SERVER_NODE_FLAGS } from './serverNodeFlags.js';
 
 const BUILD_DIR = process.env.BUILD_DIR || 'build';
 const BUILD_MARKER = path.join(BUILD_DIR, 'handler.js');
@@ -55,7 +54,7 @@ if (!existsSync(VITE)) {
   }
 }
 
-const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE], {
+const server = spawn(process.execPath, [SERVER_BUNDLE], {
   stdio: 'inherit'
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -10,7 +10,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { bundleServerEntries } from '../../scripts/build-server.js';
-import { SERVER_NODE_FLAGS } from '../../scripts/serverNodeFlags.js';
 
 /** `postgres` is our relay with every store on PostgreSQL (DATABASE_URL), `ours` on SQLite. */
 export type ServerKind = 'ours' | 'classic' | 'postgres';
@@ -66,7 +65,7 @@ export async function startOurInstance(
 ): Promise<{ server: RunningServer; join: string }> {
   const entry = await startRelayBundle();
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = launch([...SERVER_NODE_FLAGS, ...profile, entry], env);
+  const child = launch([...profile, entry], env);
   const line = await firstLine(child, (l) => l.startsWith('{'));
   const ready = JSON.parse(line) as {
     url: string;

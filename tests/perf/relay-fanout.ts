@@ -76,7 +76,8 @@ const results = rounds[0]!.results;
 const ours = results.ours;
 const classic = results.classic;
 const roundRatios = rounds.map((r) => r.ratio).filter((r): r is number => r !== null);
-const cpuRatio = median(roundRatios);
+const ratioMedian = median(roundRatios);
+const cpuRatio = ratioMedian === null ? null : Math.round(ratioMedian * 1000) / 1000;
 // The PostgreSQL engine against SQLite in the same run: the relay's own CPU, and the relay's
 // together with PostgreSQL's backends (SQLite's work is inside the relay's process).
 const onPostgres = results.postgres;
