@@ -9,7 +9,8 @@ test.afterAll(async () => server.dispose());
 
 /** About 200,000 characters: far more than a screen, most of it never drawn. */
 const PARAGRAPHS = 600;
-const SENTENCE = 'Дети лепят из глины филимоновскую игрушку, сушат её три дня и расписывают узором. ';
+const SENTENCE =
+  'Дети лепят из глины филимоновскую игрушку, сушат её три дня и расписывают узором. ';
 
 /** The caret's box, what covers the top of the page, and the bottom of what can be seen. */
 function caretPlace(page: Page) {
@@ -56,7 +57,10 @@ function edges(page: Page) {
   return page.evaluate(() => {
     const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
     const doc = el.editor.state.doc;
-    return { first: doc.firstChild.textContent as string, last: doc.lastChild.textContent as string };
+    return {
+      first: doc.firstChild.textContent as string,
+      last: doc.lastChild.textContent as string
+    };
   });
 }
 
