@@ -10,6 +10,7 @@ import { DOCUMENT_CONTENT_FIELD } from '../shared/model/schema.ts';
 import { CaretInView } from './caretInView.ts';
 import { CommentHighlights } from './comments/CommentHighlights.ts';
 import { DocLink } from './docLink/DocLink.ts';
+import { DocumentEdges } from './documentEdges.ts';
 import {
   DocLinkSuggestion,
   type DocLinkPickerItem,
@@ -96,7 +97,8 @@ export function createEditor(options: CreateEditorOptions): Editor {
       Collaboration.configure({ document: options.doc, field: DOCUMENT_CONTENT_FIELD }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       CommentHighlights.configure({ doc: options.doc }),
-      CaretInView
+      CaretInView,
+      DocumentEdges
     ],
     editorProps: {
       attributes: {
