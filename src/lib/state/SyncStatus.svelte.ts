@@ -32,9 +32,9 @@ export function combine(states: SyncState[]): CombinedSync {
 /** Reactive view of the sync state of every open doc; Yjs state is read, never copied into $state. */
 export class SyncStatus {
   // A keystroke changes a doc's state two or three times (counted, written here, confirmed by
-  // the server): the status bar re-reads it once per frame, after the frame is painted.
+  // the server): the status bar re-reads it once per frame, not after each of them.
   readonly #subscribe = createSubscriber((update) => {
-    const frame = oncePerFrame(update, { afterPaint: true });
+    const frame = oncePerFrame(update);
     const stop = subscribeOpenDocs(frame.run);
     return () => {
       frame.stop();

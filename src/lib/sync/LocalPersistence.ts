@@ -43,7 +43,7 @@ export class LocalPersistence {
   #mergeTimer: ReturnType<typeof setTimeout> | null = null;
   #destroyed = false;
   readonly #opened: Promise<IDBDatabase>;
-  /** Updates waiting for the frame's end: written together, in one transaction. */
+  /** Updates waiting for the frame to be painted: written together, in one transaction. */
   #queued: Uint8Array[] = [];
   /** Settles when the queued updates are written (made when the first of them is queued). */
   #queuedWritten: Promise<void> | null = null;
