@@ -73,3 +73,38 @@ test('OF1 edits made offline, across an offline reload and a closed tab, reach t
   await annaContext.close();
   await borisContext.close();
 });
+
+test('OF22 keys typed offline and the page reloaded at once, waiting for nothing, are all there after the reload, still counted as unsent', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Вера Гусева');
+  const context = network.owner;
+  let page = await network.open(context);
+  const id = await createDocument(page, 'Конспект занятия');
+  await insertParagraphAtEnd(page, 'Тема: кружево.');
+  await waitForServiceWorker(page);
+  await waitAllSaved(page);
+
+  await context.setOffline(true);
+  await expect(status(page)).toHaveAttribute('data-connection', 'offline');
+  await page.locator('.ProseMirror').click();
+  await page.keyboard.press('Control+End');
+  // Typed as fast as the browser takes keys: several land between two frames.
+  await page.keyboard.type(' вологодское, елецкое', { delay: 0 });
+  await page.reload();
+  await expect.poll(() => editorText(page)).toContain('Тема: кружево. вологодское, елецкое');
+  expect(Number(await status(page).getAttribute('data-pending'))).toBeGreaterThan(0);
+
+  // The same with the tab closed straight after typing, then the document opened again.
+  await page.locator('.ProseMirror').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('; михайловское', { delay: 0 });
+  await page.close();
+  page = await context.newPage();
+  await page.goto(`${server.url}/doc?id=${id}`);
+  await expect.poll(() => editorText(page)).toContain('вологодское, елецкое; михайловское');
+
+  await context.setOffline(false);
+  await waitAllSaved(page);
+  await context.close();
+});

@@ -1,4 +1,5 @@
 import { createSubscriber } from 'svelte/reactivity';
+import { oncePerFrame } from '../scheduling/oncePerFrame.ts';
 import { openDocs, subscribeOpenDocs } from '../sync/docPool.ts';
 import type { Connection, SyncProblem, SyncState } from '../sync/SyncedDoc.ts';
 
@@ -30,7 +31,16 @@ export function combine(states: SyncState[]): CombinedSync {
 
 /** Reactive view of the sync state of every open doc; Yjs state is read, never copied into $state. */
 export class SyncStatus {
-  readonly #subscribe = createSubscriber((update) => subscribeOpenDocs(update));
+  // A keystroke changes a doc's state two or three times (counted, written here, confirmed by
+  // the server): the status bar re-reads it once per frame, not after each of them.
+  readonly #subscribe = createSubscriber((update) => {
+    const frame = oncePerFrame(update);
+    const stop = subscribeOpenDocs(frame.run);
+    return () => {
+      frame.stop();
+      stop();
+    };
+  });
 
   get current(): CombinedSync {
     this.#subscribe();

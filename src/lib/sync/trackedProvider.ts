@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { MessageType } from '../shared/protocol/messageTypes.ts';
+import { oncePerFrame } from '../scheduling/oncePerFrame.ts';
 import type { SaveTracker } from './SaveTracker.ts';
 
 type WebSocketClass = typeof WebSocket;
@@ -61,12 +62,53 @@ export function createTrackedProvider(
   };
   // Opened or closed: the counting starts again with the next connection's messages.
   provider.on('status', () => tracker.connectionReset());
+  const stopAwarenessBatching = sendCaretOncePerFrame(provider);
 
   return {
     provider,
     dispose: () => {
       doc.off('update', onUpdate);
+      stopAwarenessBatching();
       provider?.destroy();
     }
+  };
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+type AwarenessHandler = (change: AwarenessChange, origin: unknown) => void;
+
+/**
+ * y-websocket sends an awareness message for every change of this person's state, and the caret
+ * moves with every keystroke: the local changes of one frame go out as one message (the state as
+ * it is by then), after the frame is painted. Others' states, and anyone leaving, are passed on
+ * at once as before.
+ */
+function sendCaretOncePerFrame(provider: WebsocketProvider): () => void {
+  const withHandler = provider as unknown as { _awarenessUpdateHandler?: AwarenessHandler };
+  const send = withHandler._awarenessUpdateHandler;
+  if (typeof send !== 'function') return () => undefined;
+  const awareness = provider.awareness;
+  const changed = new Set<number>();
+  const frame = oncePerFrame(
+    () => {
+      const clients = [...changed];
+      changed.clear();
+      if (clients.length > 0) send({ added: [], updated: clients, removed: [] }, 'local');
+    },
+    { afterPaint: true }
+  );
+  const batched: AwarenessHandler = (change, origin) => {
+    if (origin !== 'local' || change.removed.length > 0) {
+      frame.flush();
+      return send(change, origin);
+    }
+    for (const client of [...change.added, ...change.updated]) changed.add(client);
+    frame.run();
+  };
+  awareness.off('update', send);
+  awareness.on('update', batched);
+  return () => {
+    frame.flush();
+    awareness.off('update', batched);
   };
 }
