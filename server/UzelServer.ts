@@ -181,6 +181,10 @@ export class UzelServer {
       this.#mailer?.close();
       const metricsServer = this.#metricsServer;
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+      // Everything is stored and the stores are closed. A page polling over a keep-alive
+      // connection (every 5 s, as long as Node's keep-alive timeout) could keep it from ever
+      // being idle, and the process from exiting.
+      this.http.closeAllConnections();
       await httpClosed;
       this.#log.info('stopped; every update is stored');
     })();
