@@ -96,4 +96,29 @@ describe('graceful shutdown', () => {
     const res = await fetch(`${second.url}/healthz`);
     expect(await res.text()).toBe('ok');
   });
+
+  it('GS1 an HTTP connection left open mid-request does not keep the server from closing', async () => {
+    const relay = await TestRelay.startFresh(defer);
+    // A client that started a request and went quiet (a tablet that lost its network, or a
+    // page whose keep-alive connection is never idle when the server stops).
+    const socket = net.connect(relay.server.port, '127.0.0.1');
+    defer(() => socket.destroy());
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    const socketClosed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await waitFor(
+      () =>
+        new Promise<boolean>((resolve) =>
+          relay.server.http.getConnections((error, count) => resolve(!error && count > 0))
+        ),
+      'the server holds the connection'
+    );
+
+    const closed = await Promise.race([
+      relay.close().then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still open after 10 s'), 10_000))
+    ]);
+    expect(closed).toBe('closed');
+    await socketClosed;
+  });
 });
