@@ -6,7 +6,7 @@
  *   npm run bench:relay -- --docs 50 --clients 5 --rate 2 --seconds 10
  *   npm run bench:relay -- --servers ours,postgres   (the PostgreSQL engine beside SQLite)
  *   npm run bench:relay -- --instances 2     # several instances on PostgreSQL and Redis
- *   npm run bench:relay -- --rounds 4        # ours,classic / classic,ours / …, median ratio
+ *   npm run bench:relay -- --rounds 4        # ours,classic / classic,ours / …, medians over rounds
  *
  * Targets: Uzel's server CPU per delivered update at most 0.8× the classic server's, its peak RSS
  * no higher, and its p99 edit-to-receipt latency under 50 ms at 200 × 5 × 2/s. Uzel commits every update to SQLite
@@ -18,6 +18,12 @@ import { parseOptions } from './options.ts';
 import { clockTicksPerSecond } from './processes.ts';
 import { runCluster, type ClusterResult } from './runCluster.ts';
 import { runServer, type ServerResult } from './runServer.ts';
+import {
+  acrossRoundsNote,
+  oursOverClassic,
+  summarizeRounds,
+  type RoundResults
+} from './fanoutSummary.ts';
 
 const options = parseOptions(process.argv.slice(2), process.env);
 
@@ -36,7 +42,6 @@ if (options.instances > 1) {
   await runInstances(options.instances);
   process.exit(0);
 }
-type RoundResults = Partial<Record<ServerResult['server'], ServerResult>>;
 const rounds: { order: ServerResult['server'][]; results: RoundResults; ratio: number | null }[] =
   [];
 for (let round = 0; round < options.rounds; round++) {
@@ -58,41 +63,13 @@ for (let round = 0; round < options.rounds; round++) {
 }
 clearTimeout(deadline);
 
-function oursOverClassic(r: RoundResults): number | null {
-  return r.ours?.cpuUsPerDelivered && r.classic?.cpuUsPerDelivered
-    ? Math.round((r.ours.cpuUsPerDelivered / r.classic.cpuUsPerDelivered) * 1000) / 1000
-    : null;
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-// One round: its results as they are. Several: each round's, and the median of their ratios.
+// One round: its results as they are. Several: each round's, and over the rounds the median of
+// their ratios, p99s and peak RSS, on which the targets are judged.
 const results = rounds[0]!.results;
-const ours = results.ours;
-const classic = results.classic;
-const roundRatios = rounds.map((r) => r.ratio).filter((r): r is number => r !== null);
-const ratioMedian = median(roundRatios);
-const cpuRatio = ratioMedian === null ? null : Math.round(ratioMedian * 1000) / 1000;
-// The PostgreSQL engine against SQLite in the same run: the relay's own CPU, and the relay's
-// together with PostgreSQL's backends (SQLite's work is inside the relay's process).
-const onPostgres = results.postgres;
-const postgresRatio =
-  ours?.cpuUsPerDelivered && onPostgres?.cpuUsPerDelivered
-    ? Math.round((onPostgres.cpuUsPerDelivered / ours.cpuUsPerDelivered) * 1000) / 1000
-    : null;
-const postgresWithDatabaseRatio =
-  ours?.cpuUsPerDelivered && onPostgres?.cpuUsPerDelivered
-    ? Math.round(
-        ((onPostgres.cpuUsPerDelivered + (onPostgres.databaseCpuUsPerDelivered ?? 0)) /
-          ours.cpuUsPerDelivered) *
-          1000
-      ) / 1000
-    : null;
+const summary = summarizeRounds(rounds.map((r) => r.results));
+const cpuRatio = summary.cpuRatio.value;
+const postgresRatio = summary.postgresRatio.value;
+const postgresWithDatabaseRatio = summary.postgresWithDatabaseRatio.value;
 const output = {
   config: {
     docs: options.docs,
@@ -114,17 +91,17 @@ const output = {
   cpuPerDeliveredRatioOursOverClassic: cpuRatio,
   cpuPerDeliveredRatioPostgresOverSqlite: postgresRatio,
   cpuPerDeliveredRatioPostgresWithDatabaseOverSqlite: postgresWithDatabaseRatio,
-  target: {
-    cpuNoHigherThanClassic: cpuRatio === null ? null : cpuRatio <= 1,
-    cpuAtMost0_8OfClassic: cpuRatio === null ? null : cpuRatio <= 0.8,
-    peakRssNoHigherThanClassic:
-      ours?.serverPeakRssMiB == null || classic?.serverPeakRssMiB == null
-        ? null
-        : ours.serverPeakRssMiB <= classic.serverPeakRssMiB,
-    oursP99Under50Ms: ours?.p99Ms == null ? null : ours.p99Ms < 50,
-    postgresCpuWithin1_5xOfSqlite: postgresRatio === null ? null : postgresRatio <= 1.5,
-    postgresP99Under50Ms: onPostgres?.p99Ms == null ? null : onPostgres.p99Ms < 50
-  }
+  medianOverRounds:
+    rounds.length > 1
+      ? {
+          rounds: rounds.length,
+          oursP99Ms: summary.oursP99Ms.value,
+          postgresP99Ms: summary.postgresP99Ms.value,
+          oursPeakRssMiB: summary.oursPeakRssMiB.value,
+          classicPeakRssMiB: summary.classicPeakRssMiB.value
+        }
+      : undefined,
+  target: summary.target
 };
 const json = JSON.stringify(output, null, 2);
 process.stdout.write(json + '\n');
@@ -159,17 +136,27 @@ if (busy.length > 0) {
 if (cpuRatio !== null) {
   process.stdout.write(
     `CPU per delivered update, ours / classic: ${cpuRatio}` +
-      `${rounds.length > 1 ? ` (median of ${roundRatios.length} rounds)` : ''} ` +
+      `${rounds.length > 1 ? ` (median of ${summary.cpuRatio.rounds} rounds)` : ''} ` +
       `(${output.target.cpuAtMost0_8OfClassic ? 'meets' : 'misses'} the target ≤ 0.8); ` +
-      `our p99 ${output.target.oursP99Under50Ms ? 'meets' : 'misses'} the < 50 ms target\n`
+      `our p99${acrossRoundsNote('p99', summary.oursP99Ms, 'ms')} ` +
+      `${output.target.oursP99Under50Ms ? 'meets' : 'misses'} the < 50 ms target\n`
+  );
+}
+if (output.target.peakRssNoHigherThanClassic !== null) {
+  process.stdout.write(
+    `peak RSS, ours ${summary.oursPeakRssMiB.value} MiB / classic ${summary.classicPeakRssMiB.value} MiB` +
+      `${rounds.length > 1 ? ` (median of the rounds' peaks)` : ''} ` +
+      `${output.target.peakRssNoHigherThanClassic ? 'meets' : 'misses'} the no-higher-than-classic target\n`
   );
 }
 if (postgresRatio !== null) {
   process.stdout.write(
-    `CPU per delivered update, PostgreSQL engine / SQLite engine: ${postgresRatio} ` +
+    `CPU per delivered update, PostgreSQL engine / SQLite engine: ${postgresRatio}` +
+      `${rounds.length > 1 ? ` (median of ${summary.postgresRatio.rounds} rounds)` : ''} ` +
       `(${output.target.postgresCpuWithin1_5xOfSqlite ? 'meets' : 'misses'} the target ≤ 1.5; ` +
       `${postgresWithDatabaseRatio} with PostgreSQL's own backends counted); ` +
-      `PostgreSQL engine p99 ${output.target.postgresP99Under50Ms ? 'meets' : 'misses'} the < 50 ms target\n`
+      `PostgreSQL engine p99${acrossRoundsNote('p99', summary.postgresP99Ms, 'ms')} ` +
+      `${output.target.postgresP99Under50Ms ? 'meets' : 'misses'} the < 50 ms target\n`
   );
 }
 
