@@ -30,7 +30,8 @@ export async function buildServer(buildDir) {
 /**
  * Bundles entries (name → source file) the way the server is bundled; also used by the
  * benchmarks for their own entry around the server. `outdir` must be inside the project, so
- * that the packages left outside the bundle resolve from its node_modules.
+ * that the packages left outside the bundle resolve from its node_modules. The SQLite writer
+ * thread's program is always an entry of its own beside them (see SqliteWriter).
  * @param {Record<string, string>} entryPoints
  * @param {string} outdir
  */
@@ -39,7 +40,7 @@ export async function bundleServerEntries(entryPoints, outdir) {
   const { build } = await import('esbuild');
   await build({
     absWorkingDir: path.resolve(import.meta.dirname, '..'),
-    entryPoints,
+    entryPoints: { ...entryPoints, sqliteWriterThread: 'server/storage/sqliteWriterThread.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

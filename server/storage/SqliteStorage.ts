@@ -3,13 +3,10 @@ import { migrateSqlite } from '../db/migrations.ts';
 import { ROOM_SCHEMA } from './roomSchema.ts';
 import { openSqliteFile } from '../db/sqliteFile.ts';
 import { SqliteWriter } from './SqliteWriter.ts';
+import { SELECT_ROOM_SNAPSHOT, SELECT_ROOM_UPDATES } from './sqliteSql.ts';
 import type { AppendEntry, RoomClock, RoomStorage, StoredRoom } from './RoomStorage.ts';
 
-/** The workspace part of a room name (`<workspaceId>/<docId>`); the whole name if it has no `/`. */
-export function workspaceOf(room: string): string {
-  const slash = room.indexOf('/');
-  return slash < 0 ? room : room.slice(0, slash);
-}
+export { workspaceOf } from './foldUpdates.ts';
 
 export type SqliteOptions = { synchronous?: 'full' | 'normal' };
 
@@ -35,12 +32,8 @@ export class SqliteStorage implements RoomStorage {
     migrateSqlite(this.#db, ROOM_SCHEMA);
     this.#writer = new SqliteWriter(file, options.synchronous ?? 'full');
 
-    this.#selectUpdates = this.#db.prepare(
-      'SELECT seq, data FROM room_updates WHERE room = ? ORDER BY seq'
-    );
-    this.#selectSnapshot = this.#db.prepare(
-      'SELECT data, up_to_seq FROM room_snapshots WHERE room = ?'
-    );
+    this.#selectUpdates = this.#db.prepare(SELECT_ROOM_UPDATES);
+    this.#selectSnapshot = this.#db.prepare(SELECT_ROOM_SNAPSHOT);
     this.#selectChanged = this.#db.prepare(
       `SELECT room, clock, bytes FROM room_clocks WHERE workspace = ? AND clock > ?
        ORDER BY clock LIMIT ?`

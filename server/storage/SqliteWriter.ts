@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { SqliteSync } from '../db/sqliteFile.ts';
 import type { AppendEntry, ClientClaim } from './RoomStorage.ts';
-import { sqliteWriterProgram } from './sqliteWriterProgram.ts';
+import type { WriterData, WriterReply } from './sqliteWriterThread.ts';
 
 /** A write the writer thread could not make, with SQLite's code (SQLITE_READONLY, …) kept. */
 export class SqliteWriteError extends Error {
@@ -15,7 +14,20 @@ export class SqliteWriteError extends Error {
   }
 }
 
-type Reply = { id: number; seqs?: number[]; error?: { message: string; code?: string } };
+type Reply = WriterReply;
+
+/**
+ * Where the writer thread's program is: in the bundle, its own entry next to index.mjs
+ * (scripts/build-server.js), this code sitting in an entry or, shared by several, in `chunks/`;
+ * run from source, the TypeScript module through a small loader beside it.
+ */
+export function writerThreadProgram(moduleUrl: string): URL {
+  const { pathname } = new URL(moduleUrl);
+  if (pathname.endsWith('.ts')) return new URL('./sqliteWriterThread.source.cjs', moduleUrl);
+  const inChunk = /\/chunks\/[^/]*$/.test(pathname);
+  return new URL(inChunk ? '../sqliteWriterThread.mjs' : './sqliteWriterThread.mjs', moduleUrl);
+}
+
 type Waiting = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
 
 /**
@@ -105,15 +117,9 @@ export class SqliteWriter {
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
-    const require = createRequire(import.meta.url);
-    const program = sqliteWriterProgram({
-      betterSqlite3: require.resolve('better-sqlite3'),
-      yjs: require.resolve('yjs')
-    });
-    const worker = new Worker(program, {
-      eval: true,
-      workerData: { file: this.#file, synchronous: this.#synchronous }
-    });
+    const workerData: WriterData = { file: this.#file, synchronous: this.#synchronous };
+    // Not the parent's flags: its `--import tsx` would start a loader thread for this one too.
+    const worker = new Worker(writerThreadProgram(import.meta.url), { execArgv: [], workerData });
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const waiting = this.#settle(reply.id);
