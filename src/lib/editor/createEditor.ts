@@ -1,4 +1,6 @@
 import { Editor } from '@tiptap/core';
+import { EditorState } from '@tiptap/pm/state';
+import { initProseMirrorDoc } from '@tiptap/y-tiptap';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
@@ -87,14 +89,43 @@ export function contentExtensions(links?: DocLinkEditorOptions, files?: FileEdit
 
 /** The document editor: Tiptap bound to the document's Y.XmlFragment, with others' carets. */
 export function createEditor(options: CreateEditorOptions): Editor {
+  const prepared = prepareEditor(options);
+  prepared.build();
+  prepared.show(options.element);
+  return prepared.editor;
+}
+
+export type PreparedEditor = {
+  /** Not shown yet: no view, so nothing may be dispatched to it before `show`. */
+  editor: Editor;
+  /** Builds the ProseMirror document from Yjs (for a long document, a task of its own). */
+  build(): void;
+  /** Renders what `build` made, bound to Yjs from here on (built again if Yjs changed since). */
+  show(element: HTMLElement): void;
+};
+
+/**
+ * The editor in two steps. Tiptap's set-up (schema, plugins, commands) runs first, while the
+ * copy on this device is still being read; `show` then renders the document once, from Yjs,
+ * as the view is made. Made empty and shown at once, the view was filled by y-tiptap's forced
+ * rerender instead: the whole document replaced through every plugin and diffed by the view,
+ * and a long document read in slices was rebuilt with each slice.
+ */
+export function prepareEditor(options: Omit<CreateEditorOptions, 'element'>): PreparedEditor {
   installIncrementalRemoteSync();
-  return new Editor({
-    element: options.element,
+  // Handed to the binding, which then trusts it instead of rebuilding the document itself.
+  const mapping = new Map();
+  const editor = new Editor({
+    element: null,
     editable: options.editable ?? true,
     extensions: [
       ...contentExtensions(options.links, options.files),
       FileInsert.configure({ insert: options.files?.insert ?? null }),
-      Collaboration.configure({ document: options.doc, field: DOCUMENT_CONTENT_FIELD }),
+      Collaboration.configure({
+        document: options.doc,
+        field: DOCUMENT_CONTENT_FIELD,
+        ySyncOptions: { mapping }
+      }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       CommentHighlights.configure({ doc: options.doc }),
       CaretInView,
@@ -112,4 +143,27 @@ export function createEditor(options: CreateEditorOptions): Editor {
     },
     onTransaction: ({ editor }) => options.onTransaction?.(editor)
   });
+  const fragment = options.doc.getXmlFragment(DOCUMENT_CONTENT_FIELD);
+  let built: ReturnType<typeof initProseMirrorDoc> | null = null;
+  // A change between `build` and `show` would be missing from the view: it builds again then.
+  const outdated = () => (built = null);
+  return {
+    editor,
+    build() {
+      built = initProseMirrorDoc(fragment, editor.schema);
+      fragment.observeDeep(outdated);
+    },
+    show(element) {
+      fragment.unobserveDeep(outdated);
+      built ??= initProseMirrorDoc(fragment, editor.schema);
+      for (const [type, node] of built.mapping) mapping.set(type, node);
+      // Tiptap makes its view from this state; made unmounted, it holds an empty document.
+      (editor as unknown as { editorState: EditorState }).editorState = EditorState.create({
+        doc: built.doc,
+        schema: editor.schema
+      });
+      built = null;
+      editor.mount(element);
+    }
+  };
 }
