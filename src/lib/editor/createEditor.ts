@@ -1,6 +1,6 @@
 import { Editor } from '@tiptap/core';
 import { EditorState } from '@tiptap/pm/state';
-import { initProseMirrorDoc } from '@tiptap/y-tiptap';
+import { initProseMirrorDoc, ySyncPluginKey } from '@tiptap/y-tiptap';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
@@ -157,13 +157,26 @@ export function prepareEditor(options: Omit<CreateEditorOptions, 'element'>): Pr
       fragment.unobserveDeep(outdated);
       built ??= initProseMirrorDoc(fragment, editor.schema);
       for (const [type, node] of built.mapping) mapping.set(type, node);
-      // Tiptap makes its view from this state; made unmounted, it holds an empty document.
+      // An empty fragment builds a document without its required paragraph; the one a new
+      // editor starts with is not written to Yjs until someone types.
+      const doc =
+        built.doc.childCount > 0 ? built.doc : editor.schema.topNodeType.createAndFill()!;
+      built = null;
+      // Tiptap makes its view from this state (an unmounted editor holds an empty document).
       (editor as unknown as { editorState: EditorState }).editorState = EditorState.create({
-        doc: built.doc,
+        doc,
         schema: editor.schema
       });
-      built = null;
       editor.mount(element);
+      if (editor.state.doc === doc) return;
+      // Tiptap no longer mounts from that state: the text goes in as y-tiptap's own first
+      // render puts it, marked as coming from Yjs so nothing is written back.
+      editor.view.dispatch(
+        editor.state.tr
+          .replaceWith(0, editor.state.doc.content.size, doc.content)
+          .setMeta(ySyncPluginKey, { isChangeOrigin: true })
+          .setMeta('addToHistory', false)
+      );
     }
   };
 }
