@@ -159,15 +159,17 @@ export function prepareEditor(options: Omit<CreateEditorOptions, 'element'>): Pr
       for (const [type, node] of built.mapping) mapping.set(type, node);
       // An empty fragment builds a document without its required paragraph; the one a new
       // editor starts with is not written to Yjs until someone types.
-      const doc =
-        built.doc.childCount > 0 ? built.doc : editor.schema.topNodeType.createAndFill()!;
+      const doc = built.doc.childCount > 0 ? built.doc : editor.schema.topNodeType.createAndFill()!;
       built = null;
       // Tiptap makes its view from this state (an unmounted editor holds an empty document).
       (editor as unknown as { editorState: EditorState }).editorState = EditorState.create({
         doc,
         schema: editor.schema
       });
-      editor.mount(element);
+      // Made outside the page, then put in: adding the plugins' decorations to a view in the
+      // page made Chromium lay out the whole fresh document at once, inside this task.
+      editor.mount(document.createElement('div'));
+      element.append(editor.view.dom);
       if (editor.state.doc === doc) return;
       // Tiptap no longer mounts from that state: the text goes in as y-tiptap's own first
       // render puts it, marked as coming from Yjs so nothing is written back.
