@@ -40,6 +40,9 @@ export default defineConfig({
         ],
         // The first load must be controlled by the worker, or an offline reload right after it fails.
         clientsClaim: true,
+        // A page's own prerendered shell for `/doc?id=…` and the like (the query is read in the
+        // page), so the browser fetches that page's scripts with the app's own instead of after.
+        ignoreURLParametersMatching: [/.*/],
         // Every app route is the prerendered shell; the relay, the API and public pages are not.
         navigateFallback: '/',
         navigateFallbackDenylist: [

@@ -128,3 +128,72 @@ test('FR33 a long document just opened: Ctrl+End then typing writes at the very 
   await expectCaretInView(page);
   await network.owner.close();
 });
+
+test('FR34 a long document opened from the device: the whole text, rendered once from Yjs, with nothing written by opening; a colleague’s word and typing both land', async ({
+  browser
+}) => {
+  test.setTimeout(120_000);
+  const network = await TestNetwork.create(browser, server.url, 'Лобанова Людмила');
+  const writer = await network.open(network.owner);
+  const id = await createDocument(writer, 'Филимоновская игрушка: конспекты занятий');
+  await writer.evaluate(
+    ([count, sentence]) => {
+      const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+      el.editor.commands.setContent(
+        Array.from({ length: count as number }, (_, i) => ({
+          type: 'paragraph',
+          content: [{ type: 'text', text: `Занятие ${i + 1}. ${sentence}` }]
+        }))
+      );
+    },
+    [PARAGRAPHS, SENTENCE] as const
+  );
+  await waitSavedLocally(writer);
+  await writer.close();
+
+  // Yjs updates this page sends (sync message 0, update 2): opening must send none.
+  const page = await network.owner.newPage();
+  const updatesSent: number[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      if (typeof payload !== 'string' && payload[0] === 0 && payload[1] === 2)
+        updatesSent.push(payload.length);
+    })
+  );
+  await page.goto(`${server.url}/doc?id=${id}`);
+  await expect.poll(() => editorText(page)).toContain(`Занятие ${PARAGRAPHS}.`);
+  await expect(page.getByRole('status').filter({ hasText: 'Открываем документ' })).toHaveCount(0);
+  const opened = await page.evaluate(() => {
+    const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+    const doc = el.editor.state.doc;
+    // y-tiptap's binding knows every block it shows: what it was handed at opening.
+    const binding = el.editor.state['y-sync$'].binding;
+    let mapped = 0;
+    for (const node of binding.mapping.values()) if (node.type?.name === 'paragraph') mapped++;
+    return {
+      blocks: doc.childCount as number,
+      mapped,
+      first: doc.firstChild.textContent as string
+    };
+  });
+  expect(opened.blocks).toBe(PARAGRAPHS);
+  expect(opened.mapped).toBe(PARAGRAPHS);
+  expect(opened.first).toBe(`Занятие 1. ${SENTENCE}`);
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-connection', 'online');
+  expect(updatesSent).toEqual([]);
+
+  // A colleague's word reaches the open page, and this person's typing reaches the colleague.
+  const colleague = await network.open(network.owner, `/doc?id=${id}`);
+  await expect.poll(() => editorText(colleague)).toContain(`Занятие ${PARAGRAPHS}.`);
+  await colleague.evaluate(() => {
+    const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+    el.editor.commands.insertContentAt(1, 'Глина. ');
+  });
+  await expect.poll(async () => (await edges(page)).first).toBe(`Глина. Занятие 1. ${SENTENCE}`);
+  await page.locator('.ProseMirror p').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Итог');
+  await expect.poll(async () => (await edges(colleague)).last).toMatch(/узором\. Итог$/);
+  expect(updatesSent.length).toBeGreaterThan(0);
+  await network.owner.close();
+});

@@ -108,3 +108,42 @@ test('OF22 keys typed offline and the page reloaded at once, waiting for nothing
   await waitAllSaved(page);
   await context.close();
 });
+
+test('OF23 the service worker starts a document from the document page’s own shell: its scripts are fetched with the app’s, not after it, online and offline', async ({
+  browser
+}) => {
+  const network = await TestNetwork.create(browser, server.url, 'Анна Лобанова');
+  const page = await network.open(network.owner);
+  const id = await createDocument(page, 'Мастер-класс «Народная кукла»');
+  await waitForServiceWorker(page);
+  // What the server sends for the document page: the scripts that page needs, preloaded.
+  const preloads = (html: string) =>
+    [...html.matchAll(/<link href="([^"]+)" rel="modulepreload">/g)].map((m) => m[1]).sort();
+  const fromServer = preloads(await (await page.request.get(`${server.url}/doc`)).text());
+  const home = preloads(await (await page.request.get(`${server.url}/`)).text());
+  const homeOnly = home.filter((href) => !fromServer.includes(href));
+  expect(homeOnly.length).toBeGreaterThan(0);
+  // The document page's own (the app adds the error page's later) and none of the home page's.
+  const startedFromDocShell = async () => {
+    const links = await shown();
+    expect(links).toEqual(expect.arrayContaining(fromServer));
+    expect(links.filter((href) => homeOnly.includes(href))).toEqual([]);
+  };
+
+  const shown = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="modulepreload"]')]
+        .map((l) => new URL((l as HTMLLinkElement).href).pathname)
+        .sort()
+    );
+  await page.goto(`${server.url}/doc?id=${id}`);
+  await expect(page.locator('.ProseMirror')).toBeVisible();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await startedFromDocShell();
+
+  await network.owner.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.ProseMirror')).toBeVisible();
+  await startedFromDocShell();
+  await network.owner.close();
+});

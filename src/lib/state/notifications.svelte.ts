@@ -6,6 +6,7 @@ import { openDocs, subscribeOpenDocs } from '../sync/docPool.ts';
 import { inboxItems, newestFirst, type InboxItem } from '../shared/model/notifications/inbox.ts';
 import { NotificationReads } from '../shared/model/notifications/NotificationReads.ts';
 import { TaskBudget } from '../scheduling/TaskBudget.ts';
+import { afterOpening } from '../scheduling/afterOpening.ts';
 import { readStoredDoc } from '../search/storedDocs.ts';
 import type { Workspace } from './workspace.svelte.ts';
 
@@ -148,6 +149,7 @@ class Inbox {
     const userId = this.#userId!;
     this.#scanning = true;
     try {
+      await afterOpening();
       const budget = new TaskBudget(SCAN_SLICE_MS, true);
       for (;;) {
         const next = workspace.index.all().filter((d) => !this.#scanned.has(d.id));

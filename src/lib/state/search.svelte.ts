@@ -1,5 +1,6 @@
 import { createSubscriber } from 'svelte/reactivity';
 import * as documentLabels from '../shared/i18n/features/documentLabels.ts';
+import { afterOpening } from '../scheduling/afterOpening.ts';
 import { SearchClient } from '../search/SearchClient.ts';
 import type { IndexStatus } from '../search/SearchService.ts';
 import { UnindexedDocs } from '../search/UnindexedDocs.ts';
@@ -74,13 +75,17 @@ class WorkspaceSearch {
    * happen and a search from there finds the index warm, without competing with the first paint.
    */
   startSoon(workspace: Workspace): () => void {
-    const start = () => void this.for(workspace);
+    let stopped = false;
+    const start = () =>
+      void afterOpening().then(() => {
+        if (!stopped) void this.for(workspace);
+      });
     if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(start, { timeout: 3000 });
-      return () => cancelIdleCallback(handle);
+      return () => ((stopped = true), cancelIdleCallback(handle));
     }
     const timer = setTimeout(start, 1000);
-    return () => clearTimeout(timer);
+    return () => ((stopped = true), clearTimeout(timer));
   }
 
   /** Stops the worker unless it serves `workspaceId` (signing out, switching workspace). */

@@ -7,9 +7,7 @@ import {
   type WorkspaceSummary
 } from '../api/client.ts';
 import { closeAllDocs } from '../sync/docPool.ts';
-
-const ME_KEY = 'uzel:me';
-const WORKSPACE_KEY = 'uzel:workspace';
+import { ME_KEY, readCache, WORKSPACE_KEY } from './sessionCache.ts';
 
 /**
  * - `unknown`: not yet checked;
@@ -19,15 +17,6 @@ const WORKSPACE_KEY = 'uzel:workspace';
  * - `signedOut`: never signed in on this device (or signed out).
  */
 export type SessionStatus = 'unknown' | 'signedIn' | 'expired' | 'signedOut';
-
-function readCache(): Me | null {
-  try {
-    const raw = localStorage.getItem(ME_KEY);
-    return raw ? (JSON.parse(raw) as Me) : null;
-  } catch {
-    return null;
-  }
-}
 
 function writeCache(me: Me | null): void {
   try {

@@ -3,6 +3,7 @@ import { oncePerFrame } from '../scheduling/oncePerFrame.ts';
 import { TaskBudget } from '../scheduling/TaskBudget.ts';
 import { encodeStateAsSlices, SLICE_STRUCTS, structCount } from '../shared/protocol/stateSlices.ts';
 import { idbRequest } from '../idb/request.ts';
+import { takeEarlyRead, type StoredEntries } from './earlyRead.ts';
 
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
@@ -43,6 +44,8 @@ export class LocalPersistence {
   #mergeTimer: ReturnType<typeof setTimeout> | null = null;
   #destroyed = false;
   readonly #opened: Promise<IDBDatabase>;
+  /** What the app read of this database as it started, if it did (see earlyRead.ts). */
+  readonly #early: Promise<StoredEntries | null> | null;
   /** Updates waiting for the frame to be painted: written together, in one transaction. */
   #queued: Uint8Array[] = [];
   /** Settles when the queued updates are written (made when the first of them is queued). */
@@ -60,7 +63,13 @@ export class LocalPersistence {
   constructor(name: string, doc: Y.Doc) {
     this.name = name;
     this.doc = doc;
-    this.#opened = openDatabase(name);
+    this.#early = takeEarlyRead(name);
+    this.#opened = this.#early
+      ? this.#early.then(
+          (early) => early?.db ?? openDatabase(name),
+          () => openDatabase(name)
+        )
+      : openDatabase(name);
     doc.on('update', this.#store);
     doc.on('destroy', this.destroy);
     if (typeof window !== 'undefined') {
@@ -79,15 +88,9 @@ export class LocalPersistence {
       db.close();
       this.db = null;
     };
-    const tx = db.transaction(UPDATES, 'readwrite');
-    const store = tx.objectStore(UPDATES);
-    // What the doc held before it was attached (y-indexeddb stores it the same way).
-    if (structCount(this.doc) > 0)
-      for (const slice of encodeStateAsSlices(this.doc)) store.add(slice);
-    const [updates, keys] = await Promise.all([
-      idbRequest(store.getAll()),
-      idbRequest(store.getAllKeys())
-    ]);
+    const early = await this.#early?.catch(() => null);
+    const { updates, keys } =
+      early?.db === db && structCount(this.doc) === 0 ? early : await this.#read(db);
     this.#nextKey = keys.length ? Number(keys.at(-1)) + 1 : 0;
     this.#entries = keys.length;
     // Reading a large store took a good part of this task already: apply from the next one.
@@ -98,6 +101,19 @@ export class LocalPersistence {
       if (this.#destroyed) return;
       Y.applyUpdate(this.doc, update, this);
     }
+  }
+
+  /** Everything stored, after what the doc held before it was attached (stored the same way). */
+  async #read(db: IDBDatabase): Promise<{ updates: Uint8Array[]; keys: IDBValidKey[] }> {
+    const tx = db.transaction(UPDATES, 'readwrite');
+    const store = tx.objectStore(UPDATES);
+    if (structCount(this.doc) > 0)
+      for (const slice of encodeStateAsSlices(this.doc)) store.add(slice);
+    const [updates, keys] = await Promise.all([
+      idbRequest(store.getAll()),
+      idbRequest(store.getAllKeys())
+    ]);
+    return { updates: updates as Uint8Array[], keys };
   }
 
   readonly #store = (update: Uint8Array, origin: unknown): void => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { localDbName } from './localDbName.ts';
 import { LocalPersistence } from './LocalPersistence.ts';
 
 /**
@@ -7,10 +8,7 @@ import { LocalPersistence } from './LocalPersistence.ts';
  */
 export const COMPACT_ENTRIES = 64;
 
-/** The IndexedDB database of a room, the same one SyncedDoc opens. */
-export function localDbName(room: string): string {
-  return `uzel:${room}`;
-}
+export { localDbName };
 
 /** Merges a long store; resolves once IndexedDB has the result. */
 export async function compactIfLong(persistence: LocalPersistence): Promise<void> {

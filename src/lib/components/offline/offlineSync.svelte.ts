@@ -4,6 +4,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import { blobHashesIn } from '$lib/shared/model/blobRefs.ts';
 import { documentRoots, INDEX_DOC_ID, roomName } from '$lib/shared/model/schema.ts';
 import { ensureBlobsLocal } from '$lib/files/files.ts';
+import { afterOpening } from '$lib/scheduling/afterOpening.ts';
 import { isBrowserOnline } from '$lib/sync/connectivity.ts';
 import { openDocs } from '$lib/sync/docPool.ts';
 import { openSyncMeta, type SyncMeta } from '$lib/sync/syncMeta.ts';
@@ -123,7 +124,9 @@ class OfflineSync {
       () => clearInterval(timer),
       () => sync.destroy()
     );
-    run();
+    void afterOpening().then(() => {
+      if (this.#workspaceId === workspaceId) run();
+    });
   }
 
   syncNow(): void {
