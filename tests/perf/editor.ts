@@ -6,9 +6,13 @@
  *    navigation to an editable editor holding the whole text, and the longest main-thread task
  *    (PerformanceObserver 'longtask') meanwhile. Targets: ≤ 1 s, no task over 200 ms.
  * 2. Typing: in a 100 KB document, while a colleague (a second browser) types in the same
- *    document, 200 keystrokes; each is timed from the key event to the frame that shows it (the
- *    first task after the next animation frame). Target: p95 ≤ 16 ms. Reported beside it: the
- *    browser's Event Timing of the same events (to the frame's presentation, ≥ 16 ms only).
+ *    document, 200 keystrokes at a person's pace (one every 100 ms); each is timed from the key
+ *    event to the frame that shows it (the first task after the next animation frame), and the
+ *    part of that the page was busy with it: the same less the time it only waited for the
+ *    display's next frame, which at 60 Hz is anything from 0 to 16.7 ms whatever the page does.
+ *    Target: p95 ≤ 16 ms, judged on the busy part (each keystroke shown in the very next frame
+ *    the display makes). Reported beside it: the browser's Event Timing of the same events (to
+ *    the frame's presentation, ≥ 16 ms only).
  *
  *   npx vite build && npm run bench:editor
  *   npm run bench:editor -- --chars 1000000 --typing-chars 100000 --keys 200 --out /tmp/e.json
@@ -37,11 +41,11 @@ const TYPING_CHARS = flag('typing-chars', 100_000);
 const KEYS = flag('keys', 200);
 const OPEN_RUNS = flag('runs', 3);
 /**
- * `--key-gap <ms>`: a pause after each keystroke. By default none: each key is sent as soon as
- * the page has taken the previous one (about 100 a second, several between two frames); a
- * person types 5–10 a second, one key a frame.
+ * `--key-gap <ms>`: the pause after each keystroke, 100 by default (a fast typist, 10 keys a
+ * second). `--key-gap 0` sends each key as soon as the page has taken the previous one (about
+ * 100 a second), so several share a frame and each waits for the others' work.
  */
-const KEY_GAP = flag('key-gap', 0);
+const KEY_GAP = flag('key-gap', 100);
 /** `--profile <file>`: a CPU profile of the typing page (open it in Chromium's DevTools). */
 const profileAt = args.indexOf('--profile');
 const PROFILE = profileAt >= 0 ? args[profileAt + 1] : undefined;
@@ -172,20 +176,31 @@ async function open(context: BrowserContext, url: string, size: number, observe 
  */
 const TIME_KEYS = () => {
   const times: number[] = [];
+  const busyTimes: number[] = [];
   const browserTimes: number[] = [];
   const page = window as unknown as {
     __keyTimes: number[];
+    __busyTimes: number[];
     __eventTimes: number[];
     __sharedFrames: number;
   };
   page.__keyTimes = times;
+  page.__busyTimes = busyTimes;
   page.__eventTimes = browserTimes;
   page.__sharedFrames = 0;
-  const channel = new MessageChannel();
-  let pending: number[] = [];
-  channel.port1.onmessage = () => {
+  type Key = { start: number; handled: number | null };
+  let pending: Key[] = [];
+  /** When the frame that shows the pending keys began: its animation-frame callbacks. */
+  let frameStart = 0;
+  const painted = new MessageChannel();
+  painted.port1.onmessage = () => {
     const now = performance.now();
-    for (const start of pending) times.push(now - start);
+    for (const key of pending) {
+      times.push(now - key.start);
+      // Between the key's work and the frame, the page only waited for the display.
+      const idle = key.handled === null ? 0 : Math.max(0, frameStart - key.handled);
+      busyTimes.push(now - key.start - idle);
+    }
     if (pending.length > 1) page.__sharedFrames += pending.length;
     pending = [];
   };
@@ -194,9 +209,17 @@ const TIME_KEYS = () => {
   document.addEventListener(
     'beforeinput',
     (event) => {
-      pending.push(event.timeStamp);
+      const key: Key = { start: event.timeStamp, handled: null };
+      pending.push(key);
+      // ProseMirror reads the edit in a microtask of this task; the next task comes after it.
+      const handled = new MessageChannel();
+      handled.port1.onmessage = () => (key.handled = performance.now());
+      handled.port2.postMessage(null);
       // The frame is painted after the animation-frame callbacks; the next task runs after it.
-      requestAnimationFrame(() => channel.port2.postMessage(null));
+      requestAnimationFrame(() => {
+        frameStart = performance.now();
+        painted.port2.postMessage(null);
+      });
     },
     true
   );
@@ -210,7 +233,12 @@ const TIME_KEYS = () => {
 
 const LINE = 'Итог занятия: дети расписали игрушки. ';
 
-type KeyTimes = { times: number[]; eventTimes: number[]; sharedFrames: number };
+type KeyTimes = {
+  times: number[];
+  busyTimes: number[];
+  eventTimes: number[];
+  sharedFrames: number;
+};
 
 /** Types `count` characters at the end of the open document; their key-to-frame times. */
 async function typeTimed(page: Page, count: number): Promise<KeyTimes> {
@@ -218,8 +246,13 @@ async function typeTimed(page: Page, count: number): Promise<KeyTimes> {
   await page.locator('.ProseMirror').click();
   await page.keyboard.press('Control+End');
   await page.evaluate(() => {
-    const timed = window as unknown as { __keyTimes: number[]; __eventTimes: number[] };
+    const timed = window as unknown as {
+      __keyTimes: number[];
+      __busyTimes: number[];
+      __eventTimes: number[];
+    };
     timed.__keyTimes.length = 0;
+    timed.__busyTimes.length = 0;
     timed.__eventTimes.length = 0;
   });
   for (let i = 0; i < count; i++) {
@@ -231,11 +264,13 @@ async function typeTimed(page: Page, count: number): Promise<KeyTimes> {
   return page.evaluate(() => {
     const timed = window as unknown as {
       __keyTimes: number[];
+      __busyTimes: number[];
       __eventTimes: number[];
       __sharedFrames: number;
     };
     return {
       times: timed.__keyTimes,
+      busyTimes: timed.__busyTimes,
       eventTimes: timed.__eventTimes,
       sharedFrames: timed.__sharedFrames
     };
@@ -254,7 +289,7 @@ async function endTrace(cdp: CDPSession): Promise<unknown[]> {
   return events;
 }
 
-function summary({ times, eventTimes, sharedFrames }: KeyTimes) {
+function summary({ times, busyTimes, eventTimes, sharedFrames }: KeyTimes) {
   const round = (n: number) => Math.round(n * 10) / 10;
   // Keystrokes without an Event Timing entry took under 16 ms (counted as 0 here).
   const browser = [...eventTimes, ...Array(Math.max(0, times.length - eventTimes.length)).fill(0)];
@@ -264,6 +299,12 @@ function summary({ times, eventTimes, sharedFrames }: KeyTimes) {
     medianMs: round(percentile(times, 50)),
     p95Ms: round(percentile(times, 95)),
     maxMs: round(Math.max(...times)),
+    /** The same less the wait for the display's next frame: what the target is judged on. */
+    busy: {
+      medianMs: round(percentile(busyTimes, 50)),
+      p95Ms: round(percentile(busyTimes, 95)),
+      maxMs: round(Math.max(...busyTimes))
+    },
     /** Keystrokes handled in the same frame as another one (typed faster than frames). */
     sharedFrames,
     eventTiming: {
@@ -363,14 +404,20 @@ try {
   if (worstOpen > LIMITS.openMs) misses.push(`open ${worstOpen} ms > ${LIMITS.openMs} ms`);
   if (worstTask > LIMITS.longestTaskMs)
     misses.push(`longest task while opening ${worstTask} ms > ${LIMITS.longestTaskMs} ms`);
-  if (keys.p95Ms > LIMITS.keyP95Ms)
-    misses.push(`keystroke p95 ${keys.p95Ms} ms > ${LIMITS.keyP95Ms} ms`);
+  if (keys.busy.p95Ms > LIMITS.keyP95Ms)
+    misses.push(`keystroke p95 ${keys.busy.p95Ms} ms > ${LIMITS.keyP95Ms} ms (busy part)`);
   if (opens.some((o) => !o.typed)) misses.push('a keystroke after opening did not land');
   const result = {
     bench: 'editor',
     limits: LIMITS,
     open: { chars: bigChars, runs: opens },
-    typing: { chars: typingChars, colleagueWordsSeen: remoteWords, keys, baselineAlone: baseline },
+    typing: {
+      chars: typingChars,
+      keyGapMs: KEY_GAP,
+      colleagueWordsSeen: remoteWords,
+      keys,
+      baselineAlone: baseline
+    },
     misses
   };
   console.log(JSON.stringify(result, null, 2));
@@ -378,8 +425,11 @@ try {
   console.log(
     `open ${bigChars} chars: ${opens.map((o) => o.readyMs).join('/')} ms, longest task ` +
       `${opens.map((o) => Math.max(0, ...o.longTasksMs)).join('/')} ms; typing in ${typingChars} ` +
-      `chars with a colleague: median ${keys.medianMs} ms, p95 ${keys.p95Ms} ms, max ${keys.maxMs} ms ` +
-      `(alone in one line: median ${baseline.medianMs} ms, p95 ${baseline.p95Ms} ms); ` +
+      `chars with a colleague, a key every ${KEY_GAP} ms: to the frame median ${keys.medianMs} ms, ` +
+      `p95 ${keys.p95Ms} ms, max ${keys.maxMs} ms; busy p95 ${keys.busy.p95Ms} ms, max ` +
+      `${keys.busy.maxMs} ms ` +
+      `(alone in one line: median ${baseline.medianMs} ms, p95 ${baseline.p95Ms} ms, busy p95 ` +
+      `${baseline.busy.p95Ms} ms); ` +
       `Event Timing p95 ${keys.eventTiming.p95Ms} ms (alone ${baseline.eventTiming.p95Ms} ms)`
   );
   if (misses.length > 0) {
