@@ -12,6 +12,29 @@ const PARAGRAPHS = 600;
 const SENTENCE =
   'Дети лепят из глины филимоновскую игрушку, сушат её три дня и расписывают узором. ';
 
+/**
+ * A document of PARAGRAPHS numbered paragraphs of `repeat` sentences each, written in a tab that
+ * is then closed: what a new tab opens from the device's copy.
+ */
+async function writeLongDocument(network: TestNetwork, repeat: number): Promise<string> {
+  const writer = await network.open(network.owner);
+  const id = await createDocument(writer, 'Филимоновская игрушка: конспекты занятий');
+  await writer.evaluate(
+    ([count, sentence]) => {
+      const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
+      const content = Array.from({ length: count as number }, (_, i) => ({
+        type: 'paragraph',
+        content: [{ type: 'text', text: `Занятие ${i + 1}. ${sentence}` }]
+      }));
+      el.editor.commands.setContent(content);
+    },
+    [PARAGRAPHS, SENTENCE.repeat(repeat)] as const
+  );
+  await waitSavedLocally(writer);
+  await writer.close();
+  return id;
+}
+
 /** The caret's box, what covers the top of the page, and the bottom of what can be seen. */
 function caretPlace(page: Page) {
   return page.evaluate(() => {
@@ -69,21 +92,7 @@ test('FR33 a long document just opened: Ctrl+End then typing writes at the very 
 }) => {
   test.setTimeout(120_000);
   const network = await TestNetwork.create(browser, server.url, 'Лобанова Людмила');
-  const writer = await network.open(network.owner);
-  const id = await createDocument(writer, 'Филимоновская игрушка: конспекты занятий');
-  await writer.evaluate(
-    ([count, sentence]) => {
-      const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
-      const content = Array.from({ length: count as number }, (_, i) => ({
-        type: 'paragraph',
-        content: [{ type: 'text', text: `Занятие ${i + 1}. ${(sentence as string).repeat(4)}` }]
-      }));
-      el.editor.commands.setContent(content);
-    },
-    [PARAGRAPHS, SENTENCE] as const
-  );
-  await waitSavedLocally(writer);
-  await writer.close();
+  const id = await writeLongDocument(network, 4);
 
   // A new tab opens it from the device's copy, as a person comes back to it.
   const page = await network.open(network.owner, `/doc?id=${id}`);
@@ -134,22 +143,7 @@ test('FR34 a long document opened from the device: the whole text, rendered once
 }) => {
   test.setTimeout(120_000);
   const network = await TestNetwork.create(browser, server.url, 'Лобанова Людмила');
-  const writer = await network.open(network.owner);
-  const id = await createDocument(writer, 'Филимоновская игрушка: конспекты занятий');
-  await writer.evaluate(
-    ([count, sentence]) => {
-      const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
-      el.editor.commands.setContent(
-        Array.from({ length: count as number }, (_, i) => ({
-          type: 'paragraph',
-          content: [{ type: 'text', text: `Занятие ${i + 1}. ${sentence}` }]
-        }))
-      );
-    },
-    [PARAGRAPHS, SENTENCE] as const
-  );
-  await waitSavedLocally(writer);
-  await writer.close();
+  const id = await writeLongDocument(network, 1);
 
   // Yjs updates this page sends (sync message 0, update 2): opening must send none.
   const page = await network.owner.newPage();

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { openExisting } from '../idb/openExisting.ts';
 import { roomName } from '../shared/model/schema.ts';
 
 /**
@@ -31,39 +32,20 @@ export async function readStoredDoc(
   return doc;
 }
 
-function readUpdates(idb: IDBFactory, name: string): Promise<Uint8Array[] | null> {
+async function readUpdates(idb: IDBFactory, name: string): Promise<Uint8Array[] | null> {
+  const db = await openExisting(idb, name, UPDATES_STORE);
+  if (!db) return null;
   return new Promise((resolve, reject) => {
-    const request = idb.open(name);
-    let missing = false;
-    request.onupgradeneeded = () => {
-      // The database does not exist: abort, so opening it does not create it.
-      missing = true;
-      request.transaction?.abort();
+    const tx = db.transaction(UPDATES_STORE, 'readonly');
+    const all = tx.objectStore(UPDATES_STORE).getAll();
+    tx.oncomplete = () => {
+      db.close();
+      const rows = all.result as unknown[];
+      resolve(rows.filter((r): r is Uint8Array => r instanceof Uint8Array));
     };
-    request.onerror = (event) => {
-      if (missing) {
-        event.preventDefault();
-        resolve(null);
-      } else reject(request.error);
+    tx.onerror = () => {
+      db.close();
+      reject(tx.error);
     };
-    request.onsuccess = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(UPDATES_STORE)) {
-        db.close();
-        return resolve(null);
-      }
-      const tx = db.transaction(UPDATES_STORE, 'readonly');
-      const all = tx.objectStore(UPDATES_STORE).getAll();
-      tx.oncomplete = () => {
-        db.close();
-        const rows = all.result as unknown[];
-        resolve(rows.filter((r): r is Uint8Array => r instanceof Uint8Array));
-      };
-      tx.onerror = () => {
-        db.close();
-        reject(tx.error);
-      };
-    };
-    request.onblocked = () => reject(new Error(`IndexedDB ${name} is blocked`));
   });
 }

@@ -5,6 +5,9 @@
  * persistence takes the result over (`takeEarlyRead`).
  */
 
+import { idbRequest } from '../idb/request.ts';
+import { openExisting } from '../idb/openExisting.ts';
+
 const UPDATES = 'updates';
 
 /** The stored entries of a room's database and their keys, as LocalPersistence reads them. */
@@ -44,37 +47,20 @@ export function takeEarlyRead(name: string): Promise<StoredEntries | null> | nul
   return read ?? null;
 }
 
-function readExisting(name: string): Promise<StoredEntries | null> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name);
-    let missing = false;
-    request.onupgradeneeded = () => {
-      missing = true;
-      request.transaction?.abort();
-    };
-    request.onerror = (event) => {
-      if (!missing) return reject(request.error);
-      event.preventDefault();
-      resolve(null);
-    };
-    request.onblocked = () => reject(new Error(`IndexedDB ${name} is blocked`));
-    request.onsuccess = () => {
-      const db = request.result;
-      // Removed meanwhile (signing out on a shared device): let it go.
-      db.onversionchange = () => db.close();
-      if (!db.objectStoreNames.contains(UPDATES)) {
-        db.close();
-        return resolve(null);
-      }
-      const store = db.transaction(UPDATES, 'readonly').objectStore(UPDATES);
-      const updates = store.getAll();
-      const keys = store.getAllKeys();
-      keys.onsuccess = () =>
-        resolve({ db, updates: updates.result as Uint8Array[], keys: keys.result });
-      keys.onerror = () => {
-        db.close();
-        reject(keys.error);
-      };
-    };
-  });
+async function readExisting(name: string): Promise<StoredEntries | null> {
+  const db = await openExisting(indexedDB, name, UPDATES);
+  if (!db) return null;
+  // Removed meanwhile (signing out on a shared device): let it go.
+  db.onversionchange = () => db.close();
+  const store = db.transaction(UPDATES, 'readonly').objectStore(UPDATES);
+  try {
+    const [updates, keys] = await Promise.all([
+      idbRequest(store.getAll()),
+      idbRequest(store.getAllKeys())
+    ]);
+    return { db, updates: updates as Uint8Array[], keys };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
