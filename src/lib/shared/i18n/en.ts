@@ -58,7 +58,6 @@ export const en: Record<MessageKey, string> = {
   'doc.inBin': 'This document is in the bin.',
   'doc.titlePlaceholder': 'Document title',
   'doc.editorLabel': 'Document text',
-  'doc.opening': 'Opening the document…',
   'doc.loading': 'Opening the document…',
 
   'editor.taskCheckbox': '{checked, select, yes {Done} other {Not done}}: {text}',

@@ -58,7 +58,6 @@ export const ru = {
   'doc.inBin': 'Этот документ в корзине.',
   'doc.titlePlaceholder': 'Название документа',
   'doc.editorLabel': 'Текст документа',
-  'doc.opening': 'Открываем документ…',
   'doc.loading': 'Открываем документ…',
 
   'toolbar.label': 'Оформление текста',
