@@ -3,6 +3,7 @@
 // "N passed, N failed" counted from the runners' JSON reports; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 
 const RESULTS = 'test-results';
 // The tests build and serve their own copy of the app: a server running from this checkout on
@@ -41,7 +42,7 @@ const built = run('Build', process.execPath, [
 ]);
 if (!built) problems.push('build');
 
-run('Unit and relay tests (Vitest)', process.execPath, [
+const unitRan = run('Unit and relay tests (Vitest)', process.execPath, [
   'node_modules/vitest/vitest.mjs',
   'run',
   '--reporter=default',
@@ -66,18 +67,56 @@ if (built)
     'test'
   ]);
 
+// The names of what failed, gathered next to the closing line: a long run's log is often read
+// only from its end.
+function failedUnitTests(report) {
+  const names = [];
+  for (const file of report.testResults ?? []) {
+    const path = relative(process.cwd(), file.name);
+    const failures = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failures) names.push(`${path} › ${test.fullName ?? test.title}`);
+    // A file that failed outside any test (an import error, a failing hook) has none of its own.
+    if (failures.length === 0 && file.status === 'failed') names.push(`${path} (the file itself)`);
+  }
+  return names;
+}
+
+function failedBrowserTests(report) {
+  const names = [];
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'unexpected' || test.status === 'flaky')
+          names.push(
+            `${spec.file}:${spec.line} › ${spec.title} (${test.projectName || 'chromium'})`
+          );
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites ?? []) visit(suite);
+  return names;
+}
+
 let passed = 0;
 let failed = 0;
+const failures = [];
 const unit = readJson(UNIT_REPORT);
 if (unit) {
   passed += unit.numPassedTests;
   failed += unit.numFailedTests;
+  failures.push(...failedUnitTests(unit));
+  // Vitest also fails on an error thrown outside any test (an unhandled rejection, a socket
+  // error nobody listened for); the report counts no test for it.
+  if (!unitRan && unit.numFailedTests === 0)
+    problems.push('Vitest reported errors outside the tests');
   if (unit.numTotalTests === 0) problems.push('no unit tests ran');
 } else problems.push('no Vitest report');
 const e2e = existsSync(E2E_REPORT) ? readJson(E2E_REPORT) : null;
 if (e2e) {
   passed += e2e.stats.expected;
   failed += e2e.stats.unexpected + e2e.stats.flaky;
+  failures.push(...failedBrowserTests(e2e));
   if (e2e.stats.expected + e2e.stats.unexpected === 0) problems.push('no browser tests ran');
 } else problems.push('no Playwright report');
 if (chaos === true) passed++;
@@ -86,6 +125,8 @@ else if (chaos === false) {
   problems.push('chaos check');
 }
 
+if (failures.length > 0)
+  console.log(`\nFailed:\n${failures.map((name) => `  ✘ ${name}`).join('\n')}`);
 if (problems.length > 0) console.log(`\nProblems: ${problems.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || problems.length > 0 ? 1 : 0);

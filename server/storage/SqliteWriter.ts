@@ -14,8 +14,6 @@ export class SqliteWriteError extends Error {
   }
 }
 
-type Reply = WriterReply;
-
 /**
  * Where the writer thread's program is: in the bundle, its own entry next to index.mjs
  * (scripts/build-server.js), this code sitting in an entry or, shared by several, in `chunks/`;
@@ -28,7 +26,7 @@ export function writerThreadProgram(moduleUrl: string): URL {
   return new URL(inChunk ? '../sqliteWriterThread.mjs' : './sqliteWriterThread.mjs', moduleUrl);
 }
 
-type Waiting = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
+type Waiting = { resolve: (reply: WriterReply) => void; reject: (error: Error) => void };
 
 /**
  * The documents file's writes (appends and compactions) on a thread of their own. With
@@ -93,14 +91,14 @@ export class SqliteWriter {
   #post(
     message: { op: 'append' | 'compact' | 'close'; [field: string]: unknown },
     transfer: ArrayBuffer[] = []
-  ): Promise<Reply> {
+  ): Promise<WriterReply> {
     // After close, as with a closed better-sqlite3 connection, a write is an error, not a new thread.
     if (this.#closed && message.op !== 'close') {
       return Promise.reject(new Error('The database connection is not open'));
     }
     const worker = this.#start();
     const id = this.#nextId++;
-    return new Promise<Reply>((resolve, reject) => {
+    return new Promise<WriterReply>((resolve, reject) => {
       // Kept alive only while a request is open: an idle writer must not hold the process.
       if (this.#waiting.size === 0) worker.ref();
       this.#waiting.set(id, { resolve, reject });
@@ -121,7 +119,7 @@ export class SqliteWriter {
     // Not the parent's flags: its `--import tsx` would start a loader thread for this one too.
     const worker = new Worker(writerThreadProgram(import.meta.url), { execArgv: [], workerData });
     worker.unref();
-    worker.on('message', (reply: Reply) => {
+    worker.on('message', (reply: WriterReply) => {
       const waiting = this.#settle(reply.id);
       if (!waiting) return;
       if (reply.error) waiting.reject(new SqliteWriteError(reply.error.message, reply.error.code));
