@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { MessageType } from '../shared/protocol/messageTypes.ts';
 import { oncePerFrame } from '../scheduling/oncePerFrame.ts';
+import { applyRemoteInTypingGaps } from './remoteInTypingGaps.ts';
 import type { SaveTracker } from './SaveTracker.ts';
 
 type WebSocketClass = typeof WebSocket;
@@ -63,12 +64,14 @@ export function createTrackedProvider(
   // Opened or closed: the counting starts again with the next connection's messages.
   provider.on('status', () => tracker.connectionReset());
   const stopAwarenessBatching = sendCaretOncePerFrame(provider);
+  const stopTypingGaps = applyRemoteInTypingGaps(provider);
 
   return {
     provider,
     dispose: () => {
       doc.off('update', onUpdate);
       stopAwarenessBatching();
+      stopTypingGaps();
       provider?.destroy();
     }
   };
