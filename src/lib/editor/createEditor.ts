@@ -26,6 +26,7 @@ import { FileInsert } from './files/FileInsert.ts';
 import type { FileViews } from './files/fileViews.ts';
 import { ImageNode } from './files/ImageNode.ts';
 import { installIncrementalRemoteSync } from './incrementalRemoteSync.ts';
+import { othersCaretsProvider } from './othersCaretsProvider.ts';
 
 export type EditorUser = { name: string; color: string };
 
@@ -126,7 +127,10 @@ export function prepareEditor(options: Omit<CreateEditorOptions, 'element'>): Pr
         field: DOCUMENT_CONTENT_FIELD,
         ySyncOptions: { mapping }
       }),
-      CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+      CollaborationCaret.configure({
+        provider: othersCaretsProvider(options.provider),
+        user: options.user
+      }),
       CommentHighlights.configure({ doc: options.doc }),
       CaretInView,
       DocumentEdges

@@ -1,3 +1,5 @@
+import { inNextTask } from './inNextTask.ts';
+
 /**
  * Work that would share a frame with a keystroke waits for the gap after it. While a person
  * types, a colleague's change (its text and its caret) is applied in the task right after the
@@ -60,12 +62,22 @@ function watchFrame(): void {
   frameFallback = setTimeout(() => framePainted(keysTyped), FRAME_FALLBACK_MS);
 }
 
+/**
+ * One task later still: whatever else was queued for right after the frame (a measure of the
+ * keystroke, a caret sent to colleagues) goes first.
+ */
+let afterTheFrame: ReturnType<typeof inNextTask> | null = null;
+
 function framePainted(shown: number): void {
   stopWatchingFrame();
   keysPainted = Math.max(keysPainted, shown);
   // A key typed after that frame began waits for the next one.
   if (keyUnpainted()) watchFrame();
-  else runWaiting();
+  else
+    (afterTheFrame ??= inNextTask(() => {
+      if (keyUnpainted()) watchFrame();
+      else runWaiting();
+    })).run();
 }
 
 /** 'beforeinput' comes with every typed character, from a keyboard or an on-screen one. */

@@ -1,5 +1,6 @@
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { oncePerFrame } from '../scheduling/oncePerFrame.ts';
 import { CloseCode } from '../shared/protocol/closeCodes.ts';
 import { isBrowserOnline, onConnectivityChange } from './connectivity.ts';
 import { LocalPersistence } from './LocalPersistence.ts';
@@ -53,6 +54,17 @@ export class SyncedDoc {
   readonly #persistence: LocalPersistence;
   readonly #saves: SaveTracker;
   readonly #listeners = new Set<() => void>();
+  /**
+   * Listeners hear of changes once per frame, after it is painted: a keystroke changes the state
+   * twice (not saved here, one more unsent) and its acknowledgement twice more, and the status
+   * they redraw has no place in the frame that shows the letter.
+   */
+  readonly #notify = oncePerFrame(
+    () => {
+      for (const listener of this.#listeners) listener();
+    },
+    { afterPaint: true }
+  );
   readonly #localChangeListeners = new Set<() => void>();
   readonly #cleanups: (() => void)[] = [];
   readonly whenLoaded: Promise<void>;
@@ -209,12 +221,13 @@ export class SyncedDoc {
   #set(patch: Partial<SyncState>): void {
     if (this.#destroyed) return;
     this.#state = { ...this.#state, ...patch };
-    for (const listener of this.#listeners) listener();
+    this.#notify.run();
   }
 
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
+    this.#notify.stop();
     for (const cleanup of this.#cleanups) cleanup();
     this.#listeners.clear();
     this.#localChangeListeners.clear();
