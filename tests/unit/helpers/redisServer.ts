@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../cluster/freePort.ts';
 
 /**
  * A redis-server of the test's own, on a free port on 127.0.0.1, keeping nothing on disk: a test
@@ -17,17 +17,6 @@ export type TestRedis = {
 
 const MISSING =
   'redis-server is not installed (the fan-out tests start their own). Install it with: apt-get install -y redis-server';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function launch(port: number): Promise<ChildProcess> {
   const child = spawn(
