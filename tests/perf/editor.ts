@@ -409,18 +409,10 @@ try {
       el.editor.commands.insertContentAt(1, words[i++ % words.length]);
     }, 150);
   });
-  const cdp = PROFILE || TRACE ? await owner.newCDPSession(mine) : null;
-  if (cdp && PROFILE) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.start');
-  }
-  if (cdp && TRACE) await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES });
-  const keyTimes = await typeTimed(mine, KEYS);
-  if (cdp && PROFILE) {
-    const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(PROFILE, JSON.stringify(profile));
-  }
-  if (cdp && TRACE) writeFileSync(TRACE, JSON.stringify(await endTrace(cdp)));
+  const tracing = TRACE ? await owner.newCDPSession(mine) : null;
+  if (tracing) await tracing.send('Tracing.start', { categories: TRACE_CATEGORIES });
+  const keyTimes = await profiled(mine, PROFILE, () => typeTimed(mine, KEYS));
+  if (tracing && TRACE) writeFileSync(TRACE, JSON.stringify(await endTrace(tracing)));
   await theirs.evaluate(() => clearInterval((window as unknown as { __typing: number }).__typing));
   const remoteWords = await theirs.evaluate(() => {
     const el = document.querySelector('.ProseMirror') as HTMLElement & { editor?: any };
